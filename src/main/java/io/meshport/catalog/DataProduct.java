@@ -1,0 +1,154 @@
+package io.meshport.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.type.SqlTypes;
+import org.jspecify.annotations.Nullable;
+
+/** A data product as stored: the ODPS document plus the columns derived from it. */
+@Entity
+@Table(name = "data_product")
+@Indexed(index = "data_product")
+class DataProduct {
+
+    @Id
+    @Column(name = "id")
+    @KeywordField(name = "id_keyword")
+    private String id;
+
+    @Column(name = "api_version", nullable = false)
+    private String apiVersion;
+
+    @Column(name = "name", nullable = false)
+    @FullTextField
+    private String name;
+
+    @Column(name = "version")
+    private @Nullable String version;
+
+    @Column(name = "status", nullable = false)
+    @Convert(converter = StatusConverter.class)
+    @KeywordField
+    private ProductStatus status;
+
+    @Column(name = "domain")
+    @KeywordField
+    private @Nullable String domain;
+
+    @Column(name = "owner_team", nullable = false)
+    @KeywordField
+    private String ownerTeam;
+
+    @Column(name = "purpose")
+    @FullTextField
+    private @Nullable String purpose;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "document", nullable = false)
+    private String document;
+
+    @Version
+    @Column(name = "lock_version", nullable = false)
+    private long lockVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "updated_by")
+    private @Nullable Long updatedBy;
+
+    protected DataProduct() {
+        // for JPA
+        this.id = "";
+        this.apiVersion = "";
+        this.name = "";
+        this.status = ProductStatus.DRAFT;
+        this.ownerTeam = "";
+        this.document = "{}";
+        this.createdAt = Instant.EPOCH;
+        this.updatedAt = Instant.EPOCH;
+    }
+
+    DataProduct(String id, Instant createdAt) {
+        this();
+        this.id = id;
+        this.createdAt = createdAt;
+        this.updatedAt = createdAt;
+    }
+
+    void apply(ProductDocument document, Instant at, long by) {
+        this.apiVersion = document.apiVersion();
+        this.name = document.name();
+        this.version = document.version();
+        this.status = document.status();
+        this.domain = document.domain();
+        this.ownerTeam = document.ownerTeam();
+        this.purpose = document.purpose();
+        this.document = document.json();
+        this.updatedAt = at;
+        this.updatedBy = by;
+    }
+
+    String id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    @Nullable String version() {
+        return version;
+    }
+
+    ProductStatus status() {
+        return status;
+    }
+
+    @Nullable String domain() {
+        return domain;
+    }
+
+    String ownerTeam() {
+        return ownerTeam;
+    }
+
+    @Nullable String purpose() {
+        return purpose;
+    }
+
+    String document() {
+        return document;
+    }
+
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Converter
+    static class StatusConverter implements AttributeConverter<ProductStatus, String> {
+        @Override
+        public String convertToDatabaseColumn(ProductStatus status) {
+            return status.value();
+        }
+
+        @Override
+        public ProductStatus convertToEntityAttribute(String value) {
+            return ProductStatus.fromValue(value);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.meshport;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,92 @@
+package io.meshport.search;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.concurrent.atomic.AtomicReference;
+import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the Lucene index in step with PostgreSQL. At start the index is compared with the
+ * database, entity type by entity type; an empty, missing or outdated index is rebuilt with the
+ * mass indexer. Until the index answers queries, health reports the portal as not ready.
+ */
+@Component("search")
+class SearchIndex implements HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    enum State {
+        CHECKING,
+        REBUILDING,
+        READY,
+        FAILED
+    }
+
+    private final EntityManagerFactory entityManagerFactory;
+    private final AtomicReference<State> state = new AtomicReference<>(State.CHECKING);
+
+    SearchIndex(EntityManagerFactory entityManagerFactory) {
+        this.entityManagerFactory = entityManagerFactory;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfOutdated() {
+        Thread.ofVirtual().name("search-index-check").start(this::checkAndRebuild);
+    }
+
+    void checkAndRebuild() {
+        try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
+            SearchMapping mapping = Search.mapping(entityManagerFactory);
+            SearchSession session = Search.session(entityManager);
+            boolean outdated = false;
+            for (SearchIndexedEntity<?> entity : mapping.allIndexedEntities()) {
+                long inDatabase = entityManager
+                        .createQuery("select count(e) from " + entity.jpaName() + " e", Long.class)
+                        .getSingleResult();
+                long inIndex = session.search(entity.javaClass())
+                        .where(f -> f.matchAll())
+                        .fetchTotalHitCount();
+                if (inDatabase != inIndex) {
+                    log.info("Search index of {} holds {} documents, the database {} rows: rebuilding",
+                            entity.jpaName(), inIndex, inDatabase);
+                    outdated = true;
+                }
+            }
+            if (outdated) {
+                state.set(State.REBUILDING);
+                long started = System.nanoTime();
+                session.massIndexer().threadsToLoadObjects(2).startAndWait();
+                log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+            }
+            state.set(State.READY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            state.set(State.FAILED);
+        } catch (RuntimeException e) {
+            log.error("Search index could not be checked or rebuilt", e);
+            state.set(State.FAILED);
+        }
+    }
+
+    State state() {
+        return state.get();
+    }
+
+    @Override
+    public Health health() {
+        State current = state.get();
+        return current == State.READY
+                ? Health.up().build()
+                : Health.outOfService().withDetail("index", current.name().toLowerCase()).build();
+    }
+}

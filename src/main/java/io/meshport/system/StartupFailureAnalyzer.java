@@ -1,0 +1,92 @@
+package io.meshport.system;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+/**
+ * Turns the start-up failures an operator can fix by configuration into one clear sentence about
+ * which environment variable to set, instead of a wall of stack traces.
+ */
+class StartupFailureAnalyzer implements FailureAnalyzer {
+
+    @Override
+    public @Nullable FailureAnalysis analyze(Throwable failure) {
+        if (find(failure, BindValidationException.class) != null || isMeshportBindFailure(failure)) {
+            return new FailureAnalysis(
+                    "Meshport's identity provider is not configured.",
+                    "Set MESHPORT_OIDC_ISSUER_URI (the OpenID Connect issuer) and MESHPORT_OIDC_CLIENT_ID"
+                            + " (with MESHPORT_OIDC_CLIENT_SECRET for a confidential client).",
+                    failure);
+        }
+        if (mentions(failure, "Unable to resolve Configuration with the provided Issuer")
+                || mentions(failure, "Unable to resolve the Configuration with the provided Issuer")) {
+            return new FailureAnalysis(
+                    "The OpenID Connect issuer could not be reached or is not an issuer: "
+                            + rootMessage(failure),
+                    "Check MESHPORT_OIDC_ISSUER_URI: it must be the issuer's base URL, reachable from the portal,"
+                            + " serving /.well-known/openid-configuration.",
+                    failure);
+        }
+        SQLException sql = find(failure, SQLException.class);
+        if (sql != null && isConnectionFailure(sql)) {
+            return new FailureAnalysis(
+                    "The PostgreSQL database could not be reached: " + rootMessage(failure),
+                    "Set SPRING_DATASOURCE_URL (jdbc:postgresql://host:5432/db), SPRING_DATASOURCE_USERNAME and"
+                            + " SPRING_DATASOURCE_PASSWORD to a reachable PostgreSQL 15 or newer.",
+                    failure);
+        }
+        if (mentions(failure, "Failed to determine a suitable driver class")
+                || mentions(failure, "Failed to configure a DataSource")) {
+            return new FailureAnalysis(
+                    "No database is configured.",
+                    "Set SPRING_DATASOURCE_URL (jdbc:postgresql://host:5432/db), SPRING_DATASOURCE_USERNAME and"
+                            + " SPRING_DATASOURCE_PASSWORD.",
+                    failure);
+        }
+        return null;
+    }
+
+    private static boolean isMeshportBindFailure(Throwable failure) {
+        BindException bind = find(failure, BindException.class);
+        return bind != null && bind.getName().toString().startsWith("meshport");
+    }
+
+    /** SQL state class 08 is "connection exception"; a refused socket or unknown host has none. */
+    private static boolean isConnectionFailure(SQLException sql) {
+        String state = sql.getSQLState();
+        return (state != null && (state.startsWith("08") || state.equals("28P01") || state.equals("3D000")))
+                || find(sql, ConnectException.class) != null
+                || find(sql, java.net.UnknownHostException.class) != null;
+    }
+
+    private static boolean mentions(Throwable failure, String text) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,92 @@
+package io.meshport.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshport.testing.MeshportTest;
+import io.meshport.testing.RunAs;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+
+@MeshportTest
+class CatalogStorageTest {
+
+    @Autowired
+    CatalogService catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void flyway_has_applied_the_migrations_from_db_migrations() {
+        List<String> applied = jdbc.sql("select script from flyway_schema_history where success order by installed_rank")
+                .query(String.class)
+                .list();
+        assertThat(applied).contains("V0001__users_and_data_products.sql");
+    }
+
+    @Test
+    void the_demo_catalog_is_in_postgresql_and_lists_in_name_order() throws IOException {
+        int demoFiles = new PathMatchingResourcePatternResolver()
+                .getResources("classpath*:demo/products/*.odps.yaml")
+                .length;
+        assertThat(demoFiles).isGreaterThanOrEqualTo(5);
+
+        List<DataProductSummary> firstPage = RunAs.user(
+                "dave", List.of(), () -> catalog.list(PageRequest.of(0, 1000)).getContent());
+        assertThat(firstPage).hasSize(demoFiles);
+        assertThat(firstPage).extracting(DataProductSummary::name).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
+        assertThat(jdbc.sql("select count(*) from data_product where document ->> 'kind' = 'DataProduct'")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(demoFiles);
+    }
+
+    @Test
+    void pages_are_slices_of_the_requested_size() {
+        var first = RunAs.user("dave", List.of(), () -> catalog.list(PageRequest.of(0, 2)));
+        var second = RunAs.user("dave", List.of(), () -> catalog.list(PageRequest.of(1, 2)));
+        assertThat(first.getContent()).hasSize(2);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.getContent()).doesNotContainAnyElementsOf(first.getContent());
+    }
+
+    @Test
+    void reading_the_catalog_needs_a_signed_in_caller() {
+        assertThatThrownBy(() -> catalog.count()).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+    }
+
+    @Test
+    void only_members_of_the_owning_team_may_publish_for_it() {
+        String document = """
+                apiVersion: v1.0.0
+                kind: DataProduct
+                id: storage-test-product
+                name: Storage Test Product
+                status: draft
+                domain: sales
+                team:
+                  name: sales
+                """;
+        assertThatThrownBy(() -> RunAs.user("bob", List.of("marketing"), () -> catalog.publish(document)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(RunAs.user("dave", List.of(), () -> catalog.find("storage-test-product"))).isEmpty();
+
+        DataProductSummary published = RunAs.user("alice", List.of("sales"), () -> catalog.publish(document));
+        assertThat(published.ownerTeam()).isEqualTo("sales");
+        assertThat(published.status()).isEqualTo(ProductStatus.DRAFT);
+        String stored = jdbc.sql("select document::text from data_product where id = 'storage-test-product'")
+                .query(String.class)
+                .single();
+        assertThat(stored).contains("\"name\": \"Storage Test Product\"");
+        jdbc.sql("delete from data_product where id = 'storage-test-product'").update();
+    }
+}

@@ -1,0 +1,78 @@
+package io.meshport.testing;
+
+import dev.meshport.launcher.DevDatabase;
+import dev.meshport.launcher.IdentityProviderProcess;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * What every integration test runs against, started once per test JVM: a real PostgreSQL, the
+ * development OpenID Connect provider in its own process, and a fixed portal port (the provider
+ * needs the exact post-logout address).
+ */
+public final class TestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static Running running;
+
+    record Running(DevDatabase database, IdentityProviderProcess identityProvider, int portalPort, Path indexDir) {}
+
+    public static synchronized Running running() {
+        if (running == null) {
+            try {
+                int portalPort = freePort();
+                DevDatabase database = DevDatabase.start(freePort(), Files.createTempDirectory("meshport-test-pg"), false);
+                IdentityProviderProcess identityProvider =
+                        IdentityProviderProcess.start(freePort(), "http://127.0.0.1:" + portalPort);
+                running = new Running(
+                        database, identityProvider, portalPort, Files.createTempDirectory("meshport-test-index"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Test infrastructure did not start", e);
+            }
+        }
+        return running;
+    }
+
+    public static String portalUrl() {
+        return "http://127.0.0.1:" + running().portalPort();
+    }
+
+    public static String issuer() {
+        return running().identityProvider().issuer().toString();
+    }
+
+    public static String jdbcUrl() {
+        return running().database().jdbcUrl();
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Running infrastructure = running();
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "meshport-test-infrastructure",
+                        Map.of(
+                                "server.port", infrastructure.portalPort(),
+                                "server.address", "127.0.0.1",
+                                "spring.datasource.url", infrastructure.database().jdbcUrl(),
+                                "spring.datasource.username", infrastructure.database().username(),
+                                "spring.datasource.password", infrastructure.database().password(),
+                                "meshport.oidc.issuer-uri", issuer(),
+                                "meshport.oidc.client-id", "meshport",
+                                "meshport.oidc.client-secret", "meshport-dev-secret",
+                                "meshport.index-dir", infrastructure.indexDir().toString())));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

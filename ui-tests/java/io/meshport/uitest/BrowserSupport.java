@@ -1,0 +1,59 @@
+package io.meshport.uitest;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts Chromium for the UI tests. A system Chromium (Debian's {@code /usr/bin/chromium}, or
+ * {@code MESHPORT_CHROMIUM}) is used when present, without Playwright downloading a browser of its
+ * own; elsewhere Playwright's usual browser download applies.
+ */
+final class BrowserSupport {
+
+    private BrowserSupport() {}
+
+    static Playwright playwright() {
+        Map<String, String> env = systemChromium().isPresent()
+                ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+                : Map.of();
+        return Playwright.create(new Playwright.CreateOptions().setEnv(env));
+    }
+
+    static Browser chromium(Playwright playwright) {
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
+                .setHeadless(true)
+                .setArgs(List.of(
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync"));
+        systemChromium().ifPresent(options::setExecutablePath);
+        return playwright.chromium().launch(options);
+    }
+
+    /** Waits until Vaadin has no server round trip pending, so assertions see a settled page. */
+    static void awaitVaadin(Page page) {
+        page.waitForFunction(
+                "() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    private static Optional<Path> systemChromium() {
+        String configured = System.getenv("MESHPORT_CHROMIUM");
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured));
+        }
+        Path debian = Path.of("/usr/bin/chromium");
+        return Files.isExecutable(debian) ? Optional.of(debian) : Optional.empty();
+    }
+}

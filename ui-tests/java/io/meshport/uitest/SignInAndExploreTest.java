@@ -1,0 +1,134 @@
+package io.meshport.uitest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.meshport.testing.MeshportTest;
+import io.meshport.testing.TestInfrastructure;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What a person does first: sign in through the identity provider, look around, sign out. */
+@MeshportTest
+class SignInAndExploreTest {
+
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void alice_signs_in_sees_her_team_and_the_catalog_and_signs_out() {
+        page.navigate(TestInfrastructure.portalUrl() + "/");
+        // Not signed in: the development identity provider's own login form.
+        assertThat(page).hasURL(startingWith(TestInfrastructure.issuer() + "/login"));
+        signIn("alice");
+
+        // Spring Security's request cache may append "?continue" to the page it returns to.
+        assertThat(page).hasURL(startingWith(TestInfrastructure.portalUrl() + "/"));
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page).hasTitle("Explore · Meshport");
+        assertThat(page.locator("#current-user-name")).hasText("Alice Andersen");
+        assertThat(page.locator("#current-user-teams")).hasText("sales");
+
+        // The grid shows the demo catalog, read from PostgreSQL.
+        String firstByName = jdbc.sql("select name from data_product order by lower(name), id limit 1")
+                .query(String.class)
+                .single();
+        Locator grid = page.locator("#catalog-grid");
+        assertThat(grid.getByText(firstByName, new Locator.GetByTextOptions().setExact(true)).first())
+                .isVisible();
+        long total = jdbc.sql("select count(*) from data_product").query(Long.class).single();
+        assertThat(page.getByText(total + " data products in the catalog")).isVisible();
+        assertThat(Integer.parseInt(String.valueOf(grid.evaluate("g => g.size")))).isEqualTo((int) total);
+
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/explore-alice.png")).setFullPage(true));
+
+        // Navigation reaches every page.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My products")).click();
+        assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/my");
+        assertThat(page).hasTitle("My products · Meshport");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create")).click();
+        assertThat(page).hasTitle("Create · Meshport");
+        assertThat(page.getByText("You can publish for: sales.")).isVisible();
+
+        // Log out ends the session at the provider too: the next visit asks for a password again.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.waitForURL(startingWith(TestInfrastructure.issuer() + "/login"));
+        page.navigate(TestInfrastructure.portalUrl() + "/my");
+        assertThat(page).hasURL(startingWith(TestInfrastructure.issuer() + "/login"));
+        assertThat(page.getByLabel("Password")).isVisible();
+    }
+
+    @Test
+    void a_person_without_a_team_is_shown_as_such() {
+        page.navigate(TestInfrastructure.portalUrl() + "/create");
+        signIn("dave");
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page.locator("#current-user-name")).hasText("Dave Dunn");
+        assertThat(page.locator("#current-user-teams")).hasText("no team");
+        assertThat(page.getByText("You are in no team")).isVisible();
+    }
+
+    @Test
+    void a_wrong_password_is_refused_by_the_provider() {
+        page.navigate(TestInfrastructure.portalUrl() + "/");
+        page.getByLabel("Username").fill("alice");
+        page.getByLabel("Password").fill("not-alices-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByText("Invalid credentials")).isVisible();
+        assertThat(page.url()).startsWith(TestInfrastructure.issuer());
+    }
+
+    /** Playwright hands the pattern to JavaScript, which knows no \Q..\E quoting. */
+    private static Pattern startingWith(String prefix) {
+        String escaped = prefix.replaceAll("[.?*+^$\\[\\](){}|\\\\/]", "\\\\$0");
+        return Pattern.compile("^" + escaped);
+    }
+
+    private void signIn(String username) {
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(username);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    }
+}
