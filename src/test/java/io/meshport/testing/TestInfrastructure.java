@@ -67,7 +67,9 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                                 "meshport.oidc.issuer-uri", issuer(),
                                 "meshport.oidc.client-id", "meshport",
                                 "meshport.oidc.client-secret", "meshport-dev-secret",
-                                "meshport.index-dir", infrastructure.indexDir().toString())));
+                                "meshport.index-dir", infrastructure.indexDir().toString(),
+                                // Vaadin's development tools float over the page and catch clicks.
+                                "vaadin.devmode.devTools.enabled", "false")));
     }
 
     private static int freePort() throws IOException {
