@@ -45,8 +45,13 @@ class ProductionJarIT {
     @Test
     void without_configuration_it_stops_with_one_clear_message() throws Exception {
         Path workDir = Files.createTempDirectory("meshport-jar");
-        ProcessBuilder builder = java(workDir, Map.of(
-                "SPRING_DATASOURCE_URL", TestInfrastructure.jdbcUrl(), "SPRING_DATASOURCE_USERNAME", "postgres"));
+        ProcessBuilder builder = java(
+                workDir,
+                Map.of(
+                        "SPRING_DATASOURCE_URL",
+                        TestInfrastructure.jdbcUrl(),
+                        "SPRING_DATASOURCE_USERNAME",
+                        "postgres"));
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(workDir.resolve("out.log"));
@@ -64,33 +69,48 @@ class ProductionJarIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = java(workDir, Map.of(
-                "SPRING_DATASOURCE_URL", TestInfrastructure.jdbcUrl(),
-                "SPRING_DATASOURCE_USERNAME", "postgres",
-                "SPRING_DATASOURCE_PASSWORD", "postgres",
-                "MESHPORT_OIDC_ISSUER_URI", TestInfrastructure.issuer(),
-                "MESHPORT_OIDC_CLIENT_ID", "meshport",
-                "MESHPORT_OIDC_CLIENT_SECRET", "meshport-dev-secret",
-                "MESHPORT_INDEX_DIR", workDir.resolve("index").toString(),
-                "SERVER_PORT", String.valueOf(port)));
+        ProcessBuilder builder = java(
+                workDir,
+                Map.of(
+                        "SPRING_DATASOURCE_URL",
+                        TestInfrastructure.jdbcUrl(),
+                        "SPRING_DATASOURCE_USERNAME",
+                        "postgres",
+                        "SPRING_DATASOURCE_PASSWORD",
+                        "postgres",
+                        "MESHPORT_OIDC_ISSUER_URI",
+                        TestInfrastructure.issuer(),
+                        "MESHPORT_OIDC_CLIENT_ID",
+                        "meshport",
+                        "MESHPORT_OIDC_CLIENT_SECRET",
+                        "meshport-dev-secret",
+                        "MESHPORT_INDEX_DIR",
+                        workDir.resolve("index").toString(),
+                        "SERVER_PORT",
+                        String.valueOf(port)));
         Process process = builder.start();
         try {
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
             URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
-                assertThat(process.isAlive()).as(() -> log(workDir)).isTrue();
-                HttpResponse<String> response =
-                        http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && response.body().equals("{\"status\":\"UP\"}");
-            });
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        assertThat(process.isAlive()).as(() -> log(workDir)).isTrue();
+                        HttpResponse<String> response =
+                                http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+                        return response.statusCode() == 200 && response.body().equals("{\"status\":\"UP\"}");
+                    });
             HttpResponse<String> page = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
                             .header("Accept", "text/html")
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(302);
-            assertThat(page.headers().firstValue("Location")).hasValue(
-                    "http://127.0.0.1:" + port + "/oauth2/authorization/meshport");
+            assertThat(page.headers().firstValue("Location"))
+                    .hasValue("http://127.0.0.1:" + port + "/oauth2/authorization/meshport");
             assertThat(log(workDir)).contains("Vaadin is running in production mode");
         } finally {
             process.destroy();

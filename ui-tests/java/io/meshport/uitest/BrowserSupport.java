@@ -20,9 +20,8 @@ final class BrowserSupport {
     private BrowserSupport() {}
 
     static Playwright playwright() {
-        Map<String, String> env = systemChromium().isPresent()
-                ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
-                : Map.of();
+        Map<String, String> env =
+                systemChromium().isPresent() ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of();
         return Playwright.create(new Playwright.CreateOptions().setEnv(env));
     }
 
@@ -43,9 +42,8 @@ final class BrowserSupport {
 
     /** Waits until Vaadin has no server round trip pending, so assertions see a settled page. */
     static void awaitVaadin(Page page) {
-        page.waitForFunction(
-                "() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
-                        + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }
 
     private static Optional<Path> systemChromium() {

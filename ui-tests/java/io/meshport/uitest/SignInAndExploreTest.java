@@ -76,24 +76,32 @@ class SignInAndExploreTest {
                 .query(String.class)
                 .single();
         Locator grid = page.locator("#catalog-grid");
-        assertThat(grid.getByText(firstByName, new Locator.GetByTextOptions().setExact(true)).first())
+        assertThat(grid.getByText(firstByName, new Locator.GetByTextOptions().setExact(true))
+                        .first())
                 .isVisible();
-        long total = jdbc.sql("select count(*) from data_product").query(Long.class).single();
+        long total =
+                jdbc.sql("select count(*) from data_product").query(Long.class).single();
         assertThat(page.getByText(total + " data products in the catalog")).isVisible();
-        assertThat(Integer.parseInt(String.valueOf(grid.evaluate("g => g.size")))).isEqualTo((int) total);
+        assertThat(Integer.parseInt(String.valueOf(grid.evaluate("g => g.size"))))
+                .isEqualTo((int) total);
 
-        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/explore-alice.png")).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target/screenshots/explore-alice.png"))
+                .setFullPage(true));
 
         // Navigation reaches every page.
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My products")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My products"))
+                .click();
         assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/my");
         assertThat(page).hasTitle("My products · Meshport");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create"))
+                .click();
         assertThat(page).hasTitle("Create · Meshport");
         assertThat(page.getByText("You can publish for: sales.")).isVisible();
 
         // Log out ends the session at the provider too: the next visit asks for a password again.
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))
+                .click();
         page.waitForURL(startingWith(TestInfrastructure.issuer() + "/login"));
         page.navigate(TestInfrastructure.portalUrl() + "/my");
         assertThat(page).hasURL(startingWith(TestInfrastructure.issuer() + "/login"));
@@ -115,7 +123,8 @@ class SignInAndExploreTest {
         page.navigate(TestInfrastructure.portalUrl() + "/");
         page.getByLabel("Username").fill("alice");
         page.getByLabel("Password").fill("not-alices-password");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
         assertThat(page.getByText("Invalid credentials")).isVisible();
         assertThat(page.url()).startsWith(TestInfrastructure.issuer());
     }
@@ -129,6 +138,7 @@ class SignInAndExploreTest {
     private void signIn(String username) {
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(username);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 }

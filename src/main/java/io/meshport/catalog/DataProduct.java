@@ -1,9 +1,9 @@
 package io.meshport.catalog;
 
+import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
-import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -111,7 +111,8 @@ class DataProduct {
         return name;
     }
 
-    @Nullable String version() {
+    @Nullable
+    String version() {
         return version;
     }
 
@@ -119,7 +120,8 @@ class DataProduct {
         return status;
     }
 
-    @Nullable String domain() {
+    @Nullable
+    String domain() {
         return domain;
     }
 
@@ -127,7 +129,8 @@ class DataProduct {
         return ownerTeam;
     }
 
-    @Nullable String purpose() {
+    @Nullable
+    String purpose() {
         return purpose;
     }
 

@@ -30,7 +30,8 @@ public class CurrentIdentity {
         return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("Not signed in"));
     }
 
-    @Nullable Identity from(@Nullable Authentication authentication) {
+    @Nullable
+    Identity from(@Nullable Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;
         }

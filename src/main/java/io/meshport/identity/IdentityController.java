@@ -11,7 +11,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IdentityController {
 
-    record Me(String issuer, String subject, String username, String displayName, SortedSet<String> teams, boolean admin) {}
+    record Me(
+            String issuer,
+            String subject,
+            String username,
+            String displayName,
+            SortedSet<String> teams,
+            boolean admin) {}
 
     private final CurrentIdentity currentIdentity;
 

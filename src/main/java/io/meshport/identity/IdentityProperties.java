@@ -15,7 +15,9 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("meshport")
-public record IdentityProperties(@Valid @NotNull Oidc oidc, @DefaultValue("mesh-admins") @NotBlank String adminGroup) {
+public record IdentityProperties(
+        @Valid @NotNull Oidc oidc,
+        @DefaultValue("mesh-admins") @NotBlank String adminGroup) {
 
     public record Oidc(
             @NotNull URI issuerUri,

@@ -55,10 +55,9 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
         // Health for probes, and our own style sheet, which the sign-in redirect page needs too.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/styles/**")
-                .permitAll());
-        http.with(vaadin(), vaadin -> vaadin.oauth2LoginPage(
-                "/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}/"));
+        http.authorizeHttpRequests(requests ->
+                requests.requestMatchers("/actuator/health", "/styles/**").permitAll());
+        http.with(vaadin(), vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}/"));
         return http.build();
     }
 

@@ -34,8 +34,7 @@ public class UserDirectory {
     @Transactional
     public long record(Identity identity) {
         Instant now = clock.instant();
-        long id = jdbc.sql(
-                        """
+        long id = jdbc.sql("""
                         insert into app_user (issuer, subject, username, display_name, teams, first_seen, last_seen)
                         values (:issuer, :subject, :username, :displayName, :teams, :now, :now)
                         on conflict (issuer, subject) do update

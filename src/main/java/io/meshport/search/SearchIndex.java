@@ -4,9 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
-import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -57,8 +57,11 @@ class SearchIndex implements HealthIndicator {
                         .where(f -> f.matchAll())
                         .fetchTotalHitCount();
                 if (inDatabase != inIndex) {
-                    log.info("Search index of {} holds {} documents, the database {} rows: rebuilding",
-                            entity.jpaName(), inIndex, inDatabase);
+                    log.info(
+                            "Search index of {} holds {} documents, the database {} rows: rebuilding",
+                            entity.jpaName(),
+                            inIndex,
+                            inDatabase);
                     outdated = true;
                 }
             }
@@ -87,6 +90,8 @@ class SearchIndex implements HealthIndicator {
         State current = state.get();
         return current == State.READY
                 ? Health.up().build()
-                : Health.outOfService().withDetail("index", current.name().toLowerCase()).build();
+                : Health.outOfService()
+                        .withDetail("index", current.name().toLowerCase())
+                        .build();
     }
 }

@@ -76,6 +76,9 @@ class MainLayout extends AppLayout {
     private static SideNavItem item(MenuEntry entry) {
         return entry.icon() == null
                 ? new SideNavItem(entry.title(), entry.path())
-                : new SideNavItem(entry.title(), entry.path(), VaadinIcon.valueOf(entry.icon()).create());
+                : new SideNavItem(
+                        entry.title(),
+                        entry.path(),
+                        VaadinIcon.valueOf(entry.icon()).create());
     }
 }

@@ -26,8 +26,7 @@ class StartupFailureAnalyzer implements FailureAnalyzer {
         if (mentions(failure, "Unable to resolve Configuration with the provided Issuer")
                 || mentions(failure, "Unable to resolve the Configuration with the provided Issuer")) {
             return new FailureAnalysis(
-                    "The OpenID Connect issuer could not be reached or is not an issuer: "
-                            + rootMessage(failure),
+                    "The OpenID Connect issuer could not be reached or is not an issuer: " + rootMessage(failure),
                     "Check MESHPORT_OIDC_ISSUER_URI: it must be the issuer's base URL, reachable from the portal,"
                             + " serving /.well-known/openid-configuration.",
                     failure);

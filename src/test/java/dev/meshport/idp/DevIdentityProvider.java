@@ -63,7 +63,8 @@ public class DevIdentityProvider {
         return new InMemoryUserDetailsManager(USERS.stream()
                 .map(user -> User.withUsername(user.username())
                         .password("{noop}" + user.username())
-                        .authorities(user.teams().stream().map(t -> GROUP_PREFIX + t).toArray(String[]::new))
+                        .authorities(
+                                user.teams().stream().map(t -> GROUP_PREFIX + t).toArray(String[]::new))
                         .build())
                 .toArray(UserDetails[]::new));
     }
@@ -82,18 +83,21 @@ public class DevIdentityProvider {
                 return;
             }
             String username = context.getPrincipal().getName();
-            USERS.stream().filter(user -> user.username().equals(username)).findFirst().ifPresent(user -> {
-                Set<String> groups = context.getPrincipal().getAuthorities().stream()
-                        .map(GrantedAuthority::getAuthority)
-                        .filter(authority -> authority.startsWith(GROUP_PREFIX))
-                        .map(authority -> authority.substring(GROUP_PREFIX.length()))
-                        .collect(Collectors.toCollection(java.util.TreeSet::new));
-                context.getClaims()
-                        .claim("groups", List.copyOf(groups))
-                        .claim("preferred_username", user.username())
-                        .claim("name", user.name())
-                        .claim("email", user.username() + "@meshport.example");
-            });
+            USERS.stream()
+                    .filter(user -> user.username().equals(username))
+                    .findFirst()
+                    .ifPresent(user -> {
+                        Set<String> groups = context.getPrincipal().getAuthorities().stream()
+                                .map(GrantedAuthority::getAuthority)
+                                .filter(authority -> authority.startsWith(GROUP_PREFIX))
+                                .map(authority -> authority.substring(GROUP_PREFIX.length()))
+                                .collect(Collectors.toCollection(java.util.TreeSet::new));
+                        context.getClaims()
+                                .claim("groups", List.copyOf(groups))
+                                .claim("preferred_username", user.username())
+                                .claim("name", user.name())
+                                .claim("email", user.username() + "@meshport.example");
+                    });
         };
     }
 }

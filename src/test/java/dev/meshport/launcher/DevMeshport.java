@@ -40,15 +40,18 @@ public final class DevMeshport {
         ConfigurableApplicationContext context = portal.run(args);
 
         // One hook, in order: the portal first, then what it depends on.
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            identityProvider.close();
-            try {
-                database.close();
-            } catch (Exception e) {
-                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
-        }, "meshport-dev-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            context.close();
+                            identityProvider.close();
+                            try {
+                                database.close();
+                            } catch (Exception e) {
+                                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+                            }
+                        },
+                        "meshport-dev-stop"));
 
         System.out.println("""
 

@@ -51,8 +51,9 @@ public final class IdentityProviderProcess implements AutoCloseable {
         command.add("--spring.security.oauth2.authorizationserver.issuer=" + issuer);
         command.add("--spring.security.oauth2.authorizationserver.client.meshport.registration.redirect-uris="
                 + portalBaseUrl + "/login/oauth2/code/meshport");
-        command.add("--spring.security.oauth2.authorizationserver.client.meshport.registration.post-logout-redirect-uris="
-                + portalBaseUrl + "/");
+        command.add(
+                "--spring.security.oauth2.authorizationserver.client.meshport.registration.post-logout-redirect-uris="
+                        + portalBaseUrl + "/");
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,8 @@ class CatalogStorageTest {
 
     @Test
     void flyway_has_applied_the_migrations_from_db_migrations() {
-        List<String> applied = jdbc.sql("select script from flyway_schema_history where success order by installed_rank")
+        List<String> applied = jdbc.sql(
+                        "select script from flyway_schema_history where success order by installed_rank")
                 .query(String.class)
                 .list();
         assertThat(applied).contains("V0001__users_and_data_products.sql");
@@ -35,9 +35,8 @@ class CatalogStorageTest {
 
     @Test
     void the_demo_catalog_is_in_postgresql_and_lists_in_name_order() throws IOException {
-        int demoFiles = new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:demo/products/*.odps.yaml")
-                .length;
+        int demoFiles =
+                new PathMatchingResourcePatternResolver().getResources("classpath*:demo/products/*.odps.yaml").length;
         assertThat(demoFiles).isGreaterThanOrEqualTo(5);
 
         List<DataProductSummary> firstPage = RunAs.user(
@@ -78,7 +77,8 @@ class CatalogStorageTest {
                 """;
         assertThatThrownBy(() -> RunAs.user("bob", List.of("marketing"), () -> catalog.publish(document)))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThat(RunAs.user("dave", List.of(), () -> catalog.find("storage-test-product"))).isEmpty();
+        assertThat(RunAs.user("dave", List.of(), () -> catalog.find("storage-test-product")))
+                .isEmpty();
 
         DataProductSummary published = RunAs.user("alice", List.of("sales"), () -> catalog.publish(document));
         assertThat(published.ownerTeam()).isEqualTo("sales");

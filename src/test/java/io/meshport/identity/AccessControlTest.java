@@ -53,8 +53,8 @@ class AccessControlTest {
     void the_api_refuses_a_request_without_a_token() throws Exception {
         HttpResponse<String> response = get("/api/v1/me", "application/json", null);
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
-                .startsWith("Bearer"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
@@ -82,14 +82,16 @@ class AccessControlTest {
 
     @Test
     void a_person_token_carries_the_groups_of_the_identity_provider_as_teams() throws Exception {
-        JsonNode carol = json.readTree(get("/api/v1/me", "application/json", Tokens.forUser("carol")).body());
+        JsonNode carol = json.readTree(
+                get("/api/v1/me", "application/json", Tokens.forUser("carol")).body());
         assertThat(carol.path("issuer").asString()).isEqualTo(TestInfrastructure.issuer());
         assertThat(carol.path("username").asString()).isEqualTo("carol");
         assertThat(carol.path("displayName").asString()).isEqualTo("Carol Castillo");
         assertThat(carol.path("teams").toString()).isEqualTo("[\"finance\",\"mesh-admins\"]");
         assertThat(carol.path("admin").asBoolean()).isTrue();
 
-        JsonNode dave = json.readTree(get("/api/v1/me", "application/json", Tokens.forUser("dave")).body());
+        JsonNode dave = json.readTree(
+                get("/api/v1/me", "application/json", Tokens.forUser("dave")).body());
         assertThat(dave.path("teams").toString()).isEqualTo("[]");
         assertThat(dave.path("admin").asBoolean()).isFalse();
     }

@@ -28,13 +28,15 @@ class UserDirectoryTest {
     void users_are_keyed_by_issuer_and_subject_and_refreshed_on_change() {
         Identity first = Identity.of("https://a.example", "u-1", "erin", "Erin", Set.of("sales"), false);
         long id = directory.record(first);
-        Identity renamed = Identity.of("https://a.example", "u-1", "erin.e", "Erin E.", Set.of("sales", "finance"), false);
+        Identity renamed =
+                Identity.of("https://a.example", "u-1", "erin.e", "Erin E.", Set.of("sales", "finance"), false);
         assertThat(directory.record(renamed)).isEqualTo(id);
 
         Identity sameSubjectElsewhere = Identity.of("https://b.example", "u-1", "erin", "Erin", Set.of(), false);
         assertThat(directory.record(sameSubjectElsewhere)).isNotEqualTo(id);
 
-        Map<String, Object> row = jdbc.sql("select username, display_name, array_to_string(teams, ',') as teams from app_user where id = ?")
+        Map<String, Object> row = jdbc.sql(
+                        "select username, display_name, array_to_string(teams, ',') as teams from app_user where id = ?")
                 .param(id)
                 .query()
                 .singleRow();

@@ -20,8 +20,7 @@ class StartupFailureTest {
     @Test
     void a_missing_issuer_names_the_variable_to_set() {
         FailureAnalysis analysis = analyzer.analyze(startFailure(
-                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
-                "--spring.datasource.username=postgres"));
+                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(), "--spring.datasource.username=postgres"));
         assertThat(analysis).isNotNull();
         assertThat(analysis.getAction()).contains("MESHPORT_OIDC_ISSUER_URI");
     }
@@ -53,7 +52,8 @@ class StartupFailureTest {
 
     @Test
     void other_failures_are_left_to_spring_boot() {
-        assertThat(analyzer.analyze(new IllegalStateException("something else"))).isNull();
+        assertThat(analyzer.analyze(new IllegalStateException("something else")))
+                .isNull();
     }
 
     private static Throwable startFailure(String... args) {

@@ -27,7 +27,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
         if (running == null) {
             try {
                 int portalPort = freePort();
-                DevDatabase database = DevDatabase.start(freePort(), Files.createTempDirectory("meshport-test-pg"), false);
+                DevDatabase database =
+                        DevDatabase.start(freePort(), Files.createTempDirectory("meshport-test-pg"), false);
                 IdentityProviderProcess identityProvider =
                         IdentityProviderProcess.start(freePort(), "http://127.0.0.1:" + portalPort);
                 running = new Running(
@@ -61,9 +62,12 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                         Map.of(
                                 "server.port", infrastructure.portalPort(),
                                 "server.address", "127.0.0.1",
-                                "spring.datasource.url", infrastructure.database().jdbcUrl(),
-                                "spring.datasource.username", infrastructure.database().username(),
-                                "spring.datasource.password", infrastructure.database().password(),
+                                "spring.datasource.url",
+                                        infrastructure.database().jdbcUrl(),
+                                "spring.datasource.username",
+                                        infrastructure.database().username(),
+                                "spring.datasource.password",
+                                        infrastructure.database().password(),
                                 "meshport.oidc.issuer-uri", issuer(),
                                 "meshport.oidc.client-id", "meshport",
                                 "meshport.oidc.client-secret", "meshport-dev-secret",

@@ -60,14 +60,15 @@ public final class Tokens {
         String issuer = TestInfrastructure.issuer();
         String redirectUri = TestInfrastructure.portalUrl() + "/login/oauth2/code/meshport";
         String verifier = randomUrlSafe(48);
-        String authorize = issuer + "/oauth2/authorize?" + form(Map.of(
-                "response_type", "code",
-                "client_id", "meshport",
-                "scope", "openid profile",
-                "redirect_uri", redirectUri,
-                "state", randomUrlSafe(12),
-                "code_challenge", challenge(verifier),
-                "code_challenge_method", "S256"));
+        String authorize = issuer + "/oauth2/authorize?"
+                + form(Map.of(
+                        "response_type", "code",
+                        "client_id", "meshport",
+                        "scope", "openid profile",
+                        "redirect_uri", redirectUri,
+                        "state", randomUrlSafe(12),
+                        "code_challenge", challenge(verifier),
+                        "code_challenge_method", "S256"));
 
         HttpResponse<String> toLogin = send(http, get(authorize));
         String loginPage = send(http, get(location(toLogin, issuer))).body();
@@ -75,12 +76,14 @@ public final class Tokens {
         if (!csrf.find()) {
             throw new IllegalStateException("No CSRF token on the provider's login page:\n" + loginPage);
         }
-        HttpResponse<String> loggedIn = send(http, HttpRequest.newBuilder(URI.create(issuer + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                        "username", username, "password", username, "_csrf", csrf.group(1)))))
-                .build());
+        HttpResponse<String> loggedIn = send(
+                http,
+                HttpRequest.newBuilder(URI.create(issuer + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                form(Map.of("username", username, "password", username, "_csrf", csrf.group(1)))))
+                        .build());
         String next = location(loggedIn, issuer);
         while (!next.startsWith(redirectUri)) {
             next = location(send(http, get(next)), issuer);
@@ -110,7 +113,8 @@ public final class Tokens {
                     .issueTime(new Date())
                     .expirationTime(Date.from(Instant.now().plusSeconds(300)))
                     .build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("foreign").build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("foreign").build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {
@@ -119,7 +123,10 @@ public final class Tokens {
     }
 
     private static HttpRequest get(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).header("Accept", "text/html").GET().build();
+        return HttpRequest.newBuilder(URI.create(uri))
+                .header("Accept", "text/html")
+                .GET()
+                .build();
     }
 
     private static String location(HttpResponse<?> response, String base) {

@@ -20,12 +20,14 @@ class CreateView extends VerticalLayout {
 
     CreateView(CurrentIdentity currentIdentity) {
         add(new H2("Publish a data product"));
-        String teams = currentIdentity.find()
+        String teams = currentIdentity
+                .find()
                 .map(identity -> identity.teams().isEmpty() ? "" : String.join(", ", identity.teams()))
                 .orElse("");
-        add(new Paragraph(teams.isEmpty()
-                ? "You are in no team, so there is nothing you can publish yet: ask to be added to a domain team's group."
-                : "You can publish for: " + teams + "."));
+        add(new Paragraph(
+                teams.isEmpty()
+                        ? "You are in no team, so there is nothing you can publish yet: ask to be added to a domain team's group."
+                        : "You can publish for: " + teams + "."));
         add(new Paragraph("The publishing form is being built. It will let you:"));
         add(new UnorderedList(
                 new ListItem("describe a product: name, domain, purpose (Markdown), limitations, usage, tags"),

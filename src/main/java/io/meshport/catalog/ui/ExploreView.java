@@ -29,9 +29,19 @@ class ExploreView extends VerticalLayout {
         Grid<DataProductSummary> grid = new Grid<>();
         grid.setId("catalog-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(DataProductSummary::name).setHeader("Name").setKey("name").setSortable(true).setFlexGrow(2);
-        grid.addColumn(DataProductSummary::domain).setHeader("Domain").setKey("domain").setSortable(true);
-        grid.addColumn(DataProductSummary::ownerTeam).setHeader("Owning team").setKey("ownerTeam").setSortable(true);
+        grid.addColumn(DataProductSummary::name)
+                .setHeader("Name")
+                .setKey("name")
+                .setSortable(true)
+                .setFlexGrow(2);
+        grid.addColumn(DataProductSummary::domain)
+                .setHeader("Domain")
+                .setKey("domain")
+                .setSortable(true);
+        grid.addColumn(DataProductSummary::ownerTeam)
+                .setHeader("Owning team")
+                .setKey("ownerTeam")
+                .setSortable(true);
         grid.addComponentColumn(ExploreView::statusBadge).setHeader("Status").setKey("status");
         grid.addColumn(DataProductSummary::purpose).setHeader("Purpose").setFlexGrow(4);
         grid.setMultiSort(false);
