@@ -5,7 +5,14 @@ import io.meshport.identity.Identity;
 import io.meshport.identity.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -15,27 +22,46 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
-/** The way into the catalog, for the UI and the API alike. */
+/**
+ * The way into the catalog, for the UI and the API alike: every read and write goes through here,
+ * and so does every ownership check. Documents are validated against the official schema, then
+ * against Meshport's rules; what is stored is the document exactly as published.
+ */
 @Service
 @PreAuthorize("isAuthenticated()")
 @Transactional(readOnly = true)
 public class CatalogService {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    /** For {@code expectedRevision}: the document must not exist yet. */
+    public static final long MUST_BE_NEW = -1;
 
     private final DataProductRepository products;
+    private final DataContractRepository contracts;
+    private final ChangeRecordRepository changes;
+    private final StandardDocuments documents;
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
     private final Clock clock;
 
-    CatalogService(DataProductRepository products, CurrentIdentity currentIdentity, UserDirectory users, Clock clock) {
+    CatalogService(
+            DataProductRepository products,
+            DataContractRepository contracts,
+            ChangeRecordRepository changes,
+            StandardDocuments documents,
+            CurrentIdentity currentIdentity,
+            UserDirectory users,
+            Clock clock) {
         this.products = products;
+        this.contracts = contracts;
+        this.changes = changes;
+        this.documents = documents;
         this.currentIdentity = currentIdentity;
         this.users = users;
         this.clock = clock;
     }
+
+    // ---------------------------------------------------------------- reading the catalog
 
     /** One page of the catalog in name order; a slice, so no count query runs per page. */
     public Slice<DataProductSummary> list(Pageable pageable) {
@@ -53,27 +79,441 @@ public class CatalogService {
         return products.findById(id).map(DataProductSummary::of);
     }
 
+    public List<String> domains() {
+        return products.findDomains();
+    }
+
+    /** Teams the caller may publish for: their own, or for governance every team known. */
+    public List<String> publishableTeams() {
+        Identity caller = currentIdentity.require();
+        Set<String> teams = new TreeSet<>(caller.teams());
+        if (caller.admin()) {
+            teams.addAll(products.findOwnerTeams());
+        }
+        return List.copyOf(teams);
+    }
+
+    /** Whether the caller may change this product (member of its owning team, or governance). */
+    public boolean mayEdit(String productId) {
+        Identity caller = currentIdentity.require();
+        return products.findById(productId)
+                .map(product -> caller.mayActFor(product.ownerTeam()))
+                .orElse(false);
+    }
+
+    public Optional<ProductDetails> details(String id) {
+        Identity caller = currentIdentity.require();
+        return products.findById(id).map(product -> details(product, caller));
+    }
+
+    public Optional<ExportedDocument> exportProduct(String id, DocumentFormat format) {
+        return products.findById(id)
+                .map(product -> new ExportedDocument(
+                        id,
+                        documents.render(product.source(), product.sourceFormat(), format),
+                        format,
+                        product.revision()));
+    }
+
+    public Optional<ExportedDocument> exportContract(String id, DocumentFormat format) {
+        return contracts
+                .findById(id)
+                .map(contract -> new ExportedDocument(
+                        id,
+                        documents.render(contract.source(), contract.sourceFormat(), format),
+                        format,
+                        contract.revision()));
+    }
+
+    public List<ProductDetails.ContractView> contracts() {
+        return contracts.findAllByOrderById().stream().map(CatalogService::view).toList();
+    }
+
+    public Optional<ProductDetails.ContractView> contract(String id) {
+        return contracts.findById(id).map(CatalogService::view);
+    }
+
+    /** The product's history, newest first. */
+    public List<ChangeEntry> history(String productId) {
+        return changes.findBySubjectTypeAndSubjectIdOrderByIdDesc("product", productId).stream()
+                .map(ChangeRecord::toEntry)
+                .toList();
+    }
+
+    /** Products that consume what this product provides. */
+    public List<String> downstreamOf(String productId) {
+        return products.findDownstreamIds(productId);
+    }
+
+    // ---------------------------------------------------------------- checking without saving
+
     /**
-     * Creates or replaces a product from an ODPS document (YAML or JSON). The owning team is the
-     * document's {@code team.name}; the caller must be allowed to act for it and, on a replace,
-     * for the team that owns the product now.
+     * Every violation a publish of this document would meet, ownership included, without saving:
+     * the form's live validation uses the very rules the API applies.
+     */
+    public List<Violation> checkProduct(String text, DocumentFormat format, @Nullable String editedId) {
+        Identity caller = currentIdentity.require();
+        ProductDocument document;
+        try {
+            document = readProduct(text, format);
+        } catch (InvalidDocumentException e) {
+            return e.violations();
+        }
+        Optional<DataProduct> existing = editedId == null ? Optional.empty() : products.findById(editedId);
+        List<Violation> violations = new ArrayList<>(ProductRules.check(
+                document, editedId, existing.map(DataProduct::status).orElse(null), contracts::findById));
+        if (editedId == null && !document.id().isBlank() && products.existsById(document.id())) {
+            violations.add(new Violation("/id", "The id '" + document.id() + "' is already taken."));
+        }
+        String team = document.teamName();
+        if (team == null) {
+            violations.add(new Violation("/team/name", "Choose the owning team."));
+        } else if (!caller.mayActFor(team)) {
+            violations.add(new Violation("/team/name", "You are not in team '" + team + "'."));
+        }
+        return violations;
+    }
+
+    /** What stands between the document and an active product, for Publish. */
+    public List<Violation> missingForActive(String text, DocumentFormat format) {
+        ProductDocument document = readProduct(text, format);
+        return ProductRules.missingForActive(document, contracts::findById);
+    }
+
+    // ---------------------------------------------------------------- publishing
+
+    /**
+     * Creates or replaces a data product from an ODPS document.
+     *
+     * @param expectedId the id the caller addresses (the URL's, or the edited product's); the
+     *     document must carry the same; null to take the document's
+     * @param team the owning team when the document names none
+     * @param expectedRevision the revision the caller last saw, {@link #MUST_BE_NEW}, or null for
+     *     no check
      */
     @Transactional
-    public DataProductSummary publish(String odps) {
+    public Published publishProduct(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
-        JsonNode document = YAML.readTree(odps);
-        String team = document.path("team").path("name").asString("");
-        if (team.isBlank() || !caller.mayActFor(team)) {
-            throw new AccessDeniedException(caller.username() + " may not publish for team '" + team + "'");
+        StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.PRODUCT, text, format);
+        String id = expectedId != null ? expectedId : ProductDocument.text(parsed.tree().path("id"));
+        Optional<DataProduct> existing = id == null ? Optional.empty() : products.findById(id);
+        existing.ifPresent(product -> requireMayActFor(caller, product.ownerTeam(), "product", product.id()));
+
+        ProductDocument document = validated(parsed);
+        List<Violation> violations = ProductRules.check(
+                document, expectedId, existing.map(DataProduct::status).orElse(null), contracts::findById);
+        if (!violations.isEmpty()) {
+            throw new InvalidDocumentException("Invalid data product", violations);
         }
-        ProductDocument parsed = ProductDocument.of(document, team);
+        String owner = owner(document.teamName(), "/team/name", team, existing.map(DataProduct::ownerTeam), caller);
+        requireMayActFor(caller, owner, "product", document.id());
+        checkRevision("Data product", document.id(), existing.map(DataProduct::revision), expectedRevision);
+
         Instant now = clock.instant();
-        DataProduct product = products.findById(parsed.id()).orElseGet(() -> new DataProduct(parsed.id(), now));
-        if (!product.ownerTeam().isEmpty() && !caller.mayActFor(product.ownerTeam())) {
-            throw new AccessDeniedException(
-                    caller.username() + " is not in team '" + product.ownerTeam() + "', which owns " + parsed.id());
+        long actor = users.record(caller);
+        String previousSource = existing.map(DataProduct::source).orElse(null);
+        ProductStatus previousStatus = existing.map(DataProduct::status).orElse(null);
+        String previousOwner = existing.map(DataProduct::ownerTeam).orElse(null);
+        JsonNode previousTree = existing.map(p -> documents.tree(p.source(), p.sourceFormat()))
+                .orElse(null);
+
+        DataProduct product = existing.orElseGet(() -> new DataProduct(document.id(), now));
+        product.apply(document, owner, now, actor);
+        DataProduct saved = products.saveAndFlush(product);
+
+        String summary = existing.isEmpty()
+                ? "Created as " + document.status().value() + ", owned by " + owner
+                : changeSummary(previousTree, parsed.tree(), previousStatus, document.status(), previousOwner, owner);
+        changes.save(new ChangeRecord(
+                "product",
+                saved.id(),
+                saved.revision(),
+                existing.isEmpty() ? "created" : "replaced",
+                summary,
+                actor,
+                caller.displayName(),
+                now,
+                previousSource,
+                saved.source()));
+        return new Published(saved.id(), saved.revision(), existing.isEmpty());
+    }
+
+    /**
+     * Deletes a product that never went live (draft or proposed) and that nothing consumes.
+     * Its history stays.
+     */
+    @Transactional
+    public void deleteProduct(String id, @Nullable Long expectedRevision) {
+        Identity caller = currentIdentity.require();
+        DataProduct product =
+                products.findById(id).orElseThrow(() -> new NotInCatalogException("No data product '" + id + "'."));
+        requireMayActFor(caller, product.ownerTeam(), "product", id);
+        checkRevision("Data product", id, Optional.of(product.revision()), expectedRevision);
+        if (product.status() != ProductStatus.DRAFT && product.status() != ProductStatus.PROPOSED) {
+            throw new CatalogConflictException("Only a draft or proposed product can be deleted; '" + id + "' is "
+                    + product.status().value() + ". Deprecate it, then retire it.");
         }
-        product.apply(parsed, now, users.record(caller));
-        return DataProductSummary.of(products.save(product));
+        List<String> downstream = products.findDownstreamIds(id);
+        if (!downstream.isEmpty()) {
+            throw new CatalogConflictException(
+                    "'" + id + "' cannot be deleted: " + String.join(", ", downstream) + " consume its output.");
+        }
+        long actor = users.record(caller);
+        changes.save(new ChangeRecord(
+                "product",
+                id,
+                product.revision() + 1,
+                "deleted",
+                "Deleted (was " + product.status().value() + ")",
+                actor,
+                caller.displayName(),
+                clock.instant(),
+                product.source(),
+                null));
+        products.delete(product);
+    }
+
+    /** Creates or replaces a data contract from an ODCS document; the same ownership rules apply. */
+    @Transactional
+    public Published publishContract(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision) {
+        Identity caller = currentIdentity.require();
+        StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.CONTRACT, text, format);
+        String id = expectedId != null ? expectedId : ContractDocument.scalar(parsed.tree().path("id"));
+        Optional<DataContract> existing = id == null ? Optional.empty() : contracts.findById(id);
+        existing.ifPresent(contract -> requireMayActFor(caller, contract.ownerTeam(), "contract", contract.id()));
+
+        List<Violation> violations =
+                new ArrayList<>(documents.schemaViolations(StandardDocuments.Kind.CONTRACT, parsed.tree()));
+        if (!violations.isEmpty()) {
+            throw new InvalidDocumentException("Invalid data contract", violations);
+        }
+        ContractDocument document = ContractDocument.of(parsed, documents.toJson(parsed));
+        if (document.id().isBlank()) {
+            violations.add(new Violation("/id", "A data contract needs an id."));
+        } else if (expectedId != null && !expectedId.equals(document.id())) {
+            violations.add(new Violation(
+                    "/id", "The document's id '" + document.id() + "' differs from '" + expectedId + "' in the URL."));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidDocumentException("Invalid data contract", violations);
+        }
+        String owner = owner(
+                document.teamName(),
+                parsed.tree().path("team").isArray() ? "/team" : "/team/name",
+                team,
+                existing.map(DataContract::ownerTeam),
+                caller);
+        requireMayActFor(caller, owner, "contract", document.id());
+        checkRevision("Data contract", document.id(), existing.map(DataContract::revision), expectedRevision);
+
+        Instant now = clock.instant();
+        long actor = users.record(caller);
+        String previousSource = existing.map(DataContract::source).orElse(null);
+        DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
+        contract.apply(document, owner, now, actor);
+        DataContract saved = contracts.saveAndFlush(contract);
+        changes.save(new ChangeRecord(
+                "contract",
+                saved.id(),
+                saved.revision(),
+                existing.isEmpty() ? "created" : "replaced",
+                existing.isEmpty() ? "Created, owned by " + owner : "Replaced",
+                actor,
+                caller.displayName(),
+                now,
+                previousSource,
+                saved.source()));
+        return new Published(saved.id(), saved.revision(), existing.isEmpty());
+    }
+
+    // ---------------------------------------------------------------- rules shared by the writes
+
+    private ProductDocument readProduct(String text, DocumentFormat format) {
+        return validated(documents.parse(StandardDocuments.Kind.PRODUCT, text, format));
+    }
+
+    private ProductDocument validated(StandardDocuments.Parsed parsed) {
+        List<Violation> violations = documents.schemaViolations(StandardDocuments.Kind.PRODUCT, parsed.tree());
+        if (!violations.isEmpty()) {
+            throw new InvalidDocumentException("Invalid data product", violations);
+        }
+        return ProductDocument.of(parsed, documents.toJson(parsed));
+    }
+
+    /**
+     * The owning team: the document's, else the {@code team} parameter, else the current owner,
+     * else the caller's only team. A client-sent owner is never trusted beyond that: the caller
+     * must be allowed to act for the result.
+     */
+    private static String owner(
+            @Nullable String documentTeam,
+            String pointer,
+            @Nullable String teamParameter,
+            Optional<String> currentOwner,
+            Identity caller) {
+        String parameter = teamParameter == null || teamParameter.isBlank() ? null : teamParameter.strip();
+        if (documentTeam != null) {
+            if (parameter != null && !parameter.equals(documentTeam)) {
+                throw new InvalidDocumentException(
+                        "Contradictory owner",
+                        pointer,
+                        "The team parameter ('" + parameter + "') contradicts the document's team ('" + documentTeam
+                                + "').");
+            }
+            return documentTeam;
+        }
+        if (parameter != null) {
+            return parameter;
+        }
+        if (currentOwner.isPresent()) {
+            return currentOwner.get();
+        }
+        if (caller.teams().size() == 1) {
+            return caller.teams().first();
+        }
+        throw new InvalidDocumentException(
+                "No owning team",
+                pointer,
+                "The document names no owning team and you are in " + caller.teams().size()
+                        + " teams: set team.name in the document or pass the team parameter.");
+    }
+
+    private static void requireMayActFor(Identity caller, String team, String kind, String id) {
+        if (!caller.mayActFor(team)) {
+            throw new AccessDeniedException(
+                    caller.username() + " is not a member of team '" + team + "', so may not change " + kind + " '"
+                            + id + "' for it.");
+        }
+    }
+
+    private static void checkRevision(
+            String label, String id, Optional<Long> currentRevision, @Nullable Long expectedRevision) {
+        if (expectedRevision == null) {
+            return;
+        }
+        if (expectedRevision == MUST_BE_NEW) {
+            if (currentRevision.isPresent()) {
+                throw new CatalogConflictException(label + " '" + id + "' already exists.");
+            }
+            return;
+        }
+        if (currentRevision.isEmpty()) {
+            throw new CatalogConflictException(label + " '" + id + "' does not exist (any more).");
+        }
+        if (!Objects.equals(currentRevision.get(), expectedRevision)) {
+            throw new CatalogConflictException(label + " '" + id + "' was changed by someone else (revision "
+                    + currentRevision.get() + ", you had " + expectedRevision + "). Reload it and apply your"
+                    + " change again.");
+        }
+    }
+
+    private static String changeSummary(
+            @Nullable JsonNode before,
+            JsonNode after,
+            @Nullable ProductStatus previousStatus,
+            ProductStatus status,
+            @Nullable String previousOwner,
+            String owner) {
+        List<String> parts = new ArrayList<>();
+        if (previousStatus != null && previousStatus != status) {
+            parts.add("status " + previousStatus.value() + " → " + status.value());
+        }
+        if (previousOwner != null && !previousOwner.equals(owner)) {
+            parts.add("moved from team " + previousOwner + " to " + owner);
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        if (before != null) {
+            before.propertyNames().forEach(name -> {
+                if (!after.path(name).equals(before.path(name))) {
+                    changed.add(name);
+                }
+            });
+        }
+        after.propertyNames().forEach(name -> {
+            if (before == null || !before.has(name)) {
+                changed.add(name);
+            }
+        });
+        changed.remove("status");
+        if (!changed.isEmpty()) {
+            parts.add("changed " + String.join(", ", changed));
+        }
+        return parts.isEmpty() ? "Saved without changes" : String.join("; ", parts);
+    }
+
+    private ProductDetails details(DataProduct product, Identity caller) {
+        JsonNode tree = documents.tree(product.source(), product.sourceFormat());
+        List<ProductDetails.SupportChannel> support = new ArrayList<>();
+        for (JsonNode channel : tree.path("support")) {
+            support.add(new ProductDetails.SupportChannel(
+                    ProductDocument.text(channel.path("channel")),
+                    ProductDocument.text(channel.path("tool")),
+                    ProductDocument.text(channel.path("url"))));
+        }
+        List<ProductDetails.OutputPortView> outputs = product.outputPorts().stream()
+                .map(port -> new ProductDetails.OutputPortView(
+                        port.name(),
+                        port.version(),
+                        port.type(),
+                        port.description(),
+                        port.contractId(),
+                        port.contractId() == null
+                                ? null
+                                : contracts.findById(port.contractId()).map(CatalogService::view).orElse(null)))
+                .toList();
+        List<ProductDetails.InputPortView> inputs = product.inputPorts().stream()
+                .map(port -> new ProductDetails.InputPortView(
+                        port.name(),
+                        port.version(),
+                        port.contractId(),
+                        products.findProvidersOf(port.contractId()).stream()
+                                .map(provider -> provider.split(" ", 2)[0])
+                                .distinct()
+                                .toList()))
+                .toList();
+        return new ProductDetails(
+                DataProductSummary.of(product),
+                tree.path("apiVersion").asString(""),
+                product.revision(),
+                product.createdAt(),
+                product.tags(),
+                ProductDocument.text(tree.path("description").path("limitations")),
+                ProductDocument.text(tree.path("description").path("usage")),
+                support,
+                outputs,
+                inputs,
+                customProperty(tree, "successor"),
+                customProperty(tree, "sunsetDate"),
+                caller.mayActFor(product.ownerTeam()));
+    }
+
+    private static @Nullable String customProperty(JsonNode tree, String name) {
+        for (JsonNode property : tree.path("customProperties")) {
+            if (name.equals(property.path("property").asString(""))) {
+                return ContractDocument.scalar(property.path("value"));
+            }
+        }
+        return null;
+    }
+
+    private static ProductDetails.ContractView view(DataContract contract) {
+        return new ProductDetails.ContractView(
+                contract.id(),
+                contract.name(),
+                contract.version(),
+                contract.status(),
+                contract.ownerTeam(),
+                contract.schemaFields(),
+                contract.slaProperties());
     }
 }

@@ -1,14 +1,20 @@
 package io.meshport.catalog;
 
 import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Converter;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -16,7 +22,7 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordFie
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A data product as stored: the ODPS document plus the columns derived from it. */
+/** A data product as stored: the ODPS document as published plus the columns derived from it. */
 @Entity
 @Table(name = "data_product")
 @Indexed(index = "data_product")
@@ -54,9 +60,29 @@ class DataProduct {
     @FullTextField
     private @Nullable String purpose;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "tags", nullable = false)
+    private List<String> tags = new ArrayList<>();
+
+    @Column(name = "source", nullable = false)
+    private String source;
+
+    @Column(name = "source_format", nullable = false)
+    private String sourceFormat;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "document", nullable = false)
     private String document;
+
+    @ElementCollection
+    @CollectionTable(name = "product_output_port", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<OutputPort> outputPorts = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "product_input_port", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    private List<InputPort> inputPorts = new ArrayList<>();
 
     @Version
     @Column(name = "lock_version", nullable = false)
@@ -78,6 +104,8 @@ class DataProduct {
         this.name = "";
         this.status = ProductStatus.DRAFT;
         this.ownerTeam = "";
+        this.source = "";
+        this.sourceFormat = "json";
         this.document = "{}";
         this.createdAt = Instant.EPOCH;
         this.updatedAt = Instant.EPOCH;
@@ -90,15 +118,20 @@ class DataProduct {
         this.updatedAt = createdAt;
     }
 
-    void apply(ProductDocument document, Instant at, long by) {
+    void apply(ProductDocument document, String ownerTeam, Instant at, long by) {
         this.apiVersion = document.apiVersion();
         this.name = document.name();
         this.version = document.version();
         this.status = document.status();
         this.domain = document.domain();
-        this.ownerTeam = document.ownerTeam();
+        this.ownerTeam = ownerTeam;
         this.purpose = document.purpose();
+        this.tags = new ArrayList<>(document.tags());
+        this.source = document.parsed().source();
+        this.sourceFormat = document.parsed().format().value();
         this.document = document.json();
+        this.outputPorts = new ArrayList<>(document.outputPorts());
+        this.inputPorts = new ArrayList<>(document.inputPorts());
         this.updatedAt = at;
         this.updatedBy = by;
     }
@@ -111,8 +144,7 @@ class DataProduct {
         return name;
     }
 
-    @Nullable
-    String version() {
+    @Nullable String version() {
         return version;
     }
 
@@ -120,8 +152,7 @@ class DataProduct {
         return status;
     }
 
-    @Nullable
-    String domain() {
+    @Nullable String domain() {
         return domain;
     }
 
@@ -129,13 +160,36 @@ class DataProduct {
         return ownerTeam;
     }
 
-    @Nullable
-    String purpose() {
+    @Nullable String purpose() {
         return purpose;
     }
 
-    String document() {
-        return document;
+    List<String> tags() {
+        return List.copyOf(tags);
+    }
+
+    String source() {
+        return source;
+    }
+
+    DocumentFormat sourceFormat() {
+        return DocumentFormat.fromValue(sourceFormat);
+    }
+
+    List<OutputPort> outputPorts() {
+        return List.copyOf(outputPorts);
+    }
+
+    List<InputPort> inputPorts() {
+        return List.copyOf(inputPorts);
+    }
+
+    long revision() {
+        return lockVersion;
+    }
+
+    Instant createdAt() {
+        return createdAt;
     }
 
     Instant updatedAt() {

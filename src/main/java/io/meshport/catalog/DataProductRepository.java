@@ -1,10 +1,47 @@
 package io.meshport.catalog;
 
+import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface DataProductRepository extends JpaRepository<DataProduct, String> {
 
     Slice<DataProduct> findAllBy(Pageable pageable);
+
+    @Query("select distinct p.domain from DataProduct p where p.domain is not null order by p.domain")
+    List<String> findDomains();
+
+    @Query("select distinct p.ownerTeam from DataProduct p order by p.ownerTeam")
+    List<String> findOwnerTeams();
+
+    /** Products that consume a contract one of this product's output ports provides. */
+    @Query(
+            value =
+                    """
+                    select distinct consumer.product_id
+                      from product_output_port provided
+                      join product_input_port consumer on consumer.contract_id = provided.contract_id
+                     where provided.product_id = :id and consumer.product_id <> :id
+                    union
+                    select distinct consumer.product_id
+                      from product_output_port provided
+                      join product_output_port consumer on provided.contract_id = any (consumer.input_contracts)
+                     where provided.product_id = :id and consumer.product_id <> :id
+                    order by 1
+                    """,
+            nativeQuery = true)
+    List<String> findDownstreamIds(@Param("id") String id);
+
+    /** Which products provide a contract through an output port. */
+    @Query(
+            value =
+                    """
+                    select product_id || ' ' || name || ' ' || version
+                      from product_output_port where contract_id = :contractId order by product_id
+                    """,
+            nativeQuery = true)
+    List<String> findProvidersOf(@Param("contractId") String contractId);
 }

@@ -2,7 +2,11 @@ package io.meshport.catalog;
 
 import java.util.Locale;
 
-/** The ODPS life cycle of a data product. */
+/**
+ * The ODPS life cycle of a data product: proposed, draft, active, deprecated, retired. A product
+ * moves forward (steps may be skipped); a deprecation may be withdrawn (deprecated to active);
+ * nothing returns to draft once active, and retired is final.
+ */
 public enum ProductStatus {
     PROPOSED,
     DRAFT,
@@ -17,5 +21,19 @@ public enum ProductStatus {
 
     public static ProductStatus fromValue(String value) {
         return valueOf(value.strip().toUpperCase(Locale.ROOT));
+    }
+
+    public boolean mayBecome(ProductStatus next) {
+        return next == this || next.ordinal() > ordinal() || (this == DEPRECATED && next == ACTIVE);
+    }
+
+    String allowedNext() {
+        return switch (this) {
+            case PROPOSED -> "it may become draft, active, deprecated or retired";
+            case DRAFT -> "it may become active, deprecated or retired";
+            case ACTIVE -> "it may become deprecated or retired";
+            case DEPRECATED -> "it may become active again or retired";
+            case RETIRED -> "retired is final";
+        };
     }
 }

@@ -1,6 +1,7 @@
 package dev.meshport.demo;
 
 import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Loads the demo catalog ({@code demo/products/*.odps.yaml}, in file-name order so that upstream
- * products come first) into an empty catalog, through the same service as the UI and the API.
+ * Loads the demo catalog ({@code demo/contracts/*.odcs.yaml}, then {@code demo/products/*.odps.yaml}
+ * in file-name order so that upstream products come first) into an empty catalog, through the same service as the UI and the API.
  * It acts as a governance (admin) identity of its own, which history names as such. Development
  * and tests only: it is on the test classpath.
  */
@@ -45,11 +46,16 @@ public class DemoCatalog implements ApplicationRunner {
             if (catalog.count() > 0) {
                 return;
             }
+            // Contracts first: an active product needs its output ports' contracts in the catalog.
+            List<Resource> contracts = resources("classpath*:demo/contracts/*.odcs.yaml");
+            for (Resource contract : contracts) {
+                catalog.publishContract(null, read(contract), DocumentFormat.YAML, null, CatalogService.MUST_BE_NEW);
+            }
             List<Resource> products = resources("classpath*:demo/products/*.odps.yaml");
             for (Resource product : products) {
-                catalog.publish(read(product));
+                catalog.publishProduct(null, read(product), DocumentFormat.YAML, null, CatalogService.MUST_BE_NEW);
             }
-            log.info("Demo catalog loaded: {} data products", products.size());
+            log.info("Demo catalog loaded: {} data products, {} data contracts", products.size(), contracts.size());
         });
     }
 

@@ -1,0 +1,152 @@
+package io.meshport.catalog.api;
+
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
+import io.meshport.catalog.ExportedDocument;
+import io.meshport.catalog.NotInCatalogException;
+import io.meshport.catalog.Published;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Data products (ODPS) and data contracts (ODCS) as documents, for pipelines that publish them
+ * as code. Every call goes through {@link CatalogService}, which checks ownership.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Catalog", description = "Data products (ODPS v1.0.0, v0.9.0) and data contracts (ODCS v3)")
+@SecurityRequirement(name = "bearer")
+class CatalogApi {
+
+    private static final String YAML = "application/yaml";
+
+    private final CatalogService catalog;
+    private final RequestDocuments requests;
+
+    CatalogApi(CatalogService catalog, RequestDocuments requests) {
+        this.catalog = catalog;
+        this.requests = requests;
+    }
+
+    @Operation(
+            summary = "Create or replace a data product",
+            description = "Body: an ODPS document whose id equals the path's. The owning team is team.name, else the"
+                    + " team parameter, else the current owner, else the caller's only team. The caller must be in"
+                    + " the owning team (and, for a replace, in the current one), or in the admin group.",
+            requestBody = @RequestBody(
+                    content = {
+                        @Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                        @Content(mediaType = YAML, schema = @Schema(type = "string"))
+                    }),
+            responses = {
+                @ApiResponse(responseCode = "201", description = "created"),
+                @ApiResponse(responseCode = "200", description = "replaced"),
+                @ApiResponse(responseCode = "400", description = "invalid document: a problem with errors[]"),
+                @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
+                @ApiResponse(responseCode = "409", description = "stale If-Match"),
+                @ApiResponse(responseCode = "413", description = "document over the size limit")
+            })
+    @PutMapping("/data-products/{id}")
+    ResponseEntity<String> putProduct(
+            @PathVariable String id,
+            @Parameter(description = "owning team when the document names none") @RequestParam(required = false)
+                    @Nullable String team,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            HttpServletRequest request)
+            throws HttpMediaTypeNotSupportedException {
+        DocumentFormat format = requests.format(contentType);
+        Published published = catalog.publishProduct(
+                id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        return stored(published, "/api/v1/data-products/");
+    }
+
+    @Operation(summary = "A data product's ODPS document (JSON, or YAML with Accept: application/yaml)")
+    @GetMapping(value = "/data-products/{id}", produces = {"application/json", YAML})
+    ResponseEntity<String> getProduct(
+            @PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        ExportedDocument document = catalog.exportProduct(id, RequestDocuments.wanted(accept))
+                .orElseThrow(() -> new NotInCatalogException("No data product '" + id + "'."));
+        return document(document);
+    }
+
+    @Operation(
+            summary = "Delete a data product",
+            description = "Only a draft or proposed product that nothing consumes; otherwise 409.")
+    @DeleteMapping("/data-products/{id}")
+    ResponseEntity<Void> deleteProduct(
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        catalog.deleteProduct(id, RequestDocuments.revision(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(
+            summary = "Create or replace a data contract",
+            description = "Body: an ODCS v3.0.x or v3.1.0 document; ownership as for products (ODCS 3.0.x has no"
+                    + " team name: use the team parameter).")
+    @PutMapping("/data-contracts/{id}")
+    ResponseEntity<String> putContract(
+            @PathVariable String id,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
+            @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            HttpServletRequest request)
+            throws HttpMediaTypeNotSupportedException {
+        DocumentFormat format = requests.format(contentType);
+        Published published = catalog.publishContract(
+                id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        return stored(published, "/api/v1/data-contracts/");
+    }
+
+    @Operation(summary = "A data contract's ODCS document (JSON, or YAML with Accept: application/yaml)")
+    @GetMapping(value = "/data-contracts/{id}", produces = {"application/json", YAML})
+    ResponseEntity<String> getContract(
+            @PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+        ExportedDocument document = catalog.exportContract(id, RequestDocuments.wanted(accept))
+                .orElseThrow(() -> new NotInCatalogException("No data contract '" + id + "'."));
+        return document(document);
+    }
+
+    private static ResponseEntity<String> stored(Published published, String base) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(published.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .eTag(RequestDocuments.etag(published.revision()));
+        if (published.created()) {
+            response.location(java.net.URI.create(base + published.id()));
+        }
+        return response.contentType(MediaType.APPLICATION_JSON)
+                .body("{\"id\":" + quote(published.id()) + ",\"revision\":" + published.revision() + "}");
+    }
+
+    private static ResponseEntity<String> document(ExportedDocument document) {
+        return ResponseEntity.ok()
+                .eTag(RequestDocuments.etag(document.revision()))
+                .contentType(MediaType.parseMediaType(document.format().mediaType() + ";charset=UTF-8"))
+                .body(document.content());
+    }
+
+    private static String quote(String text) {
+        return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(text);
+    }
+}
