@@ -200,7 +200,9 @@ public class CatalogService {
             @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.PRODUCT, text, format);
-        String id = expectedId != null ? expectedId : ProductDocument.text(parsed.tree().path("id"));
+        String id = expectedId != null
+                ? expectedId
+                : ProductDocument.text(parsed.tree().path("id"));
         Optional<DataProduct> existing = id == null ? Optional.empty() : products.findById(id);
         existing.ifPresent(product -> requireMayActFor(caller, product.ownerTeam(), "product", product.id()));
 
@@ -219,8 +221,8 @@ public class CatalogService {
         String previousSource = existing.map(DataProduct::source).orElse(null);
         ProductStatus previousStatus = existing.map(DataProduct::status).orElse(null);
         String previousOwner = existing.map(DataProduct::ownerTeam).orElse(null);
-        JsonNode previousTree = existing.map(p -> documents.tree(p.source(), p.sourceFormat()))
-                .orElse(null);
+        JsonNode previousTree =
+                existing.map(p -> documents.tree(p.source(), p.sourceFormat())).orElse(null);
 
         DataProduct product = existing.orElseGet(() -> new DataProduct(document.id(), now));
         product.apply(document, owner, now, actor);
@@ -288,7 +290,9 @@ public class CatalogService {
             @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.CONTRACT, text, format);
-        String id = expectedId != null ? expectedId : ContractDocument.scalar(parsed.tree().path("id"));
+        String id = expectedId != null
+                ? expectedId
+                : ContractDocument.scalar(parsed.tree().path("id"));
         Optional<DataContract> existing = id == null ? Optional.empty() : contracts.findById(id);
         existing.ifPresent(contract -> requireMayActFor(caller, contract.ownerTeam(), "contract", contract.id()));
 
@@ -384,15 +388,14 @@ public class CatalogService {
         throw new InvalidDocumentException(
                 "No owning team",
                 pointer,
-                "The document names no owning team and you are in " + caller.teams().size()
-                        + " teams: set team.name in the document or pass the team parameter.");
+                "The document names no owning team and you are in "
+                        + caller.teams().size() + " teams: set team.name in the document or pass the team parameter.");
     }
 
     private static void requireMayActFor(Identity caller, String team, String kind, String id) {
         if (!caller.mayActFor(team)) {
-            throw new AccessDeniedException(
-                    caller.username() + " is not a member of team '" + team + "', so may not change " + kind + " '"
-                            + id + "' for it.");
+            throw new AccessDeniedException(caller.username() + " is not a member of team '" + team
+                    + "', so may not change " + kind + " '" + id + "' for it.");
         }
     }
 
@@ -469,7 +472,10 @@ public class CatalogService {
                         port.contractId(),
                         port.contractId() == null
                                 ? null
-                                : contracts.findById(port.contractId()).map(CatalogService::view).orElse(null)))
+                                : contracts
+                                        .findById(port.contractId())
+                                        .map(CatalogService::view)
+                                        .orElse(null)))
                 .toList();
         List<ProductDetails.InputPortView> inputs = product.inputPorts().stream()
                 .map(port -> new ProductDetails.InputPortView(

@@ -121,7 +121,8 @@ class DataContract {
         return id;
     }
 
-    @Nullable String name() {
+    @Nullable
+    String name() {
         return name;
     }
 

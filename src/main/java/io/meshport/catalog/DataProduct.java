@@ -144,7 +144,8 @@ class DataProduct {
         return name;
     }
 
-    @Nullable String version() {
+    @Nullable
+    String version() {
         return version;
     }
 
@@ -152,7 +153,8 @@ class DataProduct {
         return status;
     }
 
-    @Nullable String domain() {
+    @Nullable
+    String domain() {
         return domain;
     }
 
@@ -160,7 +162,8 @@ class DataProduct {
         return ownerTeam;
     }
 
-    @Nullable String purpose() {
+    @Nullable
+    String purpose() {
         return purpose;
     }
 

@@ -18,9 +18,7 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
     List<String> findOwnerTeams();
 
     /** Products that consume a contract one of this product's output ports provides. */
-    @Query(
-            value =
-                    """
+    @Query(value = """
                     select distinct consumer.product_id
                       from product_output_port provided
                       join product_input_port consumer on consumer.contract_id = provided.contract_id
@@ -31,17 +29,13 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
                       join product_output_port consumer on provided.contract_id = any (consumer.input_contracts)
                      where provided.product_id = :id and consumer.product_id <> :id
                     order by 1
-                    """,
-            nativeQuery = true)
+                    """, nativeQuery = true)
     List<String> findDownstreamIds(@Param("id") String id);
 
     /** Which products provide a contract through an output port. */
-    @Query(
-            value =
-                    """
+    @Query(value = """
                     select product_id || ' ' || name || ' ' || version
                       from product_output_port where contract_id = :contractId order by product_id
-                    """,
-            nativeQuery = true)
+                    """, nativeQuery = true)
     List<String> findProvidersOf(@Param("contractId") String contractId);
 }

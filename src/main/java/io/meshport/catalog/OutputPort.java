@@ -15,5 +15,6 @@ record OutputPort(
         @Column(name = "type") @Nullable String type,
         @Column(name = "description") @Nullable String description,
         @Column(name = "contract_id") @Nullable String contractId,
+
         @JdbcTypeCode(SqlTypes.ARRAY) @Column(name = "input_contracts", nullable = false)
-                List<String> inputContracts) {}
+        List<String> inputContracts) {}

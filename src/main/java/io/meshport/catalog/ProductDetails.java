@@ -20,7 +20,10 @@ public record ProductDetails(
         @Nullable String sunsetDate,
         boolean editable) {
 
-    public record SupportChannel(@Nullable String channel, @Nullable String tool, @Nullable String url) {}
+    public record SupportChannel(
+            @Nullable String channel,
+            @Nullable String tool,
+            @Nullable String url) {}
 
     public record OutputPortView(
             String name,

@@ -80,7 +80,9 @@ record ProductDocument(
     }
 
     static @Nullable String text(JsonNode node) {
-        return node.isString() && !node.stringValue().isBlank() ? node.stringValue().strip() : null;
+        return node.isString() && !node.stringValue().isBlank()
+                ? node.stringValue().strip()
+                : null;
     }
 
     private static String orEmpty(@Nullable String value) {

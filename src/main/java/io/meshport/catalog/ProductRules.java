@@ -56,7 +56,8 @@ final class ProductRules {
         ProductStatus status = status(document, violations);
         if (status != null && currentStatus != null && !currentStatus.mayBecome(status)) {
             violations.add(new Violation(
-                    "/status", "A product cannot go from " + currentStatus.value() + " to " + status.value() + ": "
+                    "/status",
+                    "A product cannot go from " + currentStatus.value() + " to " + status.value() + ": "
                             + currentStatus.allowedNext() + "."));
         }
         if (status == ProductStatus.ACTIVE) {
@@ -75,8 +76,7 @@ final class ProductRules {
             return ProductStatus.fromValue(value);
         } catch (IllegalArgumentException e) {
             violations.add(new Violation(
-                    "/status",
-                    "Unknown status '" + value + "': use proposed, draft, active, deprecated or retired."));
+                    "/status", "Unknown status '" + value + "': use proposed, draft, active, deprecated or retired."));
             return null;
         }
     }

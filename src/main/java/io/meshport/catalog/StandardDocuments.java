@@ -105,7 +105,8 @@ class StandardDocuments {
             if (schema == null) {
                 return List.of(new Violation(
                         "/apiVersion",
-                        "ODCS apiVersion must be one of " + ODCS_SCHEMAS.keySet().stream().sorted().toList()
+                        "ODCS apiVersion must be one of "
+                                + ODCS_SCHEMAS.keySet().stream().sorted().toList()
                                 + (apiVersion.isEmpty() ? "" : ", not '" + apiVersion + "'")));
             }
         }
@@ -147,8 +148,10 @@ class StandardDocuments {
         }
         String keyword = error.getKeyword();
         if (error.getProperty() != null
-                && ("required".equals(keyword) || "additionalProperties".equals(keyword)
-                        || "unevaluatedProperties".equals(keyword) || "dependentRequired".equals(keyword))) {
+                && ("required".equals(keyword)
+                        || "additionalProperties".equals(keyword)
+                        || "unevaluatedProperties".equals(keyword)
+                        || "dependentRequired".equals(keyword))) {
             pointer.append('/').append(escape(error.getProperty()));
         }
         return pointer.toString();

@@ -28,7 +28,8 @@ class ApiProblems {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidDocumentException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-document", e.getMessage(), summary(e.violations()));
+        ProblemDetail problem =
+                problem(HttpStatus.BAD_REQUEST, "invalid-document", e.getMessage(), summary(e.violations()));
         problem.setProperty("errors", e.violations());
         return problem;
     }
@@ -53,7 +54,10 @@ class ApiProblems {
     ProblemDetail concurrent(RuntimeException e) {
         log.info("Concurrent write refused: {}", e.getMessage());
         return problem(
-                HttpStatus.CONFLICT, "conflict", "Conflict", "Someone else changed this at the same time; reload and retry.");
+                HttpStatus.CONFLICT,
+                "conflict",
+                "Conflict",
+                "Someone else changed this at the same time; reload and retry.");
     }
 
     @ExceptionHandler

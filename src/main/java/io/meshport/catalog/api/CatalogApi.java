@@ -54,11 +54,12 @@ class CatalogApi {
             description = "Body: an ODPS document whose id equals the path's. The owning team is team.name, else the"
                     + " team parameter, else the current owner, else the caller's only team. The caller must be in"
                     + " the owning team (and, for a replace, in the current one), or in the admin group.",
-            requestBody = @RequestBody(
-                    content = {
-                        @Content(mediaType = "application/json", schema = @Schema(type = "object")),
-                        @Content(mediaType = YAML, schema = @Schema(type = "string"))
-                    }),
+            requestBody =
+                    @RequestBody(
+                            content = {
+                                @Content(mediaType = "application/json", schema = @Schema(type = "object")),
+                                @Content(mediaType = YAML, schema = @Schema(type = "string"))
+                            }),
             responses = {
                 @ApiResponse(responseCode = "201", description = "created"),
                 @ApiResponse(responseCode = "200", description = "replaced"),
@@ -70,22 +71,27 @@ class CatalogApi {
     @PutMapping("/data-products/{id}")
     ResponseEntity<String> putProduct(
             @PathVariable String id,
-            @Parameter(description = "owning team when the document names none") @RequestParam(required = false)
-                    @Nullable String team,
+            @Parameter(description = "owning team when the document names none")
+                    @RequestParam(required = false)
+                    @Nullable
+                    String team,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             HttpServletRequest request)
             throws HttpMediaTypeNotSupportedException {
         DocumentFormat format = requests.format(contentType);
-        Published published = catalog.publishProduct(
-                id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        Published published =
+                catalog.publishProduct(id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
         return stored(published, "/api/v1/data-products/");
     }
 
     @Operation(summary = "A data product's ODPS document (JSON, or YAML with Accept: application/yaml)")
-    @GetMapping(value = "/data-products/{id}", produces = {"application/json", YAML})
+    @GetMapping(
+            value = "/data-products/{id}",
+            produces = {"application/json", YAML})
     ResponseEntity<String> getProduct(
-            @PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         ExportedDocument document = catalog.exportProduct(id, RequestDocuments.wanted(accept))
                 .orElseThrow(() -> new NotInCatalogException("No data product '" + id + "'."));
         return document(document);
@@ -115,22 +121,26 @@ class CatalogApi {
             HttpServletRequest request)
             throws HttpMediaTypeNotSupportedException {
         DocumentFormat format = requests.format(contentType);
-        Published published = catalog.publishContract(
-                id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        Published published =
+                catalog.publishContract(id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
         return stored(published, "/api/v1/data-contracts/");
     }
 
     @Operation(summary = "A data contract's ODCS document (JSON, or YAML with Accept: application/yaml)")
-    @GetMapping(value = "/data-contracts/{id}", produces = {"application/json", YAML})
+    @GetMapping(
+            value = "/data-contracts/{id}",
+            produces = {"application/json", YAML})
     ResponseEntity<String> getContract(
-            @PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
+            @PathVariable String id,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         ExportedDocument document = catalog.exportContract(id, RequestDocuments.wanted(accept))
                 .orElseThrow(() -> new NotInCatalogException("No data contract '" + id + "'."));
         return document(document);
     }
 
     private static ResponseEntity<String> stored(Published published, String base) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(published.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(
+                        published.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(RequestDocuments.etag(published.revision()));
         if (published.created()) {
             response.location(java.net.URI.create(base + published.id()));

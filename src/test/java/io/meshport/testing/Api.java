@@ -1,0 +1,114 @@
+package io.meshport.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small client of the portal's REST API, as a pipeline would use it. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final @Nullable String token;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Api(@Nullable String token) {
+        this.token = token;
+    }
+
+    public static Api as(String user) {
+        return new Api(user.endsWith("-ci") ? Tokens.forPipeline(user) : Tokens.forUser(user));
+    }
+
+    public static Api anonymous() {
+        return new Api(null);
+    }
+
+    public Api header(String name, String value) {
+        Api copy = new Api(token);
+        copy.headers.putAll(headers);
+        copy.headers.put(name, value);
+        return copy;
+    }
+
+    public Response put(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public Response putBytes(String path, byte[] body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Response get(String path, String accept) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+    }
+
+    public Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create(TestInfrastructure.portalUrl() + path);
+    }
+
+    /** A response, with shortcuts for problem documents. */
+    public record Response(HttpResponse<String> raw) {
+
+        public int status() {
+            return raw.statusCode();
+        }
+
+        public String body() {
+            return raw.body();
+        }
+
+        public JsonNode json() {
+            return JSON.readTree(raw.body());
+        }
+
+        public @Nullable String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        /** The pointers of a problem document's errors. */
+        public java.util.List<String> pointers() {
+            java.util.List<String> pointers = new java.util.ArrayList<>();
+            json().path("errors")
+                    .forEach(error -> pointers.add(error.path("pointer").asString()));
+            return pointers;
+        }
+
+        @Override
+        public String toString() {
+            return raw.statusCode() + " " + raw.body();
+        }
+    }
+}
