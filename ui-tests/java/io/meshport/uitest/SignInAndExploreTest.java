@@ -97,7 +97,8 @@ class SignInAndExploreTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Create"))
                 .click();
         assertThat(page).hasTitle("Create · Meshport");
-        assertThat(page.getByText("You can publish for: sales.")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Publish a data product")))
+                .isVisible();
 
         // Log out ends the session at the provider too: the next visit asks for a password again.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log out"))

@@ -140,6 +140,11 @@ public class CatalogService {
                 .toList();
     }
 
+    /** Output ports with a contract, to connect input ports to. */
+    public List<PortChoice> outputPortChoices() {
+        return products.findPortChoices();
+    }
+
     /** Products that consume what this product provides. */
     public List<String> downstreamOf(String productId) {
         return products.findDownstreamIds(productId);
@@ -243,6 +248,22 @@ public class CatalogService {
                 previousSource,
                 saved.source()));
         return new Published(saved.id(), saved.revision(), existing.isEmpty());
+    }
+
+    /**
+     * What the Create form saves: the contracts defined inline, then the product, in one
+     * transaction, so that a refused product leaves no half-published contracts behind.
+     */
+    @Transactional
+    public Published publishWithContracts(
+            String productJson,
+            List<String> contractJsons,
+            @Nullable String editedId,
+            @Nullable Long expectedRevision) {
+        for (String contract : contractJsons) {
+            publishContract(null, contract, DocumentFormat.JSON, null, null);
+        }
+        return publishProduct(editedId, productJson, DocumentFormat.JSON, null, expectedRevision);
     }
 
     /**

@@ -17,6 +17,14 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
     @Query("select distinct p.ownerTeam from DataProduct p order by p.ownerTeam")
     List<String> findOwnerTeams();
 
+    @Query("""
+            select new io.meshport.catalog.PortChoice(p.id, p.name, o.name, o.version, o.contractId)
+              from DataProduct p join p.outputPorts o
+             where o.contractId is not null
+             order by p.name, o.name, o.version
+            """)
+    List<PortChoice> findPortChoices();
+
     /** Products that consume a contract one of this product's output ports provides. */
     @Query(value = """
                     select distinct consumer.product_id

@@ -4,11 +4,12 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DataProductSummary;
@@ -29,10 +30,11 @@ class ExploreView extends VerticalLayout {
         Grid<DataProductSummary> grid = new Grid<>();
         grid.setId("catalog-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(DataProductSummary::name)
+        grid.addComponentColumn(product ->
+                        new RouterLink(product.name(), ProductView.class, new RouteParameters("id", product.id())))
                 .setHeader("Name")
                 .setKey("name")
-                .setSortable(true)
+                .setSortProperty("name")
                 .setFlexGrow(2);
         grid.addColumn(DataProductSummary::domain)
                 .setHeader("Domain")
@@ -42,17 +44,13 @@ class ExploreView extends VerticalLayout {
                 .setHeader("Owning team")
                 .setKey("ownerTeam")
                 .setSortable(true);
-        grid.addComponentColumn(ExploreView::statusBadge).setHeader("Status").setKey("status");
+        grid.addComponentColumn(product -> StatusBadge.of(product.status()))
+                .setHeader("Status")
+                .setKey("status");
         grid.addColumn(DataProductSummary::purpose).setHeader("Purpose").setFlexGrow(4);
         grid.setMultiSort(false);
         // Sort keys are the summary's property names; the service orders by name when none is chosen.
         grid.setItems(query -> catalog.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
         addAndExpand(grid);
-    }
-
-    private static Span statusBadge(DataProductSummary product) {
-        Span badge = new Span(product.status().value());
-        badge.addClassNames("status-badge", "status-" + product.status().value());
-        return badge;
     }
 }

@@ -1,0 +1,327 @@
+package io.meshport.catalog.ui;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.ChangeEntry;
+import io.meshport.catalog.DocumentFormat;
+import io.meshport.catalog.ExportedDocument;
+import io.meshport.catalog.ProductDetails;
+import io.meshport.catalog.SchemaField;
+import io.meshport.catalog.SlaProperty;
+import jakarta.annotation.security.PermitAll;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** One data product: overview, ports and contracts, history; Edit for its owners. */
+@Route("products/:id")
+@PermitAll
+class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final CatalogService catalog;
+    private String title = "Data product · Meshport";
+
+    ProductView(CatalogService catalog) {
+        this.catalog = catalog;
+        setWidthFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String id = event.getRouteParameters().get("id").orElse("");
+        removeAll();
+        catalog.details(id).ifPresentOrElse(this::show, () -> {
+            title = "Not found · Meshport";
+            add(new H2("No such data product"), new Paragraph("The catalog has no data product with id '" + id + "'."));
+        });
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title;
+    }
+
+    private void show(ProductDetails product) {
+        title = product.summary().name() + " · Meshport";
+        add(header(product));
+        TabSheet tabs = new TabSheet();
+        tabs.setWidthFull();
+        tabs.add("Overview", overview(product));
+        tabs.add("Ports and contracts", ports(product));
+        tabs.add("History", history(product.summary().id()));
+        add(tabs);
+    }
+
+    private Component header(ProductDetails product) {
+        H2 name = new H2(product.summary().name());
+        name.getStyle().set("margin", "0");
+        HorizontalLayout title =
+                new HorizontalLayout(name, StatusBadge.of(product.summary().status()));
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        HorizontalLayout facts = new HorizontalLayout();
+        facts.addClassName("product-facts");
+        facts.add(fact("Id", product.summary().id()));
+        facts.add(fact("Version", Objects.requireNonNullElse(product.summary().version(), "—")));
+        facts.add(fact("Domain", Objects.requireNonNullElse(product.summary().domain(), "—")));
+        facts.add(fact("Owning team", product.summary().ownerTeam()));
+        facts.add(fact("ODPS", product.apiVersion()));
+
+        HorizontalLayout actions = new HorizontalLayout();
+        if (product.editable()) {
+            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), click -> getUI().ifPresent(ui -> ui.navigate(
+                    ProductFormView.class,
+                    new RouteParameters("id", product.summary().id()))));
+            edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            actions.add(edit);
+        }
+        actions.add(
+                export(product.summary().id(), DocumentFormat.YAML),
+                export(product.summary().id(), DocumentFormat.JSON));
+
+        VerticalLayout header = new VerticalLayout(title, facts, tags(product.tags()), actions);
+        header.setPadding(false);
+        if (product.summary().status().name().equals("DEPRECATED")) {
+            StringBuilder notice = new StringBuilder("Deprecated.");
+            if (product.successor() != null) {
+                notice.append(" Successor: ").append(product.successor()).append('.');
+            }
+            if (product.sunsetDate() != null) {
+                notice.append(" Sunset: ").append(product.sunsetDate()).append('.');
+            }
+            Div warning = new Div(notice.toString());
+            warning.addClassName("deprecation-notice");
+            header.add(warning);
+        }
+        return header;
+    }
+
+    private Anchor export(String id, DocumentFormat format) {
+        String extension = format == DocumentFormat.YAML ? "yaml" : "json";
+        Anchor anchor = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    ExportedDocument document =
+                            catalog.exportProduct(id, format).orElseThrow();
+                    byte[] bytes = document.content().getBytes(StandardCharsets.UTF_8);
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes),
+                            id + ".odps." + extension,
+                            format.mediaType(),
+                            bytes.length);
+                }),
+                "Export " + extension.toUpperCase());
+        anchor.getElement().setAttribute("download", true);
+        return anchor;
+    }
+
+    private static Component fact(String label, String value) {
+        Span labelSpan = new Span(label);
+        labelSpan.addClassName("fact-label");
+        Span valueSpan = new Span(value);
+        valueSpan.addClassName("fact-value");
+        Div fact = new Div(labelSpan, valueSpan);
+        fact.addClassName("fact");
+        return fact;
+    }
+
+    private static Component tags(List<String> tags) {
+        HorizontalLayout layout = new HorizontalLayout();
+        layout.setSpacing(false);
+        layout.getStyle().set("gap", "var(--lumo-space-xs)");
+        tags.forEach(tag -> {
+            Span badge = new Span(tag);
+            badge.addClassName("team-badge");
+            layout.add(badge);
+        });
+        return layout;
+    }
+
+    private static Component overview(ProductDetails product) {
+        VerticalLayout overview = new VerticalLayout();
+        overview.setPadding(false);
+        overview.add(new H3("Purpose"));
+        overview.add(
+                product.summary().purpose() == null
+                        ? new Paragraph("No purpose given yet.")
+                        : Markdown.render(product.summary().purpose()));
+        if (product.limitations() != null) {
+            overview.add(new H3("Limitations"), Markdown.render(product.limitations()));
+        }
+        if (product.usage() != null) {
+            overview.add(new H3("Usage"), Markdown.render(product.usage()));
+        }
+        overview.add(new H3("Support"));
+        if (product.support().isEmpty()) {
+            overview.add(new Paragraph("No support channel given."));
+        }
+        for (ProductDetails.SupportChannel channel : product.support()) {
+            String label = Objects.requireNonNullElse(channel.channel(), "channel")
+                    + (channel.tool() == null ? "" : " (" + channel.tool() + ")");
+            String url = channel.url();
+            overview.add(
+                    url != null && (url.startsWith("https://") || url.startsWith("mailto:"))
+                            ? new Anchor(url, label)
+                            : new Span(label));
+        }
+        return overview;
+    }
+
+    private Component ports(ProductDetails product) {
+        VerticalLayout ports = new VerticalLayout();
+        ports.setPadding(false);
+        ports.add(new H3("Output ports"));
+        if (product.outputPorts().isEmpty()) {
+            ports.add(new Paragraph("No output port."));
+        }
+        for (ProductDetails.OutputPortView port : product.outputPorts()) {
+            VerticalLayout card = new VerticalLayout();
+            card.addClassName("port-card");
+            card.add(new H4(port.name() + " · " + port.version() + (port.type() == null ? "" : " · " + port.type())));
+            if (port.description() != null) {
+                card.add(new Paragraph(port.description()));
+            }
+            ProductDetails.ContractView contract = port.contract();
+            if (port.contractId() == null) {
+                card.add(new Paragraph("No data contract."));
+            } else if (contract == null) {
+                card.add(new Paragraph("Contract " + port.contractId() + " is not in the catalog yet."));
+            } else {
+                card.add(new Paragraph("Contract " + contract.id() + " · version " + contract.version() + " · "
+                        + contract.status() + " · owned by " + contract.ownerTeam()));
+                card.add(new H4("Schema"), schema(contract.schema()), new H4("Service levels"), sla(contract.sla()));
+            }
+            ports.add(card);
+        }
+        ports.add(new H3("Input ports"));
+        if (product.inputPorts().isEmpty()) {
+            ports.add(new Paragraph("No input port: this product derives from no other product in the catalog."));
+        } else {
+            Grid<ProductDetails.InputPortView> inputs = new Grid<>();
+            inputs.setId("input-ports");
+            inputs.addThemeVariants(GridVariant.LUMO_COMPACT);
+            inputs.setAllRowsVisible(true);
+            inputs.addColumn(ProductDetails.InputPortView::name).setHeader("Port");
+            inputs.addColumn(ProductDetails.InputPortView::version).setHeader("Version");
+            inputs.addColumn(ProductDetails.InputPortView::contractId).setHeader("Contract");
+            inputs.addComponentColumn(ProductView::provider).setHeader("From");
+            inputs.setItems(product.inputPorts());
+            ports.add(inputs);
+        }
+        return ports;
+    }
+
+    private static Component provider(ProductDetails.InputPortView port) {
+        if (!port.resolved()) {
+            Span unresolved = new Span("unresolved");
+            unresolved.addClassNames("status-badge", "status-unresolved");
+            unresolved.getElement().setAttribute("title", "No product in the catalog provides this contract yet.");
+            return unresolved;
+        }
+        HorizontalLayout links = new HorizontalLayout();
+        port.providerProductIds()
+                .forEach(id -> links.add(new RouterLink(id, ProductView.class, new RouteParameters("id", id))));
+        return links;
+    }
+
+    private static Component schema(List<SchemaField> fields) {
+        if (fields.isEmpty()) {
+            return new Paragraph("The contract describes no schema fields.");
+        }
+        Grid<SchemaField> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(SchemaField::objectName).setHeader("Object");
+        grid.addColumn(SchemaField::name).setHeader("Field");
+        grid.addColumn(field -> Objects.requireNonNullElse(field.logicalType(), "")
+                        + (field.physicalType() == null ? "" : " (" + field.physicalType() + ")"))
+                .setHeader("Type");
+        grid.addColumn(field -> (field.primaryKey() ? "key " : "") + (field.required() ? "required" : ""))
+                .setHeader("Constraints");
+        grid.addColumn(SchemaField::classification).setHeader("Classification");
+        grid.addColumn(SchemaField::description).setHeader("Description").setFlexGrow(3);
+        grid.setItems(fields);
+        return grid;
+    }
+
+    private static Component sla(List<SlaProperty> properties) {
+        if (properties.isEmpty()) {
+            return new Paragraph("The contract promises no service levels.");
+        }
+        Grid<SlaProperty> grid = new Grid<>();
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(SlaProperty::property).setHeader("Objective");
+        grid.addColumn(p -> Objects.requireNonNullElse(p.value(), "") + (p.unit() == null ? "" : " " + p.unit()))
+                .setHeader("Value");
+        grid.addColumn(SlaProperty::element).setHeader("Measured on");
+        grid.addColumn(SlaProperty::driver).setHeader("Driver");
+        grid.setItems(properties);
+        return grid;
+    }
+
+    private Component history(String id) {
+        VerticalLayout history = new VerticalLayout();
+        history.setPadding(false);
+        history.setId("product-history");
+        for (ChangeEntry entry : catalog.history(id)) {
+            Span headline = new Span(WHEN.format(entry.changedAt()) + " · " + entry.actorName() + " · "
+                    + entry.summary() + " (revision " + entry.revision() + ")");
+            Details details = new Details(headline, diff(entry.previousSource(), entry.newSource()));
+            details.setWidthFull();
+            history.add(details);
+        }
+        return history;
+    }
+
+    /** A unified diff of the document, as its owners wrote it. */
+    private static Component diff(@Nullable String before, @Nullable String after) {
+        List<String> original = before == null ? List.of() : before.lines().toList();
+        List<String> revised = after == null ? List.of() : after.lines().toList();
+        List<String> lines =
+                UnifiedDiffUtils.generateUnifiedDiff("before", "after", original, DiffUtils.diff(original, revised), 2);
+        Div diff = new Div();
+        diff.addClassName("diff");
+        for (String line : lines.size() > 2 ? lines.subList(2, lines.size()) : lines) {
+            Pre pre = new Pre(line);
+            pre.addClassName(
+                    line.startsWith("+") ? "diff-added" : line.startsWith("-") ? "diff-removed" : "diff-context");
+            diff.add(pre);
+        }
+        return diff;
+    }
+}
