@@ -169,6 +169,49 @@ class PublishProductTest {
         assertThat(page.getByLabel("Port version")).hasValue("2.0.0");
     }
 
+    @Test
+    void a_second_owner_saving_over_a_newer_version_is_refused_with_an_offer_to_reload() {
+        String id = "concurrent-ui-edit";
+        jdbc.sql("delete from data_product where id = ?").param(id).update();
+        io.meshport.testing.Api.Response created = io.meshport.testing.Api.as("alice")
+                .put(
+                        "/api/v1/data-products/" + id,
+                        "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: Before\nstatus: draft\n"
+                                + "team:\n  name: sales\n",
+                        "application/yaml");
+        assertThat(created.status()).isEqualTo(201);
+
+        open("/products/" + id + "/edit", "carol");
+        assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("Before");
+
+        // Meanwhile alice saves a newer version through the API.
+        assertThat(io.meshport.testing.Api.as("alice")
+                        .put(
+                                "/api/v1/data-products/" + id,
+                                "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: Alice's\nstatus: draft\n"
+                                        + "team:\n  name: sales\n",
+                                "application/yaml")
+                        .status())
+                .isEqualTo(200);
+
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Carol's");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as draft"))
+                .click();
+        assertThat(page.getByText("Someone else saved this product")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reload the newer version")))
+                .isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Keep my edits"))
+                .click();
+        assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)))
+                .hasValue("Carol's");
+        assertThat(jdbc.sql("select name from data_product where id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Alice's");
+    }
+
     private void open(String path, String user) {
         page.navigate(TestInfrastructure.portalUrl() + path);
         page.getByLabel("Username").fill(user);

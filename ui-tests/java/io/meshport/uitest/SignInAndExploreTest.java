@@ -82,8 +82,6 @@ class SignInAndExploreTest {
         long total =
                 jdbc.sql("select count(*) from data_product").query(Long.class).single();
         assertThat(page.getByText(total + " data products in the catalog")).isVisible();
-        assertThat(Integer.parseInt(String.valueOf(grid.evaluate("g => g.size"))))
-                .isEqualTo((int) total);
 
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(Path.of("target/screenshots/explore-alice.png"))
