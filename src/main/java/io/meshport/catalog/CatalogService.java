@@ -231,6 +231,7 @@ public class CatalogService {
 
         DataProduct product = existing.orElseGet(() -> new DataProduct(document.id(), now));
         product.apply(document, owner, now, actor);
+        product.searchText(searchText(product, parsed.tree()));
         DataProduct saved = products.saveAndFlush(product);
 
         String summary = existing.isEmpty()
@@ -347,6 +348,12 @@ public class CatalogService {
         DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
         contract.apply(document, owner, now, actor);
         DataContract saved = contracts.saveAndFlush(contract);
+        // Products offering this contract are found by its schema and SLA: refresh their text.
+        for (String productId : products.findIdsOfferingContract(saved.id())) {
+            products.findById(productId)
+                    .ifPresent(product -> product.searchText(
+                            searchText(product, documents.tree(product.source(), product.sourceFormat()))));
+        }
         changes.save(new ChangeRecord(
                 "contract",
                 saved.id(),
@@ -522,6 +529,36 @@ public class CatalogService {
                 customProperty(tree, "successor"),
                 customProperty(tree, "sunsetDate"),
                 caller.mayActFor(product.ownerTeam()));
+    }
+
+    /**
+     * The text a search should find a product by besides its name, purpose and tags: limitations,
+     * usage, output ports, and the schema fields and service levels of the contracts they offer.
+     */
+    private String searchText(DataProduct product, JsonNode tree) {
+        StringBuilder text = new StringBuilder();
+        java.util.function.Consumer<@Nullable String> add = value -> {
+            if (value != null && !value.isBlank()) {
+                text.append(value).append('\n');
+            }
+        };
+        add.accept(ProductDocument.text(tree.path("description").path("limitations")));
+        add.accept(ProductDocument.text(tree.path("description").path("usage")));
+        for (OutputPort port : product.outputPorts()) {
+            add.accept(port.name());
+            add.accept(port.description());
+            if (port.contractId() == null) {
+                continue;
+            }
+            contracts.findById(port.contractId()).ifPresent(contract -> {
+                contract.schemaFields().forEach(field -> {
+                    add.accept(field.name());
+                    add.accept(field.description());
+                });
+                contract.slaProperties().forEach(sla -> add.accept(sla.property()));
+            });
+        }
+        return text.toString();
     }
 
     private static @Nullable String customProperty(JsonNode tree, String name) {

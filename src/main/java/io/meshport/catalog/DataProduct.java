@@ -16,7 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.type.SqlTypes;
@@ -30,14 +36,22 @@ class DataProduct {
 
     @Id
     @Column(name = "id")
-    @KeywordField(name = "id_keyword")
+    @KeywordField(name = "id_exact", normalizer = SearchAnalysis.KEYWORD, sortable = Sortable.YES)
+    @FullTextField(name = "id_text", analyzer = SearchAnalysis.NAME)
     private String id;
 
     @Column(name = "api_version", nullable = false)
     private String apiVersion;
 
     @Column(name = "name", nullable = false)
-    @FullTextField
+    @KeywordField(name = "name_exact", normalizer = SearchAnalysis.KEYWORD)
+    @KeywordField(name = "name_sort", normalizer = SearchAnalysis.KEYWORD, sortable = Sortable.YES)
+    @FullTextField(
+            name = "name",
+            analyzer = SearchAnalysis.NAME,
+            projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    @FullTextField(name = "name_prefix", analyzer = SearchAnalysis.PREFIX, searchAnalyzer = SearchAnalysis.PREFIX_QUERY)
     private String name;
 
     @Column(name = "version")
@@ -45,24 +59,40 @@ class DataProduct {
 
     @Column(name = "status", nullable = false)
     @Convert(converter = StatusConverter.class)
-    @KeywordField
+    @KeywordField(aggregable = Aggregable.YES, valueBridge = @ValueBridgeRef(type = ProductStatusBridge.class))
     private ProductStatus status;
 
     @Column(name = "domain")
-    @KeywordField
+    @KeywordField(aggregable = Aggregable.YES)
     private @Nullable String domain;
 
     @Column(name = "owner_team", nullable = false)
-    @KeywordField
+    @KeywordField(aggregable = Aggregable.YES)
     private String ownerTeam;
 
     @Column(name = "purpose")
-    @FullTextField
+    @FullTextField(analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES, highlightable = Highlightable.ANY)
     private @Nullable String purpose;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "tags", nullable = false)
+    @KeywordField(aggregable = Aggregable.YES)
+    @FullTextField(name = "tags_text", analyzer = SearchAnalysis.NAME)
     private List<String> tags = new ArrayList<>();
+
+    /** Limitations, usage, port names and descriptions, contract schema fields and SLAs. */
+    @Column(name = "search_text", nullable = false)
+    @FullTextField(
+            name = "details",
+            analyzer = SearchAnalysis.TEXT,
+            projectable = Projectable.YES,
+            highlightable = Highlightable.ANY)
+    private String searchText = "";
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "port_types", nullable = false)
+    @KeywordField(name = "port_type", aggregable = Aggregable.YES)
+    private List<String> portTypes = new ArrayList<>();
 
     @Column(name = "source", nullable = false)
     private String source;
@@ -92,6 +122,7 @@ class DataProduct {
     private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
+    @GenericField(sortable = Sortable.YES)
     private Instant updatedAt;
 
     @Column(name = "updated_by")
@@ -132,8 +163,17 @@ class DataProduct {
         this.document = document.json();
         this.outputPorts = new ArrayList<>(document.outputPorts());
         this.inputPorts = new ArrayList<>(document.inputPorts());
+        this.portTypes = document.outputPorts().stream()
+                .map(OutputPort::type)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .toList();
         this.updatedAt = at;
         this.updatedBy = by;
+    }
+
+    void searchText(String text) {
+        this.searchText = text;
     }
 
     String id() {

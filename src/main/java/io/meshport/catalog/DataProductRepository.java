@@ -40,6 +40,11 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
                     """, nativeQuery = true)
     List<String> findDownstreamIds(@Param("id") String id);
 
+    @Query(
+            value = "select distinct product_id from product_output_port where contract_id = :contractId",
+            nativeQuery = true)
+    List<String> findIdsOfferingContract(@Param("contractId") String contractId);
+
     /** Which products provide a contract through an output port. */
     @Query(value = """
                     select product_id || ' ' || name || ' ' || version

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Errors of the API as RFC 9457 problem documents. Bad input of any kind is a 4xx with the
  * reasons; validation problems list a {pointer, message} per violation.
  */
-@RestControllerAdvice(assignableTypes = CatalogApi.class)
+@RestControllerAdvice(assignableTypes = {CatalogApi.class})
 class ApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

@@ -1,0 +1,34 @@
+package io.meshport.catalog;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One page of search results.
+ *
+ * @param facets per facet (domain, team, status, tag, portType), the values with their counts
+ *     under the query and all other facets' filters
+ * @param suggestion a corrected spelling, when the query found nothing and one exists
+ */
+public record SearchResults(
+        long total,
+        List<Hit> items,
+        Map<String, List<FacetCount>> facets,
+        @Nullable String suggestion) {
+
+    /**
+     * @param highlight why it matched: a snippet of name, purpose or details with matches in
+     *     {@code <mark>}; everything else in it is HTML-escaped
+     */
+    public record Hit(
+            String id,
+            String name,
+            @Nullable String domain,
+            String team,
+            ProductStatus status,
+            @Nullable String purpose,
+            @Nullable String highlight) {}
+
+    public record FacetCount(String value, long count) {}
+}

@@ -1,0 +1,191 @@
+package io.meshport.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.meshport.testing.MeshportTest;
+import io.meshport.testing.RunAs;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The relevance suite, over the demo catalog: what a person types, and the product that must
+ * come back where they would look for it.
+ */
+@MeshportTest
+class SearchRelevanceTest {
+
+    @Autowired
+    CatalogSearch search;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Exact names and ids: that product first. */
+    @ParameterizedTest(name = "\"{0}\" finds {1} first")
+    @CsvSource({
+        "Stock Trades, stock-trades",
+        "stock trades, stock-trades",
+        "stock-trades, stock-trades",
+        "stock_trades, stock-trades",
+        "StockTrades, stock-trades",
+        "stocktrades, stock-trades",
+        "Customer 360, customer-360",
+        "customer-360, customer-360",
+        "Users, users",
+        "General Ledger, general-ledger",
+        "Churn Prediction, churn-prediction",
+        "Page Views, page-views",
+        "Shipments, shipments",
+        "Inventory Levels, inventory-levels",
+        "trending-stocks, trending-stocks",
+        "Treasury Cash Positions, cash-positions",
+    })
+    void an_exact_name_or_id_comes_first(String query, String expected) {
+        assertThat(ids(query)).first().isEqualTo(expected);
+    }
+
+    /** One typo: the product within the top three. */
+    @ParameterizedTest(name = "\"{0}\" has {1} in the top 3")
+    @CsvSource({
+        "stock trdes, stock-trades",
+        "genral ledger, general-ledger",
+        "shipmetns, shipments",
+        "churn predicton, churn-prediction",
+        "inventroy levels, inventory-levels",
+        "custmer 360, customer-360",
+        "carier tracking, carrier-tracking",
+    })
+    void one_typo_still_finds_it(String query, String expected) {
+        assertThat(ids(query).stream().limit(3)).contains(expected);
+    }
+
+    /** Words and prefixes: the product within the top three. */
+    @ParameterizedTest(name = "\"{0}\" has {1} in the top 3")
+    @CsvSource({
+        "stock tr, stock-trades",
+        "ledg, general-ledger",
+        "treasury, cash-positions",
+        "churn, churn-prediction",
+        "revenue analytics, revenue-analytics",
+        "supply chain, supply-chain-optimisation",
+    })
+    void words_and_prefixes_find_it(String query, String expected) {
+        assertThat(ids(query).stream().limit(3)).contains(expected);
+    }
+
+    @Test
+    void active_products_rank_above_deprecated_ones_for_the_same_words() {
+        List<String> revenue = ids("revenue");
+        assertThat(revenue).contains("revenue-analytics", "monthly-revenue-extract");
+        assertThat(revenue.indexOf("revenue-analytics")).isLessThan(revenue.indexOf("monthly-revenue-extract"));
+    }
+
+    @Test
+    void facet_counts_equal_counts_computed_from_the_database() {
+        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(""), 0, 10));
+        Map<String, Long> domains = results.facets().get("domain").stream()
+                .collect(Collectors.toMap(SearchResults.FacetCount::value, SearchResults.FacetCount::count));
+        Map<String, Long> expected = jdbc
+                .sql(
+                        "select domain, count(*) from data_product where status <> 'retired' and domain is not null group by domain")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(domains).isEqualTo(expected);
+
+        Map<String, Long> teams = results.facets().get("team").stream()
+                .collect(Collectors.toMap(SearchResults.FacetCount::value, SearchResults.FacetCount::count));
+        Map<String, Long> expectedTeams = jdbc
+                .sql("select owner_team, count(*) from data_product where status <> 'retired' group by owner_team")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(teams).isEqualTo(expectedTeams);
+        assertThat(results.total())
+                .isEqualTo(expectedTeams.values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum());
+    }
+
+    @Test
+    void facets_combine_and_counts_follow_the_query() {
+        SearchRequest financeRevenue = new SearchRequest(
+                "revenue",
+                Set.of("finance"),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                false,
+                SearchRequest.Sort.RELEVANCE);
+        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(financeRevenue, 0, 50));
+        assertThat(results.items()).isNotEmpty().allMatch(hit -> "finance".equals(hit.domain()));
+        long activeCount = results.facets().get("status").stream()
+                .filter(c -> c.value().equals("active"))
+                .mapToLong(SearchResults.FacetCount::count)
+                .sum();
+        assertThat(activeCount)
+                .isEqualTo(results.items().stream()
+                        .filter(h -> h.status() == ProductStatus.ACTIVE)
+                        .count());
+        // The domain facet ignores its own filter, so other domains stay visible with their counts.
+        assertThat(results.facets().get("domain"))
+                .extracting(SearchResults.FacetCount::value)
+                .contains("sales");
+    }
+
+    @Test
+    void matches_are_highlighted_and_html_is_escaped() {
+        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text("ledger"), 0, 5));
+        assertThat(results.items().getFirst().highlight()).contains("<mark>");
+        assertThat(results.items()).allSatisfy(hit -> {
+            if (hit.highlight() != null) {
+                assertThat(hit.highlight().replace("<mark>", "").replace("</mark>", ""))
+                        .doesNotContain("<", ">");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"\"(*?~:\\", "' OR 1=1; --", "<script>alert(1)</script>", "title:stock AND (", "*", "~", "\u0000"
+            })
+    void odd_input_gets_results_or_nothing_never_an_error(String query) {
+        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 5));
+        assertThat(results.total()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void an_overlong_query_is_refused_with_a_message() {
+        assertThatThrownBy(() -> RunAs.user(
+                        "dave", List.of(), () -> search.search(SearchRequest.text("x".repeat(10_000)), 0, 5)))
+                .isInstanceOf(InvalidDocumentException.class)
+                .hasMessageContaining("Query too long");
+    }
+
+    @Test
+    void a_query_that_finds_nothing_offers_a_correction() {
+        SearchResults results =
+                RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text("ledgerrr"), 0, 5));
+        assertThat(results.total()).isZero();
+        assertThat(results.suggestion()).isEqualTo("General Ledger");
+    }
+
+    private List<String> ids(String query) {
+        return RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 10)).items().stream()
+                .map(SearchResults.Hit::id)
+                .toList();
+    }
+}
