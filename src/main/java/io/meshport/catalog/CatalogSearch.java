@@ -210,13 +210,27 @@ public class CatalogSearch {
         };
     }
 
-    /** A product name close to the query, when the query found nothing. */
+    /**
+     * A product name close to the query, when the query found nothing: each word of the query
+     * may be two edits away from a word of a name or tag.
+     */
     private static @Nullable String suggestion(SearchSession session, String text) {
+        List<String> words = java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+"))
+                .filter(word -> word.length() >= 3)
+                .limit(8)
+                .toList();
+        if (words.isEmpty()) {
+            return null;
+        }
         List<DataProduct> close = session.search(DataProduct.class)
-                .where(f -> f.bool()
-                        .should(f.match().field("name").matching(text).fuzzy(2, 0))
-                        .should(f.match().field("tags_text").matching(text).fuzzy(2, 0))
-                        .mustNot(f.match().field("status").matching(ProductStatus.RETIRED)))
+                .where(f -> {
+                    BooleanPredicateClausesStep<?, ?> bool = f.bool();
+                    for (String word : words) {
+                        bool.should(f.match().field("name").matching(word).fuzzy(2, 0));
+                        bool.should(f.match().field("tags_text").matching(word).fuzzy(2, 0));
+                    }
+                    return bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
+                })
                 .fetchHits(1);
         return close.isEmpty() ? null : close.getFirst().name();
     }

@@ -181,6 +181,10 @@ class SearchRelevanceTest {
                 RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text("ledgerrr"), 0, 5));
         assertThat(results.total()).isZero();
         assertThat(results.suggestion()).isEqualTo("General Ledger");
+        SearchResults html =
+                RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text("<zzqx>ledgerrr</zzqx>"), 0, 5));
+        assertThat(html.total()).isZero();
+        assertThat(html.suggestion()).isEqualTo("General Ledger");
     }
 
     private List<String> ids(String query) {

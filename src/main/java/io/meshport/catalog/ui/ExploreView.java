@@ -1,56 +1,305 @@
 package io.meshport.catalog.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.spring.data.VaadinSpringDataHelpers;
-import io.meshport.catalog.CatalogService;
-import io.meshport.catalog.DataProductSummary;
+import io.meshport.catalog.CatalogSearch;
+import io.meshport.catalog.SearchRequest;
+import io.meshport.catalog.SearchResults;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
-/** The catalog, browsable by everyone who has signed in. Full-text search arrives on top of it. */
+/**
+ * Explore: search and browse the catalog. Results follow the typing; facets narrow them down,
+ * with counts that follow the query; the URL holds the whole state, so a search can be shared
+ * and the back button returns to it.
+ */
 @Route("")
 @PageTitle("Explore · Meshport")
 @Menu(order = 0, title = "Explore", icon = "SEARCH")
 @PermitAll
-class ExploreView extends VerticalLayout {
+class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
 
-    ExploreView(CatalogService catalog) {
+    private static final Map<String, String> FACET_LABELS = new LinkedHashMap<>();
+
+    static {
+        FACET_LABELS.put("domain", "Domain");
+        FACET_LABELS.put("team", "Owning team");
+        FACET_LABELS.put("status", "Status");
+        FACET_LABELS.put("tag", "Tag");
+        FACET_LABELS.put("portType", "Output port type");
+    }
+
+    private final CatalogSearch search;
+    private final TextField query = new TextField("Search data products");
+    private final Select<SearchRequest.Sort> sort = new Select<>();
+    private final Checkbox mine = new Checkbox("My teams' products");
+    private final Checkbox retired = new Checkbox("Show retired");
+    private final Map<String, CheckboxGroup<String>> facets = new LinkedHashMap<>();
+    private final Map<String, Map<String, Long>> counts = new HashMap<>();
+    private final Paragraph summary = new Paragraph();
+    private final Div emptyHelp = new Div();
+    private final Grid<SearchResults.Hit> results = new Grid<>();
+    private SearchRequest request = SearchRequest.text("");
+    private boolean restoring;
+
+    ExploreView(CatalogSearch search) {
+        this.search = search;
         setSizeFull();
-        add(new H2("Explore data products"));
-        add(new Paragraph(catalog.count() + " data products in the catalog"));
 
-        Grid<DataProductSummary> grid = new Grid<>();
-        grid.setId("catalog-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addComponentColumn(product ->
-                        new RouterLink(product.name(), ProductView.class, new RouteParameters("id", product.id())))
-                .setHeader("Name")
-                .setKey("name")
-                .setSortProperty("name")
-                .setFlexGrow(2);
-        grid.addColumn(DataProductSummary::domain)
-                .setHeader("Domain")
-                .setKey("domain")
-                .setSortable(true);
-        grid.addColumn(DataProductSummary::ownerTeam)
-                .setHeader("Owning team")
-                .setKey("ownerTeam")
-                .setSortable(true);
-        grid.addComponentColumn(product -> StatusBadge.of(product.status()))
-                .setHeader("Status")
-                .setKey("status");
-        grid.addColumn(DataProductSummary::purpose).setHeader("Purpose").setFlexGrow(4);
-        grid.setMultiSort(false);
-        // Sort keys are the summary's property names; the service orders by name when none is chosen.
-        grid.setItems(query -> catalog.list(VaadinSpringDataHelpers.toSpringPageRequest(query)).stream());
-        addAndExpand(grid);
+        VerticalLayout filters = new VerticalLayout();
+        filters.setWidth("18em");
+        filters.addClassName("explore-filters");
+        mine.addValueChangeListener(e -> stateChanged());
+        retired.addValueChangeListener(e -> stateChanged());
+        filters.add(mine, retired);
+        FACET_LABELS.forEach((facet, label) -> {
+            CheckboxGroup<String> group = new CheckboxGroup<>(label);
+            group.setId("facet-" + facet);
+            group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+            group.setItemLabelGenerator(
+                    value -> value + " (" + counts.getOrDefault(facet, Map.of()).getOrDefault(value, 0L) + ")");
+            group.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    stateChanged();
+                }
+            });
+            facets.put(facet, group);
+            filters.add(group);
+        });
+
+        query.setId("explore-search");
+        query.setPlaceholder("Name, purpose, field, tag…");
+        query.setPrefixComponent(VaadinIcon.SEARCH.create());
+        query.setClearButtonVisible(true);
+        query.setMaxLength(SearchRequest.MAX_TEXT);
+        query.setWidthFull();
+        query.setValueChangeMode(ValueChangeMode.LAZY);
+        query.setValueChangeTimeout(300);
+        query.addValueChangeListener(e -> stateChanged());
+        query.addKeyPressListener(Key.ENTER, e -> stateChanged());
+        sort.setLabel("Sort by");
+        sort.setItems(SearchRequest.Sort.values());
+        sort.setItemLabelGenerator(s -> switch (s) {
+            case RELEVANCE -> "Relevance";
+            case NAME -> "Name";
+            case UPDATED -> "Last updated";
+        });
+        sort.setValue(SearchRequest.Sort.RELEVANCE);
+        sort.addValueChangeListener(e -> stateChanged());
+        HorizontalLayout bar = new HorizontalLayout(query, sort);
+        bar.setWidthFull();
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.expand(query);
+
+        results.setId("search-results");
+        results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        results.addComponentColumn(ExploreView::hit).setHeader("Data products");
+        summary.setId("search-summary");
+        emptyHelp.setId("search-empty");
+
+        VerticalLayout main = new VerticalLayout(new H2("Explore data products"), bar, summary, emptyHelp, results);
+        main.setSizeFull();
+        main.expand(results);
+        add(filters, main);
+        expand(main);
+    }
+
+    /** The URL is the state: restore it, then search. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        Map<String, List<String>> parameters =
+                event.getLocation().getQueryParameters().getParameters();
+        restoring = true;
+        try {
+            query.setValue(first(parameters, "q"));
+            sort.setValue(
+                    switch (first(parameters, "sort")) {
+                        case "name" -> SearchRequest.Sort.NAME;
+                        case "updated" -> SearchRequest.Sort.UPDATED;
+                        default -> SearchRequest.Sort.RELEVANCE;
+                    });
+            mine.setValue("true".equals(first(parameters, "mine")));
+            retired.setValue("true".equals(first(parameters, "retired")));
+            request = new SearchRequest(
+                    query.getValue().length() > SearchRequest.MAX_TEXT
+                            ? query.getValue().substring(0, SearchRequest.MAX_TEXT)
+                            : query.getValue(),
+                    values(parameters, "domain"),
+                    values(parameters, "team"),
+                    values(parameters, "status"),
+                    values(parameters, "tag"),
+                    values(parameters, "portType"),
+                    mine.getValue(),
+                    retired.getValue(),
+                    sort.getValue());
+            refresh();
+        } finally {
+            restoring = false;
+        }
+    }
+
+    private void stateChanged() {
+        if (restoring) {
+            return;
+        }
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (!query.getValue().isBlank()) {
+            parameters.put("q", List.of(query.getValue().strip()));
+        }
+        facets.forEach((facet, group) -> {
+            if (!group.getValue().isEmpty()) {
+                parameters.put(facet, group.getValue().stream().sorted().toList());
+            }
+        });
+        if (mine.getValue()) {
+            parameters.put("mine", List.of("true"));
+        }
+        if (retired.getValue()) {
+            parameters.put("retired", List.of("true"));
+        }
+        if (sort.getValue() != SearchRequest.Sort.RELEVANCE) {
+            parameters.put("sort", List.of(sort.getValue().name().toLowerCase(Locale.ROOT)));
+        }
+        getUI().ifPresent(ui -> ui.navigate(ExploreView.class, new QueryParameters(parameters)));
+    }
+
+    private void refresh() {
+        SearchRequest current = request;
+        SearchResults first = search.search(current, 0, 0);
+        counts.clear();
+        first.facets().forEach((facet, values) -> {
+            Map<String, Long> byValue = new LinkedHashMap<>();
+            values.forEach(count -> byValue.put(count.value(), count.count()));
+            counts.put(facet, byValue);
+        });
+        facets.forEach((facet, group) -> {
+            Set<String> selected = selected(current, facet);
+            List<String> items =
+                    new ArrayList<>(counts.getOrDefault(facet, Map.of()).keySet());
+            selected.stream().filter(v -> !items.contains(v)).forEach(items::add);
+            group.setItems(items);
+            group.setValue(selected);
+            group.setVisible(!items.isEmpty());
+        });
+        summary.setText(first.total() == 1 ? "1 data product" : first.total() + " data products");
+        emptyHelp.removeAll();
+        if (first.total() == 0) {
+            emptyHelp.add(emptyExplanation(current, first.suggestion()));
+        }
+        results.setItems(q -> search.search(current, q.getOffset(), q.getLimit()).items().stream(), q ->
+                (int) Math.min(Integer.MAX_VALUE, search.count(current)));
+    }
+
+    private Component emptyExplanation(SearchRequest current, String suggestion) {
+        VerticalLayout help = new VerticalLayout();
+        help.setPadding(false);
+        boolean filtered = !current.domains().isEmpty()
+                || !current.teams().isEmpty()
+                || !current.statuses().isEmpty()
+                || !current.tags().isEmpty()
+                || !current.portTypes().isEmpty()
+                || current.myTeams();
+        help.add(new Paragraph(
+                current.text().isEmpty()
+                        ? "No data product matches these filters."
+                        : "No data product matches “" + current.text() + "”"
+                                + (filtered ? " with these filters." : ".")));
+        if (suggestion != null) {
+            Button didYouMean =
+                    new Button("Search for “" + suggestion + "” instead", click -> query.setValue(suggestion));
+            didYouMean.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            help.add(didYouMean);
+        }
+        if (filtered) {
+            Button broaden = new Button("Remove the filters", click -> {
+                facets.values().forEach(group -> group.setValue(Set.of()));
+                mine.setValue(false);
+                stateChanged();
+            });
+            broaden.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            help.add(broaden);
+        }
+        if (!current.includeRetired()) {
+            help.add(new Span("Retired products are hidden: tick “Show retired” to include them."));
+        }
+        return help;
+    }
+
+    private static Component hit(SearchResults.Hit hit) {
+        RouterLink name = new RouterLink(hit.name(), ProductView.class, new RouteParameters("id", hit.id()));
+        name.addClassName("hit-name");
+        HorizontalLayout title = new HorizontalLayout(name, StatusBadge.of(hit.status()));
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+        Span facts = new Span(
+                Objects.requireNonNullElse(hit.domain(), "no domain") + " · team " + hit.team() + " · " + hit.id());
+        facts.addClassName("hit-facts");
+        VerticalLayout card = new VerticalLayout(title, facts);
+        card.setPadding(false);
+        card.setSpacing(false);
+        if (hit.highlight() != null) {
+            // The highlighter escapes the text and adds only <mark>: safe to show as HTML.
+            Html snippet = new Html("<span class=\"hit-snippet\">" + hit.highlight() + "</span>");
+            card.add(snippet);
+        } else if (hit.purpose() != null) {
+            Span purpose =
+                    new Span(hit.purpose().length() > 200 ? hit.purpose().substring(0, 200) + "…" : hit.purpose());
+            purpose.addClassName("hit-snippet");
+            card.add(purpose);
+        }
+        return card;
+    }
+
+    private static Set<String> selected(SearchRequest request, String facet) {
+        return switch (facet) {
+            case "domain" -> request.domains();
+            case "team" -> request.teams();
+            case "status" -> request.statuses();
+            case "tag" -> request.tags();
+            default -> request.portTypes();
+        };
+    }
+
+    private static String first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.getOrDefault(name, List.of());
+        return values.isEmpty() ? "" : values.getFirst();
+    }
+
+    private static Set<String> values(Map<String, List<String>> parameters, String name) {
+        return new LinkedHashSet<>(parameters.getOrDefault(name, List.of()));
     }
 }

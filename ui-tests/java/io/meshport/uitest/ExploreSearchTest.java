@@ -1,0 +1,136 @@
+package io.meshport.uitest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import io.meshport.testing.MeshportTest;
+import io.meshport.testing.TestInfrastructure;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A consumer searches, narrows with a facet, opens a product and comes back to the same search. */
+@MeshportTest
+class ExploreSearchTest {
+
+    static Playwright playwright;
+    static Browser browser;
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = BrowserSupport.playwright();
+        browser = BrowserSupport.chromium(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void newContext() {
+        context = browser.newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    @Test
+    void search_highlight_facet_open_and_back_to_the_same_search() {
+        page.navigate(TestInfrastructure.portalUrl() + "/");
+        page.getByLabel("Username").fill("dave");
+        page.getByLabel("Password").fill("dave");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(url -> url.startsWith(TestInfrastructure.portalUrl()));
+        BrowserSupport.awaitVaadin(page);
+
+        // Results follow the typing; matches are highlighted.
+        page.getByLabel("Search data products").fill("revenue");
+        assertThat(page).hasURL(Pattern.compile(".*\\?q=revenue$"));
+        Locator results = page.locator("#search-results");
+        assertThat(results.locator("mark").first()).isVisible();
+        assertThat(results.locator("mark").first()).hasText(Pattern.compile("revenue", Pattern.CASE_INSENSITIVE));
+        assertThat(results.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                                .setName("Revenue Analytics")
+                                .setExact(true)))
+                .isVisible();
+
+        // A facet narrows the results, and the URL holds it.
+        page.locator("#facet-domain")
+                .getByText(Pattern.compile("^finance \\(\\d+\\)$"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*q=revenue.*domain=finance.*"));
+        assertThat(results.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Sales Orders").setExact(true)))
+                .hasCount(0);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/explore-search.png")));
+
+        // Open a product, then go back: the same query and filter are restored.
+        results.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                                .setName("Revenue Analytics")
+                                .setExact(true))
+                .click();
+        assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/products/revenue-analytics");
+        assertThat(page).hasTitle("Revenue Analytics · Meshport");
+        page.goBack();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page.getByLabel("Search data products")).hasValue("revenue");
+        assertThat(page.locator("#facet-domain")
+                        .getByRole(
+                                AriaRole.CHECKBOX, new Locator.GetByRoleOptions().setName(Pattern.compile("^finance"))))
+                .isChecked();
+        assertThat(results.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                                .setName("Revenue Analytics")
+                                .setExact(true)))
+                .isVisible();
+    }
+
+    @Test
+    void html_in_a_query_is_shown_as_text_and_an_empty_result_explains_itself() {
+        page.navigate(TestInfrastructure.portalUrl() + "/?q=%3Czzqx%3Eledgerrr%3C%2Fzzqx%3E");
+        page.getByLabel("Username").fill("dave");
+        page.getByLabel("Password").fill("dave");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(url -> url.startsWith(TestInfrastructure.portalUrl()));
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page.locator("#search-summary")).hasText("0 data products");
+        assertThat(page.locator("#search-empty")).containsText("<zzqx>ledgerrr</zzqx>");
+        assertThat(page.locator("#search-empty zzqx")).hasCount(0);
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(Pattern.compile("Search for .General Ledger. instead")))
+                .click();
+        assertThat(page.locator("#search-results")
+                        .getByRole(
+                                AriaRole.LINK,
+                                new Locator.GetByRoleOptions()
+                                        .setName("General Ledger")
+                                        .setExact(true)))
+                .isVisible();
+    }
+}
