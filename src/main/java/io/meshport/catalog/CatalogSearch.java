@@ -97,7 +97,8 @@ public class CatalogSearch {
         List<SearchResults.Hit> hits = new ArrayList<>();
         for (List<?> row : result.hits()) {
             DataProduct product = (DataProduct) row.get(0);
-            String highlight = first(row.get(1), row.get(2), row.get(3));
+            // Purpose and details say why a product matched better than its name, which is shown anyway.
+            String highlight = first(row.get(2), row.get(3), row.get(1));
             hits.add(new SearchResults.Hit(
                     product.id(),
                     product.name(),

@@ -1,5 +1,6 @@
 package io.meshport.catalog;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -15,6 +16,7 @@ public enum ProductStatus {
     RETIRED;
 
     /** The value as ODPS documents spell it. */
+    @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
