@@ -66,7 +66,7 @@ public class CatalogSearch {
                         .from(f.entity(), f.highlight("name"), f.highlight("purpose"), f.highlight("details"))
                         .asList())
                 .where(f -> predicate(f, request, caller, null))
-                .highlighter(h -> h.unified()
+                .highlighter(h -> h.plain()
                         .tag("<mark>", "</mark>")
                         .encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1))
@@ -144,7 +144,7 @@ public class CatalogSearch {
             bool.must(f.matchAll());
         } else {
             String lower = text.toLowerCase(java.util.Locale.ROOT);
-            bool.must(f.bool()
+            BooleanPredicateClausesStep<?, ?> words = f.bool()
                     .should(f.match().field("name_exact").matching(lower).boost(1000f))
                     .should(f.match().field("id_exact").matching(lower).boost(1000f))
                     .should(f.match()
@@ -156,13 +156,17 @@ public class CatalogSearch {
                     .should(f.match().field("id_text").matching(text).boost(8f))
                     .should(f.match().field("tags_text").matching(text).boost(4f))
                     .should(f.match().field("purpose").matching(text).boost(2f))
-                    .should(f.match().field("details").matching(text).boost(1f))
-                    .should(f.match().field("name").matching(text).fuzzy(1, 1).boost(3f))
-                    .should(f.match()
-                            .fields("purpose", "details")
-                            .matching(text)
-                            .fuzzy(1, 1)
-                            .boost(0.3f)));
+                    .should(f.match().field("details").matching(text).boost(1f));
+            // Typos: one edit in a word of five letters or more, its first two letters as typed,
+            // against names. Fuzzy automata are the costly part of a query, so they are kept few.
+            typoWords(text)
+                    .forEach(word -> words.should(f.match()
+                            .field("name")
+                            .matching(word)
+                            .analyzer(SearchAnalysis.TEXT)
+                            .fuzzy(1, 2)
+                            .boost(3f)));
+            bool.must(words);
             // Active products above deprecated ones at equal relevance.
             bool.should(f.match().field("status").matching(ProductStatus.ACTIVE).boost(1.5f));
         }
@@ -182,6 +186,14 @@ public class CatalogSearch {
             bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
         }
         return bool;
+    }
+
+    private static List<String> typoWords(String text) {
+        return java.util.Arrays.stream(text.split("[^\\p{L}]+"))
+                .filter(word -> word.length() >= 5)
+                .distinct()
+                .limit(4)
+                .toList();
     }
 
     private static void filter(

@@ -68,7 +68,10 @@ class SearchIndex implements HealthIndicator {
             if (outdated) {
                 state.set(State.REBUILDING);
                 long started = System.nanoTime();
-                session.massIndexer().threadsToLoadObjects(2).startAndWait();
+                session.massIndexer()
+                        .threadsToLoadObjects(2)
+                        .mergeSegmentsOnFinish(true)
+                        .startAndWait();
                 log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
             }
             state.set(State.READY);
