@@ -2,64 +2,22 @@ package io.meshport.uitest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A consumer searches, narrows with a facet, opens a product and comes back to the same search. */
 @MeshportTest
-class ExploreSearchTest {
-
-    static Playwright playwright;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.chromium(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
+class ExploreSearchTest extends BrowserTest {
 
     @Test
     void search_highlight_facet_open_and_back_to_the_same_search() {
-        page.navigate(TestInfrastructure.portalUrl() + "/");
-        page.getByLabel("Username").fill("dave");
-        page.getByLabel("Password").fill("dave");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url -> url.startsWith(TestInfrastructure.portalUrl()));
-        BrowserSupport.awaitVaadin(page);
+        openAs("/", "dave");
 
         // Results follow the typing; matches are highlighted.
         page.getByLabel("Search data products").fill("revenue");
@@ -111,13 +69,7 @@ class ExploreSearchTest {
 
     @Test
     void html_in_a_query_is_shown_as_text_and_an_empty_result_explains_itself() {
-        page.navigate(TestInfrastructure.portalUrl() + "/?q=%3Czzqx%3Eledgerrr%3C%2Fzzqx%3E");
-        page.getByLabel("Username").fill("dave");
-        page.getByLabel("Password").fill("dave");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url -> url.startsWith(TestInfrastructure.portalUrl()));
-        BrowserSupport.awaitVaadin(page);
+        openAs("/?q=%3Czzqx%3Eledgerrr%3C%2Fzzqx%3E", "dave");
         assertThat(page.locator("#search-summary")).hasText("0 data products");
         assertThat(page.locator("#search-empty")).containsText("<zzqx>ledgerrr</zzqx>");
         assertThat(page.locator("#search-empty zzqx")).hasCount(0);

@@ -3,63 +3,27 @@ package io.meshport.uitest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An owner publishes through the form; a non-owner cannot edit; a YAML file fills the form. */
 @MeshportTest
-class PublishProductTest {
-
-    static Playwright playwright;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
+class PublishProductTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
 
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.chromium(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
-
     @Test
     void alice_publishes_a_product_with_a_contract_and_an_sla_and_sees_it_on_its_page() {
-        open("/create", "alice");
+        openAs("/create", "alice");
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Regional Sales Targets");
         assertThat(page.getByLabel("Id", new Page.GetByLabelOptions().setExact(true)))
                 .hasValue("regional-sales-targets");
@@ -116,7 +80,7 @@ class PublishProductTest {
         String salesProduct = jdbc.sql("select id from data_product where owner_team = 'sales' order by id limit 1")
                 .query(String.class)
                 .single();
-        open("/products/" + salesProduct, "bob");
+        openAs("/products/" + salesProduct, "bob");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Export YAML")))
                 .hasCount(0);
         assertThat(page.getByText("Export YAML")).isVisible();
@@ -150,7 +114,7 @@ class PublishProductTest {
                     version: 2.0.0
                     type: table
                 """);
-        open("/create", "alice");
+        openAs("/create", "alice");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import ODPS/ODCS…"))
                 .click();
         page.locator("vaadin-upload input[type=file]").setInputFiles(file);
@@ -181,7 +145,7 @@ class PublishProductTest {
                         "application/yaml");
         assertThat(created.status()).isEqualTo(201);
 
-        open("/products/" + id + "/edit", "carol");
+        openAs("/products/" + id + "/edit", "carol");
         assertThat(page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)))
                 .hasValue("Before");
 
@@ -210,15 +174,5 @@ class PublishProductTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("Alice's");
-    }
-
-    private void open(String path, String user) {
-        page.navigate(TestInfrastructure.portalUrl() + path);
-        page.getByLabel("Username").fill(user);
-        page.getByLabel("Password").fill(user);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL(url -> url.startsWith(TestInfrastructure.portalUrl()));
-        BrowserSupport.awaitVaadin(page);
     }
 }

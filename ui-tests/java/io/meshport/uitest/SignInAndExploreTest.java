@@ -3,59 +3,23 @@ package io.meshport.uitest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a person does first: sign in through the identity provider, look around, sign out. */
 @MeshportTest
-class SignInAndExploreTest {
-
-    static Playwright playwright;
-    static Browser browser;
-    BrowserContext context;
-    Page page;
+class SignInAndExploreTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = BrowserSupport.playwright();
-        browser = BrowserSupport.chromium(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
-
-    @BeforeEach
-    void newContext() {
-        context = browser.newContext();
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void closeContext() {
-        context.close();
-    }
 
     @Test
     void alice_signs_in_sees_her_team_and_the_catalog_and_signs_out() {
@@ -130,12 +94,5 @@ class SignInAndExploreTest {
     private static Pattern startingWith(String prefix) {
         String escaped = prefix.replaceAll("[.?*+^$\\[\\](){}|\\\\/]", "\\\\$0");
         return Pattern.compile("^" + escaped);
-    }
-
-    private void signIn(String username) {
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(username);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
     }
 }
