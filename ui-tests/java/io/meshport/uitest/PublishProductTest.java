@@ -34,11 +34,13 @@ class PublishProductTest extends BrowserTest {
         page.getByLabel("Port name").press("Tab");
         assertThat(page.getByLabel("Contract id")).hasValue("regional-sales-targets-targets-v1");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add schema field"))
-                .click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add schema field"))
-                .click();
         Locator fieldNames = page.getByLabel("Field name");
+        Locator addField = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add schema field"));
+        BrowserSupport.awaitVaadin(page);
+        addField.click();
+        assertThat(fieldNames).hasCount(1);
+        addField.click();
+        assertThat(fieldNames).hasCount(2);
         fieldNames.nth(0).fill("region");
         fieldNames.nth(1).fill("target_eur");
         page.getByLabel("Availability (%)").fill("99.5");
