@@ -2,6 +2,8 @@ package io.meshport.search;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.entity.SearchIndexedEntity;
@@ -9,6 +11,7 @@ import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -32,11 +35,21 @@ class SearchIndex implements HealthIndicator {
         FAILED
     }
 
+    /**
+     * Bumped whenever the index mapping or analysis changes: an index written by an older
+     * Meshport holds the same number of documents but not the same fields, and is rebuilt.
+     */
+    static final String MAPPING_VERSION = "3";
+
     private final EntityManagerFactory entityManagerFactory;
+    private final Path versionFile;
     private final AtomicReference<State> state = new AtomicReference<>(State.CHECKING);
 
-    SearchIndex(EntityManagerFactory entityManagerFactory) {
+    SearchIndex(
+            EntityManagerFactory entityManagerFactory,
+            @Value("${meshport.index-dir:meshport-index}") String indexDirectory) {
         this.entityManagerFactory = entityManagerFactory;
+        this.versionFile = Path.of(indexDirectory).resolve("meshport-mapping-version");
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -48,7 +61,10 @@ class SearchIndex implements HealthIndicator {
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
             SearchMapping mapping = Search.mapping(entityManagerFactory);
             SearchSession session = Search.session(entityManager);
-            boolean outdated = false;
+            boolean outdated = !MAPPING_VERSION.equals(readVersion());
+            if (outdated) {
+                log.info("Search index was written by another version of Meshport's mapping: rebuilding");
+            }
             for (SearchIndexedEntity<?> entity : mapping.allIndexedEntities()) {
                 long inDatabase = entityManager
                         .createQuery("select count(e) from " + entity.jpaName() + " e", Long.class)
@@ -73,7 +89,12 @@ class SearchIndex implements HealthIndicator {
                         .mergeSegmentsOnFinish(true)
                         .startAndWait();
                 log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
+                Files.createDirectories(versionFile.getParent());
+                Files.writeString(versionFile, MAPPING_VERSION);
             }
+            state.set(State.READY);
+        } catch (java.io.IOException e) {
+            log.error("Search index version could not be recorded", e);
             state.set(State.READY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,6 +102,14 @@ class SearchIndex implements HealthIndicator {
         } catch (RuntimeException e) {
             log.error("Search index could not be checked or rebuilt", e);
             state.set(State.FAILED);
+        }
+    }
+
+    private String readVersion() {
+        try {
+            return Files.exists(versionFile) ? Files.readString(versionFile).strip() : "";
+        } catch (java.io.IOException e) {
+            return "";
         }
     }
 
