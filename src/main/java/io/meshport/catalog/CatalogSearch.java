@@ -49,6 +49,15 @@ public class CatalogSearch {
     }
 
     public SearchResults search(SearchRequest request, int offset, int limit) {
+        return search(request, offset, limit, true);
+    }
+
+    /** One page of hits only, without facets: what a lazily scrolled result list asks for. */
+    public List<SearchResults.Hit> hits(SearchRequest request, int offset, int limit) {
+        return search(request, offset, limit, false).items();
+    }
+
+    private SearchResults search(SearchRequest request, int offset, int limit, boolean withFacets) {
         if (request.text().length() > SearchRequest.MAX_TEXT) {
             throw new InvalidDocumentException(
                     "Query too long",
@@ -72,7 +81,7 @@ public class CatalogSearch {
                         .numberOfFragments(1))
                 .sort(f -> sort(f, request));
         for (String facet : FACETS) {
-            if (selected(request, facet).isEmpty()) {
+            if (withFacets && selected(request, facet).isEmpty()) {
                 query.aggregation(keys.get(facet), f -> f.terms()
                         .field(
                                 FACET_FIELDS.get(facet),
@@ -84,7 +93,7 @@ public class CatalogSearch {
         SearchResult<List<?>> result = query.fetch(offset, Math.max(0, limit));
 
         Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
-        for (String facet : FACETS) {
+        for (String facet : withFacets ? FACETS : List.<String>of()) {
             Map<String, Long> counts = selected(request, facet).isEmpty()
                     ? result.aggregation(keys.get(facet))
                     : facetCounts(session, request, caller, facet);

@@ -129,10 +129,6 @@ public class CatalogService {
         return contracts.findAllByOrderById().stream().map(CatalogService::view).toList();
     }
 
-    public Optional<ProductDetails.ContractView> contract(String id) {
-        return contracts.findById(id).map(CatalogService::view);
-    }
-
     /** The product's history, newest first. */
     public List<ChangeEntry> history(String productId) {
         return changes.findBySubjectTypeAndSubjectIdOrderByIdDesc("product", productId).stream()
@@ -143,11 +139,6 @@ public class CatalogService {
     /** Output ports with a contract, to connect input ports to. */
     public List<PortChoice> outputPortChoices() {
         return products.findPortChoices();
-    }
-
-    /** Products that consume what this product provides. */
-    public List<String> downstreamOf(String productId) {
-        return products.findDownstreamIds(productId);
     }
 
     // ---------------------------------------------------------------- checking without saving
@@ -177,12 +168,6 @@ public class CatalogService {
             violations.add(new Violation("/team/name", "You are not in team '" + team + "'."));
         }
         return violations;
-    }
-
-    /** What stands between the document and an active product, for Publish. */
-    public List<Violation> missingForActive(String text, DocumentFormat format) {
-        ProductDocument document = readProduct(text, format);
-        return ProductRules.missingForActive(document, contracts::findById);
     }
 
     // ---------------------------------------------------------------- publishing

@@ -20,7 +20,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -133,10 +132,6 @@ class StandardDocuments {
 
     JsonNode tree(String source, DocumentFormat format) {
         return (format == DocumentFormat.JSON ? JSON : YAML).readTree(source);
-    }
-
-    static ObjectMapper yaml() {
-        return YAML;
     }
 
     /** The schema library reports where the error is, and for some keywords which property. */

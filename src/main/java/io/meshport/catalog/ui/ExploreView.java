@@ -221,8 +221,9 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         if (first.total() == 0) {
             emptyHelp.add(emptyExplanation(current, first.suggestion()));
         }
-        results.setItems(q -> search.search(current, q.getOffset(), q.getLimit()).items().stream(), q ->
-                (int) Math.min(Integer.MAX_VALUE, search.count(current)));
+        // Facets and the total come from the first query; scrolling fetches hits only.
+        results.setItems(q -> search.hits(current, q.getOffset(), q.getLimit()).stream(), q ->
+                (int) Math.min(Integer.MAX_VALUE, first.total()));
     }
 
     private Component emptyExplanation(SearchRequest current, String suggestion) {
