@@ -3,6 +3,7 @@ package io.meshport.catalog;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
+import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
+import org.hibernate.search.engine.search.common.ValueModel;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -42,10 +46,12 @@ public class CatalogSearch {
 
     private final EntityManager entityManager;
     private final CurrentIdentity currentIdentity;
+    private final SearchPaging paging;
 
-    CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity) {
+    CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity, SearchPaging paging) {
         this.entityManager = entityManager;
         this.currentIdentity = currentIdentity;
+        this.paging = paging;
     }
 
     public SearchResults search(SearchRequest request, int offset, int limit) {
@@ -67,59 +73,104 @@ public class CatalogSearch {
         }
         Identity caller = currentIdentity.require();
         SearchSession session = Search.session(entityManager);
-        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
-        FACETS.forEach(facet -> keys.put(facet, AggregationKey.of(facet)));
+        SearchPaging.Key key = new SearchPaging.Key(request, request.myTeams() ? caller.teams() : Set.of());
+        long generation = paging.generation();
+        boolean keyset = keysetSortable(request);
+        SearchPaging.Bookmark bookmark = keyset && offset > 0 ? paging.nearest(key, offset) : null;
+        SearchPaging.Summary known = offset > 0 ? paging.summary(key) : null;
+        // The first page of a result list computes its total and facets; later pages reuse them.
+        boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
+        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
         var query = session.search(DataProduct.class)
                 .select(f -> f.composite()
-                        .from(f.entity(), f.highlight("name"), f.highlight("purpose"), f.highlight("details"))
+                        .from(
+                                f.id(String.class),
+                                f.field("name", String.class),
+                                f.field("domain", String.class),
+                                f.field("ownerTeam", String.class),
+                                f.field("status", ProductStatus.class),
+                                f.field("purpose", String.class),
+                                f.field("name_sort", String.class),
+                                f.field("updatedAt", Instant.class),
+                                f.highlight("name"),
+                                f.highlight("purpose"),
+                                f.highlight("details"))
                         .asList())
-                .where(f -> predicate(f, request, caller, null))
+                .where(f -> {
+                    PredicateFinalStep predicate = predicate(f, request, caller, null);
+                    return bookmark == null
+                            ? predicate
+                            : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
+                })
                 .highlighter(h -> h.plain()
                         .tag("<mark>", "</mark>")
                         .encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1))
                 .sort(f -> sort(f, request));
-        for (String facet : FACETS) {
-            if (withFacets && selected(request, facet).isEmpty()) {
-                query.aggregation(keys.get(facet), f -> f.terms()
-                        .field(
-                                FACET_FIELDS.get(facet),
-                                String.class,
-                                org.hibernate.search.engine.search.common.ValueModel.INDEX)
-                        .maxTermCount(100));
+        if (summarise && withFacets) {
+            for (String facet : FACETS) {
+                if (selected(request, facet).isEmpty()) {
+                    AggregationKey<Map<String, Long>> aggregation = AggregationKey.of(facet);
+                    keys.put(facet, aggregation);
+                    query.aggregation(aggregation, f -> terms(f, facet));
+                }
             }
         }
-        SearchResult<List<?>> result = query.fetch(offset, Math.max(0, limit));
+        int skip = bookmark == null ? offset : offset - bookmark.offset();
+        SearchResult<List<?>> result = query.fetch(skip, Math.max(0, limit));
 
-        Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
-        for (String facet : withFacets ? FACETS : List.<String>of()) {
-            Map<String, Long> counts = selected(request, facet).isEmpty()
-                    ? result.aggregation(keys.get(facet))
-                    : facetCounts(session, request, caller, facet);
-            facets.put(
-                    facet,
-                    counts.entrySet().stream()
-                            .map(e -> new SearchResults.FacetCount(e.getKey(), e.getValue()))
-                            .toList());
-        }
         List<SearchResults.Hit> hits = new ArrayList<>();
+        SearchPaging.SortKey last = null;
         for (List<?> row : result.hits()) {
-            DataProduct product = (DataProduct) row.get(0);
             // Purpose and details say why a product matched better than its name, which is shown anyway.
-            String highlight = first(row.get(2), row.get(3), row.get(1));
+            String highlight = first(row.get(9), row.get(10), row.get(8));
             hits.add(new SearchResults.Hit(
-                    product.id(),
-                    product.name(),
-                    product.domain(),
-                    product.ownerTeam(),
-                    product.status(),
-                    product.purpose(),
+                    (String) row.get(0),
+                    (String) row.get(1),
+                    (String) row.get(2),
+                    (String) row.get(3),
+                    (ProductStatus) row.get(4),
+                    (String) row.get(5),
                     highlight));
+            last = sortKey(request, row);
         }
-        long total = result.total().hitCount();
-        String suggestion = total == 0 && !request.text().isEmpty() ? suggestion(session, request.text()) : null;
-        return new SearchResults(total, hits, facets, suggestion);
+        if (keyset && last != null) {
+            paging.bookmark(key, generation, offset + hits.size(), last);
+        }
+
+        SearchPaging.Summary summary = known;
+        if (summarise) {
+            long total = result.total().hitCount();
+            Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
+            if (withFacets) {
+                for (String facet : FACETS) {
+                    Map<String, Long> counts = keys.containsKey(facet)
+                            ? result.aggregation(keys.get(facet))
+                            : facetCounts(session, request, caller, facet);
+                    facets.put(
+                            facet,
+                            counts.entrySet().stream()
+                                    .map(e -> new SearchResults.FacetCount(e.getKey(), e.getValue()))
+                                    .toList());
+                }
+            }
+            String suggestion = total == 0 && !request.text().isEmpty() ? suggestion(session, request.text()) : null;
+            summary = new SearchPaging.Summary(total, facets, suggestion);
+            if (withFacets) {
+                paging.summary(key, generation, summary);
+            }
+        } else if (summary == null && withFacets) {
+            // A later page whose result list was never summarised here (evicted, or another node).
+            return withHits(search(request, 0, 0, true), hits);
+        }
+        return summary == null
+                ? new SearchResults(-1, hits, Map.of(), null)
+                : new SearchResults(summary.total(), hits, summary.facets(), summary.suggestion());
+    }
+
+    private static SearchResults withHits(SearchResults summary, List<SearchResults.Hit> hits) {
+        return new SearchResults(summary.total(), hits, summary.facets(), summary.suggestion());
     }
 
     public long count(SearchRequest request) {
@@ -135,14 +186,46 @@ public class CatalogSearch {
         AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
         return session.search(DataProduct.class)
                 .where(f -> predicate(f, request, caller, facet))
-                .aggregation(key, f -> f.terms()
-                        .field(
-                                FACET_FIELDS.get(facet),
-                                String.class,
-                                org.hibernate.search.engine.search.common.ValueModel.INDEX)
-                        .maxTermCount(100))
+                .aggregation(key, f -> terms(f, facet))
                 .fetch(0)
                 .aggregation(key);
+    }
+
+    private static AggregationFinalStep<Map<String, Long>> terms(SearchAggregationFactory f, String facet) {
+        return f.terms()
+                .field(FACET_FIELDS.get(facet), String.class, ValueModel.INDEX)
+                .maxTermCount(100);
+    }
+
+    /** Whether the result list is in an order of field values, so a page can start after a product. */
+    private static boolean keysetSortable(SearchRequest request) {
+        return request.sort() != SearchRequest.Sort.RELEVANCE || request.text().isEmpty();
+    }
+
+    private static SearchPaging.SortKey sortKey(SearchRequest request, List<?> row) {
+        return request.sort() == SearchRequest.Sort.UPDATED
+                ? new SearchPaging.SortKey(List.of(row.get(7), row.get(6), row.get(0)))
+                : new SearchPaging.SortKey(List.of(row.get(6), row.get(0)));
+    }
+
+    /** The products that sort after {@code key}: name, then id; or last updated, then name, then id. */
+    private static PredicateFinalStep after(SearchPredicateFactory f, SearchRequest request, SearchPaging.SortKey key) {
+        List<Object> values = key.values();
+        if (request.sort() == SearchRequest.Sort.UPDATED) {
+            Instant updated = (Instant) values.get(0);
+            return f.or(
+                    f.range().field("updatedAt").lessThan(updated),
+                    f.and(f.match().field("updatedAt").matching(updated), afterName(f, values.get(1), values.get(2))));
+        }
+        return afterName(f, values.get(0), values.get(1));
+    }
+
+    private static PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id) {
+        return f.or(
+                f.range().field("name_sort").greaterThan(name),
+                f.and(
+                        f.match().field("name_sort").matching(name),
+                        f.range().field("id_exact").greaterThan(id)));
     }
 
     private PredicateFinalStep predicate(
@@ -216,19 +299,18 @@ public class CatalogSearch {
             return;
         }
         Collection<String> converted = values.stream().map(convert).toList();
-        bool.filter(f.terms()
-                .field(FACET_FIELDS.get(facet))
-                .matchingAny(converted, org.hibernate.search.engine.search.common.ValueModel.INDEX));
+        bool.filter(f.terms().field(FACET_FIELDS.get(facet)).matchingAny(converted, ValueModel.INDEX));
     }
 
     private static SortFinalStep sort(SearchSortFactory f, SearchRequest request) {
         return switch (request.sort()) {
             case NAME -> f.field("name_sort").then().field("id_exact");
-            case UPDATED -> f.field("updatedAt").desc().then().field("name_sort");
+            case UPDATED ->
+                f.field("updatedAt").desc().then().field("name_sort").then().field("id_exact");
+            // By score alone: a second, textual sort key costs a term lookup per competing hit,
+            // which was most of a query's time at 100,000 products. Ties keep index order.
             case RELEVANCE ->
-                request.text().isEmpty()
-                        ? f.field("name_sort").then().field("id_exact")
-                        : f.score().then().field("name_sort");
+                request.text().isEmpty() ? f.field("name_sort").then().field("id_exact") : f.score();
         };
     }
 

@@ -21,6 +21,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,6 +45,7 @@ public class CatalogService {
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
     private final Clock clock;
+    private final SearchPaging searchPaging;
 
     CatalogService(
             DataProductRepository products,
@@ -51,7 +54,8 @@ public class CatalogService {
             StandardDocuments documents,
             CurrentIdentity currentIdentity,
             UserDirectory users,
-            Clock clock) {
+            Clock clock,
+            SearchPaging searchPaging) {
         this.products = products;
         this.contracts = contracts;
         this.changes = changes;
@@ -59,6 +63,7 @@ public class CatalogService {
         this.currentIdentity = currentIdentity;
         this.users = users;
         this.clock = clock;
+        this.searchPaging = searchPaging;
     }
 
     // ---------------------------------------------------------------- reading the catalog
@@ -189,6 +194,7 @@ public class CatalogService {
             @Nullable String team,
             @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
+        forgetSearchPagesOnCommit();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.PRODUCT, text, format);
         String id = expectedId != null
                 ? expectedId
@@ -259,6 +265,7 @@ public class CatalogService {
     @Transactional
     public void deleteProduct(String id, @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
+        forgetSearchPagesOnCommit();
         DataProduct product =
                 products.findById(id).orElseThrow(() -> new NotInCatalogException("No data product '" + id + "'."));
         requireMayActFor(caller, product.ownerTeam(), "product", id);
@@ -296,6 +303,7 @@ public class CatalogService {
             @Nullable String team,
             @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
+        forgetSearchPagesOnCommit();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.CONTRACT, text, format);
         String id = expectedId != null
                 ? expectedId
@@ -354,6 +362,16 @@ public class CatalogService {
     }
 
     // ---------------------------------------------------------------- rules shared by the writes
+
+    /** Search pages remembered for paging on hold positions that a committed write may shift. */
+    private void forgetSearchPagesOnCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                searchPaging.catalogChanged();
+            }
+        });
+    }
 
     private ProductDocument readProduct(String text, DocumentFormat format) {
         return validated(documents.parse(StandardDocuments.Kind.PRODUCT, text, format));

@@ -45,7 +45,11 @@ class DataProduct {
 
     @Column(name = "name", nullable = false)
     @KeywordField(name = "name_exact", normalizer = SearchAnalysis.KEYWORD)
-    @KeywordField(name = "name_sort", normalizer = SearchAnalysis.KEYWORD, sortable = Sortable.YES)
+    @KeywordField(
+            name = "name_sort",
+            normalizer = SearchAnalysis.KEYWORD,
+            sortable = Sortable.YES,
+            projectable = Projectable.YES)
     @FullTextField(
             name = "name",
             analyzer = SearchAnalysis.NAME,
@@ -59,15 +63,18 @@ class DataProduct {
 
     @Column(name = "status", nullable = false)
     @Convert(converter = StatusConverter.class)
-    @KeywordField(aggregable = Aggregable.YES, valueBridge = @ValueBridgeRef(type = ProductStatusBridge.class))
+    @KeywordField(
+            aggregable = Aggregable.YES,
+            projectable = Projectable.YES,
+            valueBridge = @ValueBridgeRef(type = ProductStatusBridge.class))
     private ProductStatus status;
 
     @Column(name = "domain")
-    @KeywordField(aggregable = Aggregable.YES)
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     private @Nullable String domain;
 
     @Column(name = "owner_team", nullable = false)
-    @KeywordField(aggregable = Aggregable.YES)
+    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     private String ownerTeam;
 
     @Column(name = "purpose")
@@ -122,7 +129,7 @@ class DataProduct {
     private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    @GenericField(sortable = Sortable.YES)
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     private Instant updatedAt;
 
     @Column(name = "updated_by")

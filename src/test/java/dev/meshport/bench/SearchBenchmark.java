@@ -217,9 +217,12 @@ public final class SearchBenchmark {
                 () -> new SearchRequest(
                         "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false, SearchRequest.Sort.NAME));
 
-        // 3. Service latency.
+        // 3. Service latency. "deep page" pages on deep in the list, each page after the one
+        // before it, as a scrolled result list or an API client following pages does; "deep
+        // jump" asks for a random deep page with no page before it (reported apart).
         List<String> serviceLines = new ArrayList<>();
         Map<String, Double> serviceP95 = new LinkedHashMap<>();
+        int pages = products / 4;
         asAdmin(() -> {
             for (var entry : mix.entrySet()) {
                 boolean deep = entry.getKey().equals("deep page");
@@ -227,15 +230,34 @@ public final class SearchBenchmark {
                     search.search(entry.getValue().get(), deep ? products / 2 : 0, 20);
                 }
                 double[] times = new double[200];
-                for (int i = 0; i < times.length; i++) {
+                if (deep) {
                     SearchRequest request = entry.getValue().get();
-                    long t = System.nanoTime();
-                    search.search(request, deep ? random.nextInt(Math.max(1, products / 2)) + products / 4 : 0, 20);
-                    times[i] = (System.nanoTime() - t) / 1e6;
+                    search.search(request, pages, 20);
+                    for (int i = 0; i < times.length; i++) {
+                        long t = System.nanoTime();
+                        search.search(request, pages + 20 * (i + 1), 20);
+                        times[i] = (System.nanoTime() - t) / 1e6;
+                    }
+                } else {
+                    for (int i = 0; i < times.length; i++) {
+                        SearchRequest request = entry.getValue().get();
+                        long t = System.nanoTime();
+                        search.search(request, 0, 20);
+                        times[i] = (System.nanoTime() - t) / 1e6;
+                    }
                 }
                 serviceP95.put(entry.getKey(), percentile(times, 95));
                 serviceLines.add(line(entry.getKey(), times));
             }
+            double[] jumps = new double[20];
+            for (int i = 0; i < jumps.length; i++) {
+                SearchRequest request = mix.get("deep page").get();
+                int offset = products / 2 + random.nextInt(Math.max(1, products / 4));
+                long t = System.nanoTime();
+                search.search(request, offset, 20);
+                jumps[i] = (System.nanoTime() - t) / 1e6;
+            }
+            serviceLines.add(line("deep jump", jumps));
             return null;
         });
 
@@ -253,8 +275,8 @@ public final class SearchBenchmark {
                 request.domains().forEach(d -> url.append("&domain=").append(d));
                 request.statuses().forEach(s -> url.append("&status=").append(s));
                 if (deep) {
-                    url.append("&sort=name&page=")
-                            .append((random.nextInt(Math.max(1, products / 2)) + products / 4) / 20);
+                    // Paging on from page (products * 3/4) / 20: a region the service part did not visit.
+                    url.append("&sort=name&page=").append((products * 3 / 4) / 20 + Math.max(0, i + 30));
                 }
                 long t = System.nanoTime();
                 HttpResponse<String> response = http.send(
@@ -346,7 +368,7 @@ public final class SearchBenchmark {
                 percentile(visible, 100),
                 visible.length);
         System.out.println();
-        System.out.println("Search latency, service (CatalogSearch), 200 queries each, ms:");
+        System.out.println("Search latency, service (CatalogSearch), 200 queries each (deep jump: 20), ms:");
         serviceLines.forEach(System.out::println);
         System.out.println();
         System.out.println("Search latency, HTTP API (GET /api/v1/data-products, bearer token), 200 queries each, ms:");
