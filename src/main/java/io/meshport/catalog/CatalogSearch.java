@@ -11,6 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.util.BytesRef;
+import org.hibernate.search.backend.lucene.LuceneBackend;
+import org.hibernate.search.backend.lucene.LuceneExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
 import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
@@ -40,6 +49,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CatalogSearch {
 
+    static final int MAX_WORDS = 12;
     static final List<String> FACETS = List.of("domain", "team", "status", "tag", "portType");
     private static final Map<String, String> FACET_FIELDS =
             Map.of("domain", "domain", "team", "ownerTeam", "status", "status", "tag", "tags", "portType", "port_type");
@@ -47,6 +57,7 @@ public class CatalogSearch {
     private final EntityManager entityManager;
     private final CurrentIdentity currentIdentity;
     private final SearchPaging paging;
+    private volatile @Nullable Analyzer normalizer;
 
     CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity, SearchPaging paging) {
         this.entityManager = entityManager;
@@ -103,7 +114,7 @@ public class CatalogSearch {
                             ? predicate
                             : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
                 })
-                .highlighter(h -> h.plain()
+                .highlighter(h -> h.unified()
                         .tag("<mark>", "</mark>")
                         .encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1))
@@ -118,6 +129,10 @@ public class CatalogSearch {
             }
         }
         int skip = bookmark == null ? offset : offset - bookmark.offset();
+        if (!summarise) {
+            // No total is needed: Lucene may stop counting once the page is certain.
+            query.totalHitCountThreshold(skip + Math.max(0, limit));
+        }
         SearchResult<List<?>> result = query.fetch(skip, Math.max(0, limit));
 
         List<SearchResults.Hit> hits = new ArrayList<>();
@@ -209,7 +224,7 @@ public class CatalogSearch {
     }
 
     /** The products that sort after {@code key}: name, then id; or last updated, then name, then id. */
-    private static PredicateFinalStep after(SearchPredicateFactory f, SearchRequest request, SearchPaging.SortKey key) {
+    private PredicateFinalStep after(SearchPredicateFactory f, SearchRequest request, SearchPaging.SortKey key) {
         List<Object> values = key.values();
         if (request.sort() == SearchRequest.Sort.UPDATED) {
             Instant updated = (Instant) values.get(0);
@@ -220,12 +235,44 @@ public class CatalogSearch {
         return afterName(f, values.get(0), values.get(1));
     }
 
-    private static PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id) {
-        return f.or(
-                f.range().field("name_sort").greaterThan(name),
-                f.and(
-                        f.match().field("name_sort").matching(name),
-                        f.range().field("id_exact").greaterThan(id)));
+    /**
+     * Name, then id, greater than the bookmark's. Written as doc-values range queries: a term
+     * range over 75,000 distinct names would enumerate every one of them, while a doc-values
+     * range compares one ordinal per candidate product.
+     */
+    private PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id) {
+        BytesRef sortName = keyword("name_sort", (String) name);
+        BytesRef sortId = keyword("id_exact", (String) id);
+        BooleanQuery.Builder after = new BooleanQuery.Builder()
+                .add(SortedSetDocValuesField.newSlowRangeQuery("name_sort", sortName, null, false, true), Occur.SHOULD)
+                .add(
+                        new BooleanQuery.Builder()
+                                .add(SortedSetDocValuesField.newSlowExactQuery("name_sort", sortName), Occur.FILTER)
+                                .add(
+                                        SortedSetDocValuesField.newSlowRangeQuery(
+                                                "id_exact", sortId, null, false, true),
+                                        Occur.FILTER)
+                                .build(),
+                        Occur.SHOULD);
+        return f.extension(LuceneExtension.get()).fromLuceneQuery(new ConstantScoreQuery(after.build()));
+    }
+
+    /** A value as the keyword normalizer writes it into the index's doc values. */
+    private BytesRef keyword(String field, String value) {
+        return keywordNormalizer().normalize(field, value);
+    }
+
+    private Analyzer keywordNormalizer() {
+        Analyzer normalizer = this.normalizer;
+        if (normalizer == null) {
+            normalizer = Search.mapping(entityManager.getEntityManagerFactory())
+                    .backend()
+                    .unwrap(LuceneBackend.class)
+                    .normalizer(SearchAnalysis.KEYWORD)
+                    .orElseThrow();
+            this.normalizer = normalizer;
+        }
+        return normalizer;
     }
 
     private PredicateFinalStep predicate(
@@ -236,29 +283,43 @@ public class CatalogSearch {
             bool.must(f.matchAll());
         } else {
             String lower = text.toLowerCase(java.util.Locale.ROOT);
-            BooleanPredicateClausesStep<?, ?> words = f.bool()
+            // Every word must be found (in a name, id, tag, purpose or details, or as the start of
+            // a name word, or within one typo of a name word), unless the whole text is a name
+            // or id, however it is written.
+            BooleanPredicateClausesStep<?, ?> everyWord = f.bool();
+            for (String word : queryWords(text)) {
+                BooleanPredicateClausesStep<?, ?> found = f.bool()
+                        .should(f.match().field("name").matching(word).boost(10f))
+                        .should(f.match().field("name_prefix").matching(word).boost(3f))
+                        .should(f.match().field("id_text").matching(word).boost(8f))
+                        .should(f.match().field("tags_text").matching(word).boost(4f))
+                        .should(f.match().field("purpose").matching(word).boost(2f))
+                        .should(f.match().field("details").matching(word).boost(1f));
+                // Typos: one edit in a word of five letters or more, its first two letters as
+                // typed, against names; fuzzy automata are costly, so they stay few.
+                if (word.codePoints().filter(Character::isLetter).count() >= 5) {
+                    found.should(f.match()
+                            .field("name_words")
+                            .matching(word)
+                            .fuzzy(1, 2)
+                            .boost(3f));
+                }
+                everyWord.must(found);
+            }
+            BooleanPredicateClausesStep<?, ?> matches = f.bool()
                     .should(f.match().field("name_exact").matching(lower).boost(1000f))
                     .should(f.match().field("id_exact").matching(lower).boost(1000f))
-                    .should(f.match()
-                            .field("name_prefix")
-                            .matching(text)
-                            .minimumShouldMatchPercent(100)
-                            .boost(40f))
-                    .should(f.match().field("name").matching(text).boost(10f))
-                    .should(f.match().field("id_text").matching(text).boost(8f))
-                    .should(f.match().field("tags_text").matching(text).boost(4f))
-                    .should(f.match().field("purpose").matching(text).boost(2f))
-                    .should(f.match().field("details").matching(text).boost(1f));
-            // Typos: one edit in a word of five letters or more, its first two letters as typed,
-            // against names. Fuzzy automata are the costly part of a query, so they are kept few.
-            typoWords(text)
-                    .forEach(word -> words.should(f.match()
-                            .field("name")
-                            .matching(word)
-                            .analyzer(SearchAnalysis.TEXT)
-                            .fuzzy(1, 2)
-                            .boost(3f)));
-            bool.must(words);
+                    .should(f.match().field("name_joined").matching(text).boost(900f));
+            if (everyWord.hasClause()) {
+                matches.should(everyWord);
+            }
+            bool.must(matches);
+            // Names that start with what was typed, as typed, next.
+            bool.should(f.match()
+                    .field("name_prefix")
+                    .matching(text)
+                    .minimumShouldMatchPercent(100)
+                    .boost(40f));
             // Active products above deprecated ones at equal relevance.
             bool.should(f.match().field("status").matching(ProductStatus.ACTIVE).boost(1.5f));
         }
@@ -280,12 +341,22 @@ public class CatalogSearch {
         return bool;
     }
 
-    private static List<String> typoWords(String text) {
-        return java.util.Arrays.stream(text.split("[^\\p{L}]+"))
-                .filter(word -> word.length() >= 5)
+    /**
+     * The words of a query that must each be found: those with a letter or digit, without
+     * English stop words (unless that is all there is), at most {@link #MAX_WORDS}, so that a long
+     * query stays within Lucene's clause limit.
+     */
+    static List<String> queryWords(String text) {
+        List<String> words = java.util.Arrays.stream(text.split("\\s+"))
+                .filter(word -> word.codePoints().anyMatch(Character::isLetterOrDigit))
                 .distinct()
-                .limit(4)
                 .toList();
+        List<String> meaningful = words.stream()
+                .filter(word ->
+                        !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(java.util.Locale.ROOT)))
+                .toList();
+        return (meaningful.isEmpty() ? words : meaningful)
+                .stream().limit(MAX_WORDS).toList();
     }
 
     private static void filter(

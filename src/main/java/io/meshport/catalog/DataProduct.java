@@ -45,6 +45,7 @@ class DataProduct {
 
     @Column(name = "name", nullable = false)
     @KeywordField(name = "name_exact", normalizer = SearchAnalysis.KEYWORD)
+    @KeywordField(name = "name_joined", normalizer = SearchAnalysis.JOINED)
     @KeywordField(
             name = "name_sort",
             normalizer = SearchAnalysis.KEYWORD,
@@ -55,6 +56,7 @@ class DataProduct {
             analyzer = SearchAnalysis.NAME,
             projectable = Projectable.YES,
             highlightable = Highlightable.ANY)
+    @FullTextField(name = "name_words", analyzer = SearchAnalysis.WORDS)
     @FullTextField(name = "name_prefix", analyzer = SearchAnalysis.PREFIX, searchAnalyzer = SearchAnalysis.PREFIX_QUERY)
     private String name;
 

@@ -14,8 +14,13 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
     static final String NAME = "meshport_name";
     static final String TEXT = "meshport_text";
     static final String PREFIX = "meshport_prefix";
+    /** Name words as written, split but neither stemmed nor joined: what typos are measured against. */
+    static final String WORDS = "meshport_words";
+
     static final String PREFIX_QUERY = "meshport_prefix_query";
     static final String KEYWORD = "meshport_keyword";
+    /** A name with everything but letters and digits dropped: "Stock Trades" is "stocktrades". */
+    static final String JOINED = "meshport_joined";
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
@@ -67,6 +72,16 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .param("minGramSize", "1")
                 .param("maxGramSize", "20");
 
+        context.analyzer(WORDS)
+                .custom()
+                .tokenizer("standard")
+                .tokenFilter("wordDelimiterGraph")
+                .param("splitOnCaseChange", "1")
+                .param("splitOnNumerics", "0")
+                .tokenFilter("flattenGraph")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding");
+
         context.analyzer(PREFIX_QUERY)
                 .custom()
                 .tokenizer("standard")
@@ -74,5 +89,13 @@ public class SearchAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("asciiFolding");
 
         context.normalizer(KEYWORD).custom().tokenFilter("lowercase").tokenFilter("asciiFolding");
+
+        context.normalizer(JOINED)
+                .custom()
+                .charFilter("patternReplace")
+                .param("pattern", "[^\\p{L}\\p{N}]+")
+                .param("replacement", "")
+                .tokenFilter("lowercase")
+                .tokenFilter("asciiFolding");
     }
 }

@@ -83,6 +83,13 @@ class SearchRelevanceTest {
     }
 
     @Test
+    void every_word_must_be_found_so_more_words_narrow_the_results() {
+        assertThat(ids("stock")).contains("stock-trades");
+        assertThat(ids("stock qwzxv")).isEmpty();
+        assertThat(ids("the stock")).as("stop words are not required").contains("stock-trades");
+    }
+
+    @Test
     void active_products_rank_above_deprecated_ones_for_the_same_words() {
         List<String> revenue = ids("revenue");
         assertThat(revenue).contains("revenue-analytics", "monthly-revenue-extract");
