@@ -37,6 +37,7 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import io.meshport.catalog.CatalogConflictException;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
+import io.meshport.catalog.DownstreamImpact;
 import io.meshport.catalog.ExportedDocument;
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.PortChoice;
@@ -48,11 +49,15 @@ import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -92,6 +97,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     private final Button saveDraft = new Button("Save as draft");
     private final Button publish = new Button("Publish");
     private final Button deprecate = new Button("Deprecate…");
+    private final Button retire = new Button("Retire…");
     private final H2 heading = new H2("Publish a data product");
 
     private ObjectNode base = Documents.JSON.createObjectNode();
@@ -102,9 +108,15 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     private boolean loading;
     private List<ProductDetails.ContractView> contracts = List.of();
     private List<PortChoice> portChoices = List.of();
+    private final ObjectProvider<DownstreamImpact> downstreamImpact;
+    /** What the product offered when the form opened: port contracts, and inline contract terms. */
+    private Set<String> providedAtLoad = Set.of();
 
-    ProductFormView(CatalogService catalog) {
+    private Map<String, JsonNode> termsAtLoad = Map.of();
+
+    ProductFormView(CatalogService catalog, ObjectProvider<DownstreamImpact> downstreamImpact) {
         this.catalog = catalog;
+        this.downstreamImpact = downstreamImpact;
         setMaxWidth("72em");
     }
 
@@ -152,6 +164,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             revision = document.revision();
             load((ObjectNode) Documents.JSON.readTree(document.content()));
             idEdited = true;
+            providedAtLoad = providedContracts(document(status));
+            termsAtLoad = inlineContractTerms();
         } else if (teams.size() == 1) {
             team.setValue(teams.getFirst());
         }
@@ -229,8 +243,19 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
         publish.addClickListener(click -> save(ProductStatus.ACTIVE));
         deprecate.addClickListener(click -> openDeprecation());
+        retire.addClickListener(click -> {
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader("Retire " + editedId);
+            dialog.setText("A retired product no longer serves data and disappears from searches unless asked for."
+                    + " Retirement is final.");
+            dialog.setCancelable(true);
+            dialog.setConfirmText("Retire");
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.addConfirmListener(event -> save(ProductStatus.RETIRED));
+            dialog.open();
+        });
         Button importButton = new Button("Import ODPS/ODCS…", VaadinIcon.UPLOAD.create(), click -> openImport());
-        HorizontalLayout actions = new HorizontalLayout(saveDraft, publish, deprecate, importButton);
+        HorizontalLayout actions = new HorizontalLayout(saveDraft, publish, deprecate, retire, importButton);
 
         add(
                 heading,
@@ -523,11 +548,26 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         saveDraft.setText(editedId != null && live ? "Save" : "Save as draft");
         publish.setVisible(status != ProductStatus.ACTIVE && status != ProductStatus.RETIRED);
         deprecate.setVisible(editedId != null && status == ProductStatus.ACTIVE);
+        retire.setVisible(editedId != null && status == ProductStatus.DEPRECATED);
     }
 
     private void save(@Nullable ProductStatus target) {
+        save(target, false);
+    }
+
+    private void save(@Nullable ProductStatus target, boolean impactSeen) {
         ProductStatus targetStatus = target == null ? saveStatus() : target;
         ObjectNode document = document(targetStatus);
+        if (!impactSeen && editedId != null) {
+            DownstreamImpact.Report impact = impactOf(targetStatus, document);
+            if (!impact.isEmpty()) {
+                String action = targetStatus != status && targetStatus == ProductStatus.DEPRECATED
+                        ? "Deprecate"
+                        : targetStatus != status && targetStatus == ProductStatus.RETIRED ? "Retire" : "Save";
+                new ImpactConfirmation(editedId, action, impact, () -> save(target, true)).open();
+                return;
+            }
+        }
         try {
             Published published = catalog.publishWithContracts(
                     document.toString(),
@@ -566,6 +606,56 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /**
+     * Who the change hurts: everything downstream when the product is deprecated or retired;
+     * otherwise what consumes a contract that a port no longer offers or whose schema or SLA the
+     * form changed.
+     */
+    private DownstreamImpact.Report impactOf(ProductStatus targetStatus, ObjectNode document) {
+        DownstreamImpact impact = downstreamImpact.getIfAvailable();
+        String product = editedId;
+        if (impact == null || product == null) {
+            return new DownstreamImpact.Report(List.of(), false, "");
+        }
+        boolean retiring = targetStatus != status
+                && (targetStatus == ProductStatus.DEPRECATED || targetStatus == ProductStatus.RETIRED);
+        if (retiring) {
+            return impact.of(product, Set.of());
+        }
+        Set<String> changed = new LinkedHashSet<>(providedAtLoad);
+        changed.removeAll(providedContracts(document));
+        inlineContractTerms().forEach((contract, terms) -> {
+            if (termsAtLoad.containsKey(contract) && !terms.equals(termsAtLoad.get(contract))) {
+                changed.add(contract);
+            }
+        });
+        return changed.isEmpty() ? new DownstreamImpact.Report(List.of(), false, "") : impact.of(product, changed);
+    }
+
+    private static Set<String> providedContracts(ObjectNode document) {
+        Set<String> provided = new LinkedHashSet<>();
+        for (JsonNode port : document.path("outputPorts")) {
+            String contract = port.path("contractId").asString("");
+            if (!contract.isBlank()) {
+                provided.add(contract);
+            }
+        }
+        return provided;
+    }
+
+    /** The schema and SLA of each contract defined in the form: what consumers rely on. */
+    private Map<String, JsonNode> inlineContractTerms() {
+        Map<String, JsonNode> terms = new LinkedHashMap<>();
+        for (String contract : inlineContracts()) {
+            JsonNode tree = Documents.JSON.readTree(contract);
+            ObjectNode relied = Documents.JSON.createObjectNode();
+            relied.set("schema", tree.path("schema"));
+            relied.set("slaProperties", tree.path("slaProperties"));
+            terms.put(tree.path("id").asString(""), relied);
+        }
+        return terms;
     }
 
     private void refusedPublication(List<Violation> violations) {

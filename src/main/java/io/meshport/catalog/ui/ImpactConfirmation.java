@@ -1,0 +1,79 @@
+package io.meshport.catalog.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
+import io.meshport.catalog.DownstreamImpact;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Before a change that downstream products feel (deprecating, retiring, changing what a port
+ * offers), the owner sees every product affected, with its team, status, distance and path,
+ * can take the list away as CSV, and must say they have seen it before the change goes ahead.
+ */
+final class ImpactConfirmation extends Dialog {
+
+    ImpactConfirmation(String productId, String action, DownstreamImpact.Report report, Runnable proceed) {
+        setId("impact-confirmation");
+        setHeaderTitle(report.products().size() + (report.truncated() ? "+" : "") + " product"
+                + (report.products().size() == 1 ? "" : "s") + " downstream of " + productId);
+        setWidth("56em");
+
+        Grid<DownstreamImpact.Affected> affected = new Grid<>();
+        affected.setId("impact-products");
+        affected.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        affected.addComponentColumn(product -> {
+                    Anchor link = new Anchor("products/" + product.id(), product.name());
+                    link.setTarget(AnchorTarget.BLANK);
+                    return link;
+                })
+                .setHeader("Product")
+                .setAutoWidth(true);
+        affected.addColumn(DownstreamImpact.Affected::team).setHeader("Team").setAutoWidth(true);
+        affected.addColumn(product -> product.status().value())
+                .setHeader("Status")
+                .setAutoWidth(true);
+        affected.addColumn(DownstreamImpact.Affected::depth).setHeader("Hops").setAutoWidth(true);
+        affected.addColumn(product -> String.join(" → ", product.path()))
+                .setHeader("Path")
+                .setFlexGrow(1);
+        affected.setItems(report.products());
+        affected.setAllRowsVisible(report.products().size() <= 8);
+
+        byte[] csv = report.csv().getBytes(StandardCharsets.UTF_8);
+        Anchor download = new Anchor(
+                DownloadHandler.fromInputStream(event -> new DownloadResponse(
+                        new ByteArrayInputStream(csv), productId + "-impact.csv", "text/csv", csv.length)),
+                "Download as CSV");
+        download.getElement().setAttribute("download", true);
+
+        Checkbox seen = new Checkbox("I have seen who is affected by this change");
+        seen.setId("impact-acknowledged");
+        Button go = new Button(action, click -> {
+            close();
+            proceed.run();
+        });
+        go.setId("impact-proceed");
+        go.setEnabled(false);
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        seen.addValueChangeListener(event -> go.setEnabled(event.getValue()));
+
+        add(
+                new Paragraph(action + " changes what these products consume, directly or through others."
+                        + " Their owners may need to hear from you first."
+                        + (report.truncated() ? " The list stops at the first products found; there are more." : "")),
+                affected,
+                download,
+                seen);
+        getFooter().add(new Button("Cancel", click -> close()), go);
+    }
+}
