@@ -24,7 +24,6 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
 import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
 import org.hibernate.search.engine.search.common.ValueModel;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
@@ -57,7 +56,7 @@ public class CatalogSearch {
     private final EntityManager entityManager;
     private final CurrentIdentity currentIdentity;
     private final SearchPaging paging;
-    private volatile @Nullable Analyzer normalizer;
+    private volatile @Nullable LuceneBackend backend;
 
     CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity, SearchPaging paging) {
         this.entityManager = entityManager;
@@ -104,9 +103,7 @@ public class CatalogSearch {
                                 f.field("purpose", String.class),
                                 f.field("name_sort", String.class),
                                 f.field("updatedAt", Instant.class),
-                                f.highlight("name"),
-                                f.highlight("purpose"),
-                                f.highlight("details"))
+                                f.field("details", String.class))
                         .asList())
                 .where(f -> {
                     PredicateFinalStep predicate = predicate(f, request, caller, null);
@@ -114,10 +111,6 @@ public class CatalogSearch {
                             ? predicate
                             : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
                 })
-                .highlighter(h -> h.unified()
-                        .tag("<mark>", "</mark>")
-                        .encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(1))
                 .sort(f -> sort(f, request));
         if (summarise && withFacets) {
             for (String facet : FACETS) {
@@ -137,9 +130,15 @@ public class CatalogSearch {
 
         List<SearchResults.Hit> hits = new ArrayList<>();
         SearchPaging.SortKey last = null;
+        Snippets snippets = request.text().isEmpty() || result.hits().isEmpty()
+                ? null
+                : new Snippets(
+                        queryWords(request.text()), analyzer(SearchAnalysis.TEXT), analyzer(SearchAnalysis.WORDS));
         for (List<?> row : result.hits()) {
             // Purpose and details say why a product matched better than its name, which is shown anyway.
-            String highlight = first(row.get(9), row.get(10), row.get(8));
+            String highlight = snippets == null
+                    ? null
+                    : snippets.best((String) row.get(5), (String) row.get(8), (String) row.get(1));
             hits.add(new SearchResults.Hit(
                     (String) row.get(0),
                     (String) row.get(1),
@@ -200,7 +199,8 @@ public class CatalogSearch {
     private Map<String, Long> facetCounts(SearchSession session, SearchRequest request, Identity caller, String facet) {
         AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
         return session.search(DataProduct.class)
-                .where(f -> predicate(f, request, caller, facet))
+                // Counting needs no scores: as a filter, the text query skips scoring altogether.
+                .where(f -> f.bool().filter(predicate(f, request, caller, facet)))
                 .aggregation(key, f -> terms(f, facet))
                 .fetch(0)
                 .aggregation(key);
@@ -263,16 +263,22 @@ public class CatalogSearch {
     }
 
     private Analyzer keywordNormalizer() {
-        Analyzer normalizer = this.normalizer;
-        if (normalizer == null) {
-            normalizer = Search.mapping(entityManager.getEntityManagerFactory())
+        return analyzers().normalizer(SearchAnalysis.KEYWORD).orElseThrow();
+    }
+
+    private Analyzer analyzer(String name) {
+        return analyzers().analyzer(name).orElseThrow();
+    }
+
+    private LuceneBackend analyzers() {
+        LuceneBackend backend = this.backend;
+        if (backend == null) {
+            backend = Search.mapping(entityManager.getEntityManagerFactory())
                     .backend()
-                    .unwrap(LuceneBackend.class)
-                    .normalizer(SearchAnalysis.KEYWORD)
-                    .orElseThrow();
-            this.normalizer = normalizer;
+                    .unwrap(LuceneBackend.class);
+            this.backend = backend;
         }
-        return normalizer;
+        return backend;
     }
 
     private PredicateFinalStep predicate(
@@ -418,16 +424,5 @@ public class CatalogSearch {
             case "tag" -> request.tags();
             default -> request.portTypes();
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static @Nullable String first(Object... highlights) {
-        for (Object highlight : highlights) {
-            List<String> fragments = (List<String>) highlight;
-            if (fragments != null && !fragments.isEmpty()) {
-                return fragments.getFirst();
-            }
-        }
-        return null;
     }
 }

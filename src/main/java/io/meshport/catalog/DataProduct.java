@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
@@ -51,11 +50,7 @@ class DataProduct {
             normalizer = SearchAnalysis.KEYWORD,
             sortable = Sortable.YES,
             projectable = Projectable.YES)
-    @FullTextField(
-            name = "name",
-            analyzer = SearchAnalysis.NAME,
-            projectable = Projectable.YES,
-            highlightable = Highlightable.ANY)
+    @FullTextField(name = "name", analyzer = SearchAnalysis.NAME, projectable = Projectable.YES)
     @FullTextField(name = "name_words", analyzer = SearchAnalysis.WORDS)
     @FullTextField(name = "name_prefix", analyzer = SearchAnalysis.PREFIX, searchAnalyzer = SearchAnalysis.PREFIX_QUERY)
     private String name;
@@ -80,7 +75,7 @@ class DataProduct {
     private String ownerTeam;
 
     @Column(name = "purpose")
-    @FullTextField(analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES, highlightable = Highlightable.ANY)
+    @FullTextField(analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES)
     private @Nullable String purpose;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
@@ -91,11 +86,7 @@ class DataProduct {
 
     /** Limitations, usage, port names and descriptions, contract schema fields and SLAs. */
     @Column(name = "search_text", nullable = false)
-    @FullTextField(
-            name = "details",
-            analyzer = SearchAnalysis.TEXT,
-            projectable = Projectable.YES,
-            highlightable = Highlightable.ANY)
+    @FullTextField(name = "details", analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES)
     private String searchText = "";
 
     @JdbcTypeCode(SqlTypes.ARRAY)
