@@ -13,8 +13,7 @@ public record LineageGraph(
         String root, List<Node> nodes, List<Edge> edges, List<UnresolvedInput> unresolved, boolean truncated) {
 
     /** A product in the graph; {@code depth} is its distance from the root (upstream negative). */
-    public record Node(
-            String id, String name, @Nullable String domain, String team, ProductStatus status, int depth) {}
+    public record Node(String id, String name, @Nullable String domain, String team, ProductStatus status, int depth) {}
 
     /** {@code from} provides the contract {@code to} consumes. */
     public record Edge(String from, String to, String contractId) {}
