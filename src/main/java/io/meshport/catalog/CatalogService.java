@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -43,6 +44,7 @@ public class CatalogService {
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     CatalogService(
             DataProductRepository products,
@@ -51,7 +53,8 @@ public class CatalogService {
             StandardDocuments documents,
             CurrentIdentity currentIdentity,
             UserDirectory users,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.products = products;
         this.contracts = contracts;
         this.changes = changes;
@@ -59,6 +62,7 @@ public class CatalogService {
         this.currentIdentity = currentIdentity;
         this.users = users;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---------------------------------------------------------------- reading the catalog
@@ -218,6 +222,8 @@ public class CatalogService {
         product.apply(document, owner, now, actor);
         product.searchText(searchText(product, parsed.tree()));
         DataProduct saved = products.saveAndFlush(product);
+        // Listeners (lineage) run here, in this transaction: one that throws refuses the write.
+        events.publishEvent(ProductPublished.of(document));
 
         String summary = existing.isEmpty()
                 ? "Created as " + document.status().value() + ", owned by " + owner
