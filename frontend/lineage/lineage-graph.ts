@@ -13,7 +13,8 @@
  *   lineage-node-action {action: 'expand-upstream' | 'expand-downstream' | 'open', id}
  *   lineage-domain-toggle {domain}
  * Hooks for tests and the benchmark: attributes data-ready ("true" once drawn and responsive),
- * data-node-count, data-edge-count; method nodeClientPosition(id) gives a node's centre in page
+ * data-node-count, data-edge-count, data-draw-ms (parse to first frame), data-ready-at (page clock,
+ * ms since navigation started); method nodeClientPosition(id) gives a node's centre in page
  * (viewport) coordinates, so a test clicks the canvas where a person would.
  */
 import { LitElement, html, nothing } from 'lit';
@@ -376,6 +377,7 @@ export class LineageGraphElement extends LitElement {
     requestAnimationFrame(() =>
       setTimeout(() => {
         this.setAttribute('data-draw-ms', String(Math.round(performance.now() - started)));
+        this.setAttribute('data-ready-at', String(Math.round(performance.now())));
         this.setAttribute('data-ready', 'true');
         this.dispatchEvent(new CustomEvent('lineage-ready', { bubbles: true }));
       }),
