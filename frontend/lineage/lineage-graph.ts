@@ -79,8 +79,8 @@ const STYLE: any[] = [
       'text-max-width': '186px',
       'text-valign': 'center',
       'text-halign': 'center',
-      'font-size': 11,
-      'line-height': 1.35,
+      'font-size': 12,
+      'line-height': 1.3,
       color: '#1b2536',
       'min-zoomed-font-size': 5,
     },
@@ -126,7 +126,7 @@ const STYLE: any[] = [
       label: 'data(label)',
       'text-valign': 'top',
       'text-halign': 'center',
-      'text-margin-y': 22,
+      'text-margin-y': -4,
       'font-size': 12,
       'font-weight': 'bold',
       color: '#475569',
@@ -185,7 +185,9 @@ export class LineageGraphElement extends LitElement {
   private model: Drawing | null = null;
   private nodesById = new Map<string, DrawnNode>();
   private resizeObserver?: ResizeObserver;
-  private fitted = false;
+  // Until the person pans or zooms, the graph stays fitted when the canvas changes size (the page
+  // settling, a tab becoming visible, the window resized).
+  private autoFit = true;
 
   // Light DOM: page styles (Lumo) apply, and tests find the controls like any other.
   createRenderRoot() {
@@ -195,7 +197,11 @@ export class LineageGraphElement extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.resizeObserver = new ResizeObserver(() => this.onResize());
-    this.resizeObserver.observe(this);
+    if (this.hasUpdated) this.resizeObserver.observe(this.canvas());
+  }
+
+  firstUpdated() {
+    this.resizeObserver?.observe(this.canvas());
   }
 
   disconnectedCallback() {
@@ -209,14 +215,16 @@ export class LineageGraphElement extends LitElement {
     const s = this.selection;
     return html`
       <div class="lineage-toolbar" role="toolbar" aria-label="Graph view controls">
-        <button type="button" @click=${() => this.zoomBy(1.25)} aria-label="Zoom in">＋ Zoom in</button>
-        <button type="button" @click=${() => this.zoomBy(0.8)} aria-label="Zoom out">－ Zoom out</button>
-        <button type="button" @click=${() => this.fit()}>Fit to screen</button>
+        <button type="button" class="zoom-in" @click=${() => this.zoomBy(1.25)}><span aria-hidden="true">+</span> Zoom in</button>
+        <button type="button" class="zoom-out" @click=${() => this.zoomBy(0.8)}><span aria-hidden="true">-</span> Zoom out</button>
+        <button type="button" class="fit" @click=${() => this.fit()}>Fit to screen</button>
         <span class="lineage-hint">Click a product for its actions; drag to pan, scroll to zoom.</span>
       </div>
       <div class="lineage-stage">
       <div
         class="lineage-canvas"
+        @pointerdown=${() => (this.autoFit = false)}
+        @wheel=${() => (this.autoFit = false)}
         tabindex="0"
         role="img"
         aria-roledescription="lineage graph"
@@ -294,6 +302,7 @@ export class LineageGraphElement extends LitElement {
   }
 
   fit() {
+    this.autoFit = true;
     this.cy?.fit(undefined, 30);
     if (this.cy && this.cy.zoom() > 1.3) {
       this.cy.zoom(1.3);
@@ -304,6 +313,7 @@ export class LineageGraphElement extends LitElement {
 
   zoomBy(factor: number) {
     if (!this.cy) return;
+    this.autoFit = false;
     const c = this.canvas();
     this.cy.zoom({ level: this.cy.zoom() * factor, renderedPosition: { x: c.clientWidth / 2, y: c.clientHeight / 2 } });
     this.select(null);
@@ -364,11 +374,13 @@ export class LineageGraphElement extends LitElement {
     this.wire();
     this.select(null);
     const focus = model.focus ? this.cy.getElementById(model.focus) : null;
-    if (keepView && focus && !focus.empty()) {
+    // Small graphs are fitted again after an expansion; in large ones the view stays where the
+    // person was working, centred on the node they expanded.
+    if (keepView && focus && !focus.empty() && model.nodes.length > 60) {
+      this.autoFit = false;
       this.cy.zoom(zoom);
       this.cy.center(focus);
     } else {
-      this.fitted = this.canvas().clientWidth > 0;
       this.fit();
     }
     this.setAttribute('data-node-count', String(model.nodes.length));
@@ -425,8 +437,7 @@ export class LineageGraphElement extends LitElement {
   private onResize() {
     if (!this.cy) return;
     this.cy.resize();
-    if (!this.fitted && this.canvas().clientWidth > 0) {
-      this.fitted = true;
+    if (this.autoFit && this.canvas().clientWidth > 0) {
       this.fit();
     }
   }
@@ -440,6 +451,7 @@ export class LineageGraphElement extends LitElement {
       ArrowUp: [0, step],
       ArrowDown: [0, -step],
     };
+    this.autoFit = false;
     if (moves[e.key]) {
       this.cy.panBy({ x: moves[e.key][0], y: moves[e.key][1] });
     } else if (e.key === '+' || e.key === '=') {

@@ -9,6 +9,7 @@ import io.meshport.testing.MeshportTest;
 import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,6 +78,43 @@ class LineageViewTest extends BrowserTest {
         assertThat(focused).hasText("General Ledger");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/products/general-ledger");
+    }
+
+    @Test
+    void deprecated_products_and_unresolved_inputs_are_marked_in_the_graph_and_the_table() {
+        openAs("/products/general-ledger/lineage", "dave");
+        Locator graph = awaitGraph();
+        assertThat(graph).hasAttribute("data-node-count", "5");
+
+        // Financial Forecasts also reads treasury's cash positions, whose FX input nobody provides.
+        clickNode(graph, "financial-forecasts");
+        graph.getByRole(AriaRole.DIALOG)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("◀ Expand upstream"))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+        graph = awaitGraph();
+        assertThat(graph).hasAttribute("data-node-count", "7");
+        assertThat(page.locator("#lineage-summary"))
+                .hasText("1 upstream and 3 downstream products shown, 1 related, 1 unresolved input.");
+        assertThat(graph.getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("Legend")))
+                .containsText("DEPRECATED (dashed orange border)");
+
+        page.getByLabel("Group by domain").check();
+        BrowserSupport.awaitVaadin(page);
+        awaitGraph();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/lineage.png")));
+
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Table"))
+                .check();
+        assertThat(page)
+                .hasURL(Pattern.compile(
+                        ".*/products/general-ledger/lineage\\?(depth=1&view=table|view=table&depth=1)$"));
+        Locator table = page.locator("#lineage-table");
+        assertThat(table).hasJSProperty("size", 6);
+        assertThat(table.getByText("external-fx-rates-v1")).isVisible();
+        assertThat(table.getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName("Monthly Revenue Extract (deprecated)")))
+                .isVisible();
     }
 
     private Locator awaitGraph() {

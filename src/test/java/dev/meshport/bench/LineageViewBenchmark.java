@@ -144,7 +144,7 @@ public final class LineageViewBenchmark {
                 double zoomMs = ((Number) page.evaluate("() => new Promise(resolve => {"
                                 + " const g = document.querySelector('#lineage-graph');"
                                 + " const t = performance.now();"
-                                + " g.querySelector('button[aria-label=\"Zoom in\"]').click();"
+                                + " g.querySelector('button.zoom-in').click();"
                                 + " requestAnimationFrame(() => resolve(performance.now() - t)); })"))
                         .doubleValue();
                 if (i >= 0) {

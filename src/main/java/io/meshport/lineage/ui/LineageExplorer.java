@@ -65,9 +65,9 @@ final class LineageExplorer {
         for (Node node : graph.nodes()) {
             Node placed =
                     new Node(node.id(), node.name(), node.domain(), node.team(), node.status(), offset + node.depth());
-            // A product reached several ways keeps the depth closest to the root.
-            nodes.merge(
-                    node.id(), placed, (old, added) -> Math.abs(added.depth()) < Math.abs(old.depth()) ? added : old);
+            // A product already shown keeps its depth: the first walk from the root found it at its
+            // shortest distance, and an expansion from elsewhere only adds what is new.
+            nodes.putIfAbsent(node.id(), placed);
             int distance = Math.abs(node.depth());
             if (distance < depth) {
                 if (direction != Direction.DOWNSTREAM && node.depth() <= 0) {

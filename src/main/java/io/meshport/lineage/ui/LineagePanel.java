@@ -221,8 +221,11 @@ class LineagePanel extends VerticalLayout {
         long upstream = current.neighbours().stream().filter(n -> n.depth() < 0).count();
         long downstream =
                 current.neighbours().stream().filter(n -> n.depth() > 0).count();
+        // Reached by expanding another node, level with the root (say, another input of a consumer).
+        long related = current.neighbours().stream().filter(n -> n.depth() == 0).count();
         int unresolved = current.graph().unresolved().size();
         return upstream + " upstream and " + downstream + " downstream products shown"
+                + (related == 0 ? "" : ", " + related + " related")
                 + (unresolved == 0 ? "" : ", " + unresolved + " unresolved input" + (unresolved == 1 ? "" : "s"))
                 + (current.graph().truncated() ? " (truncated: the lineage reaches further)" : "") + ".";
     }

@@ -68,7 +68,7 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("");
             rows.add(new Row(
-                    upstream ? "Upstream" : "Downstream",
+                    upstream ? "Upstream" : node.depth() > 0 ? "Downstream" : "Related",
                     Math.abs(node.depth()),
                     node.id(),
                     node.name(),

@@ -7,7 +7,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DataProductSummary;
@@ -77,12 +76,7 @@ class LineageView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private static String query(LineagePanel.State state) {
-        return QueryParameters.simple(Map.of(
-                        "depth",
-                        String.valueOf(state.depth()),
-                        "view",
-                        state.mode() == LineagePanel.Mode.TABLE ? "table" : "graph"))
-                .getQueryString();
+        return "depth=" + state.depth() + "&view=" + (state.mode() == LineagePanel.Mode.TABLE ? "table" : "graph");
     }
 
     @Override

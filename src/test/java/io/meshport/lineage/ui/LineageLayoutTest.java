@@ -54,6 +54,28 @@ class LineageLayoutTest {
     }
 
     @Test
+    void a_product_already_shown_keeps_its_place_when_an_expansion_reaches_it_again() {
+        InMemoryLineage mesh = new InMemoryLineage()
+                .product("ledger", "finance", ProductStatus.ACTIVE)
+                .product("revenue", "finance", ProductStatus.ACTIVE)
+                .product("forecast", "finance", ProductStatus.ACTIVE)
+                .product("cash", "treasury", ProductStatus.ACTIVE)
+                .edge("ledger", "revenue", "ledger-v1")
+                .edge("ledger", "forecast", "ledger-v1")
+                .edge("revenue", "forecast", "revenue-v1")
+                .edge("cash", "forecast", "cash-v1");
+        LineageExplorer explorer = LineageExplorer.open(mesh, "ledger", 1);
+        explorer.expand("forecast", Direction.UPSTREAM);
+        Map<String, Integer> depths =
+                explorer.graph().nodes().stream().collect(Collectors.toMap(Node::id, Node::depth));
+        assertThat(depths)
+                .containsEntry("ledger", 0)
+                .containsEntry("revenue", 1)
+                .containsEntry("forecast", 1)
+                .containsEntry("cash", 0);
+    }
+
+    @Test
     void lays_upstream_out_left_of_the_root_and_downstream_right_with_unresolved_inputs_as_their_own_nodes() {
         LineageExplorer explorer = LineageExplorer.open(MESH, "forecast", 3);
         LineageLayout.Drawing drawing = layout(explorer, false, Set.of());
