@@ -94,10 +94,11 @@ public class LineageService {
                 .map(node -> new LineageGraph.Node(
                         node.id(), node.name(), node.domain(), node.team(), node.status(), node.depth()))
                 .toList();
-        List<LineageGraph.Edge> edges = store.edgesAmong(ids).stream()
+        LineageStore.Surroundings around = store.surroundings(ids);
+        List<LineageGraph.Edge> edges = around.edges().stream()
                 .map(edge -> new LineageGraph.Edge(edge.from(), edge.to(), edge.contractId()))
                 .toList();
-        List<LineageGraph.UnresolvedInput> unresolved = store.unresolvedInputs(ids).stream()
+        List<LineageGraph.UnresolvedInput> unresolved = around.unresolved().stream()
                 .map(input -> new LineageGraph.UnresolvedInput(input.productId(), input.contractId()))
                 .toList();
         return new LineageGraph(productId, nodes, edges, unresolved, truncated);

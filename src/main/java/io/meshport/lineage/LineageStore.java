@@ -112,35 +112,38 @@ class LineageStore {
 
     record Walk(List<Reached> nodes, boolean truncated) {}
 
-    /** Every edge whose both ends are among {@code ids}. */
-    List<Edge> edgesAmong(Collection<String> ids) {
-        return jdbc.sql("""
+    /**
+     * In one round trip: every edge whose both ends are among {@code ids}, and what these
+     * products consume that no output port in the catalog provides.
+     */
+    Surroundings surroundings(Collection<String> ids) {
+        List<Edge> edges = new ArrayList<>();
+        List<Unresolved> unresolved = new ArrayList<>();
+        jdbc.sql("""
                         select e.upstream_id, e.downstream_id, e.contract_id
                           from lineage_edge e
                          where e.upstream_id = any (cast(:ids as text[]))
                            and e.downstream_id in (select unnest(cast(:ids as text[])))
-                         order by 1, 2, 3
-                        """)
-                .param("ids", ids.toArray(String[]::new))
-                .query((rs, row) -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
-    }
-
-    record Edge(String from, String to, String contractId) {}
-
-    /** What these products consume that no output port in the catalog provides. */
-    List<Unresolved> unresolvedInputs(Collection<String> ids) {
-        return jdbc.sql("""
-                        select i.product_id, i.contract_id
+                        union all
+                        select null, i.product_id, i.contract_id
                           from lineage_input i
                          where i.product_id = any (cast(:ids as text[]))
                            and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
-                         order by 1, 2
-                        """)
-                .param("ids", ids.toArray(String[]::new))
-                .query((rs, row) -> new Unresolved(rs.getString(1), rs.getString(2)))
-                .list();
+                         order by 2, 1, 3
+                        """).param("ids", ids.toArray(String[]::new)).query(rs -> {
+            String from = rs.getString(1);
+            if (from == null) {
+                unresolved.add(new Unresolved(rs.getString(2), rs.getString(3)));
+            } else {
+                edges.add(new Edge(from, rs.getString(2), rs.getString(3)));
+            }
+        });
+        return new Surroundings(edges, unresolved);
     }
+
+    record Surroundings(List<Edge> edges, List<Unresolved> unresolved) {}
+
+    record Edge(String from, String to, String contractId) {}
 
     record Unresolved(String productId, String contractId) {}
 
