@@ -15,17 +15,17 @@ import java.util.Optional;
  * {@code MESHPORT_CHROMIUM}) is used when present, without Playwright downloading a browser of its
  * own; elsewhere Playwright's usual browser download applies.
  */
-final class BrowserSupport {
+public final class BrowserSupport {
 
     private BrowserSupport() {}
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         Map<String, String> env =
                 systemChromium().isPresent() ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of();
         return Playwright.create(new Playwright.CreateOptions().setEnv(env));
     }
 
-    static Browser chromium(Playwright playwright) {
+    public static Browser chromium(Playwright playwright) {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions()
                 .setHeadless(true)
                 .setArgs(List.of(
@@ -41,7 +41,7 @@ final class BrowserSupport {
     }
 
     /** Waits until Vaadin has no server round trip pending, so assertions see a settled page. */
-    static void awaitVaadin(Page page) {
+    public static void awaitVaadin(Page page) {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
     }

@@ -45,7 +45,8 @@ class ImpactConfirmationTest extends BrowserTest {
         page.locator("#impact-acknowledged").click();
         assertThat(proceed).isEnabled();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel"))
+                .click();
         assertThat(impact).not().isVisible();
         assertThat(jdbc.sql("select status from data_product where id = 'sales-orders'")
                         .query(String.class)

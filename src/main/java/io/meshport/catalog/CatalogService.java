@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -46,6 +47,7 @@ public class CatalogService {
     private final UserDirectory users;
     private final Clock clock;
     private final SearchPaging searchPaging;
+    private final ApplicationEventPublisher events;
 
     CatalogService(
             DataProductRepository products,
@@ -55,7 +57,8 @@ public class CatalogService {
             CurrentIdentity currentIdentity,
             UserDirectory users,
             Clock clock,
-            SearchPaging searchPaging) {
+            SearchPaging searchPaging,
+            ApplicationEventPublisher events) {
         this.products = products;
         this.contracts = contracts;
         this.changes = changes;
@@ -64,6 +67,7 @@ public class CatalogService {
         this.users = users;
         this.clock = clock;
         this.searchPaging = searchPaging;
+        this.events = events;
     }
 
     // ---------------------------------------------------------------- reading the catalog
@@ -224,6 +228,8 @@ public class CatalogService {
         product.apply(document, owner, now, actor);
         product.searchText(searchText(product, parsed.tree()));
         DataProduct saved = products.saveAndFlush(product);
+        // Listeners (lineage) run here, in this transaction: one that throws refuses the write.
+        events.publishEvent(ProductPublished.of(document));
 
         String summary = existing.isEmpty()
                 ? "Created as " + document.status().value() + ", owned by " + owner

@@ -34,6 +34,7 @@ import io.meshport.catalog.ChangeEntry;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
 import io.meshport.catalog.ProductDetails;
+import io.meshport.catalog.ProductPageSection;
 import io.meshport.catalog.SchemaField;
 import io.meshport.catalog.SlaProperty;
 import jakarta.annotation.security.PermitAll;
@@ -44,8 +45,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 
-/** One data product: overview, ports and contracts, history; Edit for its owners. */
+/**
+ * One data product: overview, ports and contracts, the tabs other features add (lineage), history;
+ * Edit for its owners.
+ */
 @Route("products/:id")
 @PermitAll
 class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -54,10 +59,12 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CatalogService catalog;
+    private final ObjectProvider<ProductPageSection> sections;
     private String title = "Data product · Meshport";
 
-    ProductView(CatalogService catalog) {
+    ProductView(CatalogService catalog, ObjectProvider<ProductPageSection> sections) {
         this.catalog = catalog;
+        this.sections = sections;
         setWidthFull();
     }
 
@@ -83,6 +90,11 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         tabs.setWidthFull();
         tabs.add("Overview", overview(product));
         tabs.add("Ports and contracts", ports(product));
+        sections.orderedStream()
+                .forEach(section -> tabs.add(
+                        section.title(),
+                        section.content(
+                                product.summary().id(), product.summary().name())));
         tabs.add("History", history(product.summary().id()));
         add(tabs);
     }

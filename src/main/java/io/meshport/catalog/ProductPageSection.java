@@ -1,0 +1,17 @@
+package io.meshport.catalog;
+
+import com.vaadin.flow.component.Component;
+
+/**
+ * A tab that another feature adds to a product's page (lineage, for one), before History. The
+ * feature registers a Spring bean; the catalog shows it without depending on that feature, so
+ * features that build on the catalog do not form a cycle with it.
+ */
+public interface ProductPageSection {
+
+    /** The tab's label. */
+    String title();
+
+    /** The tab's content for one product; built when the page opens. */
+    Component content(String productId, String productName);
+}

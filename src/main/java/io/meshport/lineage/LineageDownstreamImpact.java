@@ -1,0 +1,59 @@
+package io.meshport.lineage;
+
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DownstreamImpact;
+import io.meshport.catalog.ProductDetails;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** The catalog's question "who is hurt by this change?", answered from the lineage. */
+@Component
+class LineageDownstreamImpact implements DownstreamImpact {
+
+    private final LineageService lineage;
+    private final CatalogService catalog;
+
+    LineageDownstreamImpact(LineageService lineage, CatalogService catalog) {
+        this.lineage = lineage;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Report of(String productId, Set<String> contractIds) {
+        List<Impact> impacts = new ArrayList<>();
+        if (contractIds.isEmpty()) {
+            impacts.add(lineage.impact(productId, null));
+        } else {
+            for (ProductDetails.OutputPortView port :
+                    catalog.details(productId).map(ProductDetails::outputPorts).orElse(List.of())) {
+                if (port.contractId() != null && contractIds.contains(port.contractId())) {
+                    impacts.add(lineage.impact(productId, port.name() + "@" + port.version()));
+                }
+            }
+        }
+        // Through several ports a product may be reached more than once: keep its nearest path.
+        Map<String, Impact.ImpactedProduct> nearest = new LinkedHashMap<>();
+        boolean truncated = false;
+        for (Impact impact : impacts) {
+            truncated |= impact.truncated();
+            for (Impact.ImpactedProduct product : impact.products()) {
+                nearest.merge(product.id(), product, (a, b) -> a.depth() <= b.depth() ? a : b);
+            }
+        }
+        List<Impact.ImpactedProduct> products = nearest.values().stream()
+                .sorted(Comparator.comparingInt(Impact.ImpactedProduct::depth)
+                        .thenComparing(Impact.ImpactedProduct::id))
+                .toList();
+        return new Report(
+                products.stream()
+                        .map(p -> new Affected(p.id(), p.name(), p.team(), p.status(), p.depth(), p.path()))
+                        .toList(),
+                truncated,
+                new Impact(productId, null, products, truncated).csv());
+    }
+}

@@ -1,0 +1,266 @@
+package io.meshport.lineage;
+
+import io.meshport.catalog.ProductStatus;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lineage tables ({@code lineage_input}, {@code lineage_edge}; see V0004) and the walks over
+ * them. Lineage writes only its own tables; it reads the catalog's {@code data_product} (for what
+ * a node shows) and {@code product_output_port} (who provides a contract) in the same statements,
+ * so that a walk is one round trip.
+ */
+@Component
+class LineageStore {
+
+    /** Serialises the lineage writes of concurrent transactions, so each cycle check sees the others. */
+    private static final long WRITE_LOCK = 0x4d6573_6850_6f72L;
+
+    /**
+     * A breadth-first walk in one recursive query. Each row of {@code walk} is one level: the
+     * products first reached at that depth ({@code ids}, sorted), the product each was reached
+     * from ({@code parents}), and every product seen so far ({@code seen}). A product is expanded
+     * once, at its smallest depth, so the walk is cycle-safe and its cost grows with the products
+     * reached, not with the number of paths to them (a {@code UNION} over (product, depth) rows
+     * re-expands a product once per distinct depth, and path arrays once per path). It stops at
+     * the depth bound, when a level is empty, or once more than the node cap is reached; the
+     * outer {@code limit} then keeps the nearest products, a level's in id order.
+     */
+    private static final String WALK = """
+            with recursive walk(depth, ids, parents, seen, total) as (
+                select 0, array[cast(:root as text)], array[cast(null as text)], array[cast(:root as text)], 1
+              union all
+                select w.depth + 1, n.ids, n.parents, w.seen || n.ids, w.total + cardinality(n.ids)
+                  from walk w
+                  cross join lateral (
+                      select coalesce(array_agg(x.next order by x.next), '{}') as ids,
+                             coalesce(array_agg(x.via order by x.next), '{}') as parents
+                        from (select distinct on (e.TO) e.TO as next, e.FROM as via
+                                from lineage_edge e
+                               where e.FROM = any (w.ids)
+                                 and (w.depth > 0 or not :restricted or e.contract_id = any (cast(:contracts as text[])))
+                                 and not exists (select 1 from unnest(w.seen) as s(id) where s.id = e.TO)
+                               order by e.TO, e.FROM) x
+                  ) n
+                 where w.depth < :maxDepth and w.total <= :maxNodes and cardinality(w.ids) > 0
+            ),
+            reached as (
+                select w.depth, r.id, r.parent
+                  from walk w cross join lateral unnest(w.ids, w.parents) with ordinality as r(id, parent, position)
+                 order by w.depth, r.position
+                 limit :maxNodes + 1
+            )
+            select r.depth, r.id, r.parent, p.name, p.domain, p.owner_team, p.status
+              from reached r join data_product p on p.id = r.id
+             order by r.depth, r.id
+            """;
+
+    private static final String WALK_DOWNSTREAM =
+            WALK.replace("e.TO", "e.downstream_id").replace("e.FROM", "e.upstream_id");
+    private static final String WALK_UPSTREAM =
+            WALK.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id");
+
+    private final JdbcClient jdbc;
+
+    LineageStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A product reached by a walk, {@code depth} hops from the start (always positive but the start's 0). */
+    record Reached(
+            String id,
+            int depth,
+            @Nullable String parent,
+            String name,
+            @Nullable String domain,
+            String team,
+            ProductStatus status) {}
+
+    /**
+     * The start (first, depth 0) and up to {@code maxNodes - 1} products nearest to it; empty when
+     * the start is not in the catalog.
+     *
+     * @param firstHop if not null, only edges labelled with one of these contracts leave the start
+     */
+    Walk walk(String start, boolean downstream, int maxDepth, int maxNodes, @Nullable Collection<String> firstHop) {
+        List<Reached> reached = jdbc.sql(downstream ? WALK_DOWNSTREAM : WALK_UPSTREAM)
+                .param("root", start)
+                .param("maxDepth", maxDepth)
+                .param("maxNodes", maxNodes)
+                .param("restricted", firstHop != null)
+                .param("contracts", firstHop == null ? new String[0] : firstHop.toArray(String[]::new))
+                .query((rs, row) -> new Reached(
+                        rs.getString(2),
+                        rs.getInt(1),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        ProductStatus.fromValue(rs.getString(7))))
+                .list();
+        boolean truncated = reached.size() > maxNodes;
+        return new Walk(truncated ? reached.subList(0, maxNodes) : reached, truncated);
+    }
+
+    record Walk(List<Reached> nodes, boolean truncated) {}
+
+    /**
+     * In one round trip: every edge whose both ends are among {@code ids}, and what these
+     * products consume that no output port in the catalog provides.
+     */
+    Surroundings surroundings(Collection<String> ids) {
+        List<Edge> edges = new ArrayList<>();
+        List<Unresolved> unresolved = new ArrayList<>();
+        jdbc.sql("""
+                        select e.upstream_id, e.downstream_id, e.contract_id
+                          from lineage_edge e
+                         where e.upstream_id = any (cast(:ids as text[]))
+                           and e.downstream_id in (select unnest(cast(:ids as text[])))
+                        union all
+                        select null, i.product_id, i.contract_id
+                          from lineage_input i
+                         where i.product_id = any (cast(:ids as text[]))
+                           and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
+                         order by 2, 1, 3
+                        """).param("ids", ids.toArray(String[]::new)).query(rs -> {
+            String from = rs.getString(1);
+            if (from == null) {
+                unresolved.add(new Unresolved(rs.getString(2), rs.getString(3)));
+            } else {
+                edges.add(new Edge(from, rs.getString(2), rs.getString(3)));
+            }
+        });
+        return new Surroundings(edges, unresolved);
+    }
+
+    record Surroundings(List<Edge> edges, List<Unresolved> unresolved) {}
+
+    record Edge(String from, String to, String contractId) {}
+
+    record Unresolved(String productId, String contractId) {}
+
+    /** A product's output ports, in document order. */
+    List<Port> outputPorts(String productId) {
+        return jdbc.sql("""
+                        select name, version, contract_id from product_output_port
+                         where product_id = :id order by position
+                        """)
+                .param("id", productId)
+                .query((rs, row) -> new Port(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    record Port(String name, String version, @Nullable String contractId) {}
+
+    // ------------------------------------------------------------------ writes
+
+    /**
+     * Brings a product's rows in line with what it now consumes and with the output ports stored
+     * for it (the catalog has flushed them): its inputs, the edges into it (from every provider of
+     * what it consumes) and out of it (to every consumer of what it provides). Rows that stay are
+     * not touched.
+     *
+     * @return the edges that are new
+     */
+    List<Edge> update(String productId, Set<String> consumedContracts) {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", WRITE_LOCK)
+                .query()
+                .singleValue();
+        jdbc.sql("""
+                        with wanted(contract_id) as (select distinct unnest(cast(:contracts as text[]))),
+                        gone as (
+                            delete from lineage_input i
+                             where i.product_id = :id and i.contract_id not in (select contract_id from wanted)
+                        )
+                        insert into lineage_input (product_id, contract_id)
+                        select :id, contract_id from wanted
+                        on conflict do nothing
+                        """)
+                .param("id", productId)
+                .param("contracts", consumedContracts.toArray(String[]::new))
+                .update();
+        return jdbc.sql("""
+                        with wanted as (
+                            select provider.product_id as upstream_id, consumer.product_id as downstream_id,
+                                   consumer.contract_id
+                              from lineage_input consumer
+                              join product_output_port provider on provider.contract_id = consumer.contract_id
+                             where consumer.product_id = :id
+                            union
+                            select provider.product_id, consumer.product_id, consumer.contract_id
+                              from product_output_port provider
+                              join lineage_input consumer on consumer.contract_id = provider.contract_id
+                             where provider.product_id = :id
+                        ),
+                        gone as (
+                            delete from lineage_edge e
+                             where (e.upstream_id = :id or e.downstream_id = :id)
+                               and (e.upstream_id, e.downstream_id, e.contract_id) not in (select * from wanted)
+                        )
+                        insert into lineage_edge (upstream_id, downstream_id, contract_id)
+                        select upstream_id, downstream_id, contract_id from wanted
+                        on conflict do nothing
+                        returning upstream_id, downstream_id, contract_id
+                        """)
+                .param("id", productId)
+                .query((rs, row) -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /**
+     * The shortest way from a product back to itself, as its edges in order, or an empty list when
+     * it does not derive from itself. A set-based recursive query answers whether (each product
+     * visited once); only then is the path looked for, hop by hop.
+     */
+    List<Edge> cycleThrough(String productId) {
+        boolean onCycle =
+                jdbc.sql("""
+                        with recursive reach(id) as (
+                            select downstream_id from lineage_edge where upstream_id = :id
+                          union
+                            select e.downstream_id from reach r join lineage_edge e on e.upstream_id = r.id
+                        )
+                        select exists (select 1 from reach where id = :id)
+                        """).param("id", productId).query(Boolean.class).single();
+        if (!onCycle) {
+            return List.of();
+        }
+        Map<String, Edge> reachedBy = new HashMap<>();
+        Set<String> seen = new HashSet<>(Set.of(productId));
+        List<String> frontier = List.of(productId);
+        while (!frontier.isEmpty()) {
+            List<String> next = new ArrayList<>();
+            for (Edge edge : jdbc.sql("""
+                            select upstream_id, downstream_id, contract_id from lineage_edge
+                             where upstream_id = any (cast(:ids as text[])) order by 1, 2, 3
+                            """)
+                    .param("ids", frontier.toArray(String[]::new))
+                    .query((rs, row) -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3)))
+                    .list()) {
+                if (edge.to().equals(productId)) {
+                    List<Edge> path = new ArrayList<>();
+                    path.add(edge);
+                    for (Edge back = reachedBy.get(edge.from()); back != null; back = reachedBy.get(back.from())) {
+                        path.addFirst(back);
+                    }
+                    return path;
+                }
+                if (seen.add(edge.to())) {
+                    reachedBy.put(edge.to(), edge);
+                    next.add(edge.to());
+                }
+            }
+            frontier = next;
+        }
+        throw new IllegalStateException("'" + productId + "' is on a cycle that was not found again");
+    }
+}

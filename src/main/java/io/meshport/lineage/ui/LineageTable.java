@@ -1,0 +1,113 @@
+package io.meshport.lineage.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import io.meshport.lineage.LineageGraph;
+import io.meshport.lineage.LineageGraph.Edge;
+import io.meshport.lineage.LineageGraph.Node;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The accessible alternative to the graph: the same explored lineage as a grid, one row per
+ * upstream or downstream product (and per unresolved input), with the contracts linking it
+ * towards the root. The grid is keyboard navigable; product names are links. The rows are the
+ * exploration already in memory (bounded by {@link LineageExplorer#MAX_NODES}), not a table to page.
+ */
+class LineageTable extends Composite<Grid<LineageTable.Row>> {
+
+    record Row(
+            String direction,
+            int hops,
+            @Nullable String productId,
+            String name,
+            String domain,
+            String team,
+            String status,
+            String contracts) {}
+
+    LineageTable() {
+        Grid<Row> grid = getContent();
+        grid.setId("lineage-table");
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(Row::direction).setHeader("Direction").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Row::hops).setHeader("Hops").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(LineageTable::product).setHeader("Product").setFlexGrow(2);
+        grid.addColumn(Row::domain).setHeader("Domain");
+        grid.addColumn(Row::team).setHeader("Owning team");
+        grid.addColumn(Row::status).setHeader("Status");
+        grid.addColumn(Row::contracts).setHeader("Via contract").setFlexGrow(2);
+        grid.setWidthFull();
+        grid.setHeight("32rem");
+    }
+
+    void show(LineageExplorer explorer, String productName) {
+        getContent().getElement().setAttribute("aria-label", "Lineage of " + productName + " as a table");
+        getContent().setItems(rows(explorer.graph(), explorer.neighbours()));
+    }
+
+    static List<Row> rows(LineageGraph graph, List<Node> neighbours) {
+        List<Row> rows = new ArrayList<>();
+        for (Node node : neighbours) {
+            boolean upstream = node.depth() < 0;
+            // The contracts that connect this product towards the root: what it provides to the
+            // products nearer the root (upstream), or what it consumes from them (downstream).
+            String contracts = graph.edges().stream()
+                    .filter(edge ->
+                            upstream ? edge.from().equals(node.id()) : edge.to().equals(node.id()))
+                    .map(Edge::contractId)
+                    .distinct()
+                    .sorted()
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+            rows.add(new Row(
+                    upstream ? "Upstream" : node.depth() > 0 ? "Downstream" : "Related",
+                    Math.abs(node.depth()),
+                    node.id(),
+                    node.name(),
+                    Objects.requireNonNullElse(node.domain(), "—"),
+                    node.team(),
+                    node.status().value(),
+                    contracts));
+        }
+        for (LineageGraph.UnresolvedInput input : graph.unresolved()) {
+            int consumerDepth = graph.nodes().stream()
+                    .filter(n -> n.id().equals(input.product()))
+                    .mapToInt(Node::depth)
+                    .findFirst()
+                    .orElse(0);
+            rows.add(new Row(
+                    "Unresolved input",
+                    consumerDepth <= 0 ? 1 - consumerDepth : consumerDepth,
+                    null,
+                    "unresolved input of " + input.product(),
+                    "—",
+                    "—",
+                    "unresolved",
+                    input.contractId()));
+        }
+        return rows;
+    }
+
+    private static Component product(Row row) {
+        if (row.productId() == null) {
+            Span unresolved = new Span(row.name());
+            unresolved.addClassNames("status-badge", "status-unresolved");
+            return unresolved;
+        }
+        Anchor link = new Anchor("products/" + row.productId(), row.name());
+        link.getElement().setAttribute("router-link", true);
+        if (!row.status().equals("active")) {
+            link.getElement()
+                    .setAttribute("aria-label", row.name() + " (" + row.status().toLowerCase(Locale.ROOT) + ")");
+        }
+        return link;
+    }
+}
