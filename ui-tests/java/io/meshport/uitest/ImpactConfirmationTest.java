@@ -38,7 +38,9 @@ class ImpactConfirmationTest extends BrowserTest {
                 .isVisible();
         assertThat(impact.getByText("Churn Prediction", new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
-        assertThat(impact.getByText("sales-orders → customer-360 → churn-prediction"))
+        assertThat(impact.getByText(
+                        "sales-orders → customer-360 → churn-prediction",
+                        new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
         Locator proceed = page.locator("#impact-proceed");
         assertThat(proceed).isDisabled();
@@ -52,5 +54,17 @@ class ImpactConfirmationTest extends BrowserTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("active");
+    }
+
+    @Test
+    void the_impact_tab_lists_every_downstream_product_of_a_port_and_offers_them_as_csv() {
+        openAs("/products/sales-orders", "dave");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Impact"))
+                .click();
+        Locator table = page.locator("#impact-table");
+        assertThat(table.getByText("Retention Offers", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(page.locator("#impact-summary")).containsText("products downstream");
+        assertThat(page.locator("#impact-csv")).isVisible();
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A portal started on a corrupt index directory sets it aside, rebuilds the index from
@@ -36,6 +38,9 @@ class CorruptIndexRecoveryTest {
         Files.writeString(index.resolve("segments_7"), "garbage left by a crash");
         Files.write(index.resolve("_0.cfs"), new byte[4096]);
 
+        // A second portal in this JVM installs its own (Vaadin's) security context strategy, a
+        // JVM-wide setting that the shared test portal's beans captured: give that one back after.
+        SecurityContextHolderStrategy shared = SecurityContextHolder.getContextHolderStrategy();
         try (ConfigurableApplicationContext portal = new SpringApplication(MeshportApplication.class)
                 .run(
                         "--server.port=0",
@@ -71,6 +76,8 @@ class CorruptIndexRecoveryTest {
             }
             assertThat(inDatabase).as("the demo catalog is in the database").isGreaterThan(20);
             assertThat(inIndex).isEqualTo(inDatabase);
+        } finally {
+            SecurityContextHolder.setContextHolderStrategy(shared);
         }
         try (Stream<Path> left = Files.list(indexRoot)) {
             assertThat(left.map(path -> path.getFileName().toString()))

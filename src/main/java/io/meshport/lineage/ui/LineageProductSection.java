@@ -6,10 +6,12 @@ import io.meshport.catalog.ProductPageSection;
 import io.meshport.lineage.LineageService;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /** The product page's Lineage tab: the graph at one hop each way, the table, and a way to full screen. */
 @Service
+@Order(1)
 class LineageProductSection implements ProductPageSection {
 
     private final LineageService lineage;
