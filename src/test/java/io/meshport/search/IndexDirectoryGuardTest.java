@@ -38,11 +38,7 @@ class IndexDirectoryGuardTest {
     @Test
     void a_truncated_segment_file_makes_the_index_set_aside() throws IOException {
         Path index = writeIndex(root.resolve("data_product"));
-        Path largest;
-        try (Stream<Path> files = Files.list(index)) {
-            largest = files.max(Comparator.comparingLong(IndexDirectoryGuardTest::size))
-                    .orElseThrow();
-        }
+        Path largest = largestFile(index);
         byte[] content = Files.readAllBytes(largest);
         Files.write(largest, java.util.Arrays.copyOf(content, content.length / 2));
 
@@ -54,11 +50,7 @@ class IndexDirectoryGuardTest {
     @Test
     void bytes_overwritten_inside_a_segment_are_caught_by_the_checksums() throws IOException {
         Path index = writeIndex(root.resolve("data_product"));
-        Path largest;
-        try (Stream<Path> files = Files.list(index)) {
-            largest = files.max(Comparator.comparingLong(IndexDirectoryGuardTest::size))
-                    .orElseThrow();
-        }
+        Path largest = largestFile(index);
         byte[] content = Files.readAllBytes(largest);
         content[content.length / 2] ^= 0x5a;
         Files.write(largest, content);
@@ -97,6 +89,12 @@ class IndexDirectoryGuardTest {
             writer.commit();
         }
         return directory;
+    }
+
+    private static Path largestFile(Path index) throws IOException {
+        try (Stream<Path> files = Files.list(index)) {
+            return files.max(Comparator.comparingLong(IndexDirectoryGuardTest::size)).orElseThrow();
+        }
     }
 
     private static long size(Path file) {
