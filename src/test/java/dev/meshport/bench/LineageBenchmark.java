@@ -1,5 +1,11 @@
 package dev.meshport.bench;
 
+import static dev.meshport.bench.BenchmarkSupport.asAdmin;
+import static dev.meshport.bench.BenchmarkSupport.freePort;
+import static dev.meshport.bench.BenchmarkSupport.percentile;
+import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
+import static dev.meshport.bench.BenchmarkSupport.seconds;
+
 import dev.meshport.launcher.DevDatabase;
 import dev.meshport.launcher.IdentityProviderProcess;
 import io.meshport.MeshportApplication;
@@ -9,7 +15,6 @@ import io.meshport.lineage.Direction;
 import io.meshport.lineage.Impact;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +25,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +37,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The lineage benchmark (README: "Benchmarks"): a synthetic mesh of N products (default 100,000)
@@ -325,60 +324,5 @@ public final class LineageBenchmark {
             line += String.format("   (size p50 %.0f, max %.0f)", percentile(sizes, 50), percentile(sizes, 100));
         }
         return line;
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static <T> T asAdmin(Supplier<T> work) {
-        Jwt jwt = Jwt.withTokenValue("bench")
-                .header("alg", "none")
-                .issuer("urn:meshport:benchmark")
-                .subject("benchmark")
-                .claim("preferred_username", "benchmark")
-                .claim("groups", List.of("mesh-admins", "sales"))
-                .build();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_ADMIN")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static String pipelineToken(String issuer) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString("sales-ci:sales-ci-secret"
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        int start = body.indexOf("\"access_token\":\"") + 16;
-        return body.substring(start, body.indexOf('"', start));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

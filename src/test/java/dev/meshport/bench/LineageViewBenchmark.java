@@ -1,5 +1,9 @@
 package dev.meshport.bench;
 
+import static dev.meshport.bench.BenchmarkSupport.asAdmin;
+import static dev.meshport.bench.BenchmarkSupport.freePort;
+import static dev.meshport.bench.BenchmarkSupport.percentile;
+
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -16,7 +20,6 @@ import io.meshport.lineage.Direction;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
 import io.meshport.uitest.BrowserSupport;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,14 +29,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The lineage view benchmark (README: "Benchmarks"). Publishes a 500-product neighbourhood (three
@@ -268,37 +265,5 @@ public final class LineageViewBenchmark {
                 percentile(times, 50),
                 percentile(times, 95),
                 Arrays.stream(times).max().orElse(0));
-    }
-
-    private static double percentile(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static <T> T asAdmin(Supplier<T> work) {
-        Jwt jwt = Jwt.withTokenValue("bench")
-                .header("alg", "none")
-                .issuer("urn:meshport:benchmark")
-                .subject("benchmark")
-                .claim("preferred_username", "benchmark")
-                .claim("groups", List.of("mesh-admins", "sales"))
-                .build();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_ADMIN")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,11 @@
 package dev.meshport.bench;
 
+import static dev.meshport.bench.BenchmarkSupport.asAdmin;
+import static dev.meshport.bench.BenchmarkSupport.freePort;
+import static dev.meshport.bench.BenchmarkSupport.percentile;
+import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
+import static dev.meshport.bench.BenchmarkSupport.seconds;
+
 import dev.meshport.launcher.DevDatabase;
 import dev.meshport.launcher.IdentityProviderProcess;
 import io.meshport.MeshportApplication;
@@ -8,7 +14,6 @@ import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.SearchRequest;
 import jakarta.persistence.EntityManagerFactory;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -23,8 +28,6 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +39,6 @@ import org.hibernate.search.mapper.orm.Search;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The search benchmark (README: "Benchmarks"). Generates N synthetic data products (default
@@ -534,60 +532,5 @@ public final class SearchBenchmark {
         return String.format(
                 "  %-16s p50 %7.2f   p95 %7.2f   p99 %7.2f",
                 query, percentile(times, 50), percentile(times, 95), percentile(times, 99));
-    }
-
-    private static double percentile(double[] values, double p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
-    }
-
-    private static <T> T asAdmin(Supplier<T> work) {
-        Jwt jwt = Jwt.withTokenValue("bench")
-                .header("alg", "none")
-                .issuer("urn:meshport:benchmark")
-                .subject("benchmark")
-                .claim("preferred_username", "benchmark")
-                .claim("groups", List.of("mesh-admins", "sales"))
-                .build();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(
-                new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_ADMIN")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
-    }
-
-    private static String pipelineToken(String issuer) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))
-                                .header(
-                                        "Authorization",
-                                        "Basic "
-                                                + Base64.getEncoder()
-                                                        .encodeToString("sales-ci:sales-ci-secret"
-                                                                .getBytes(StandardCharsets.UTF_8)))
-                                .header("Content-Type", "application/x-www-form-urlencoded")
-                                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        int start = body.indexOf("\"access_token\":\"") + 16;
-        return body.substring(start, body.indexOf('"', start));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

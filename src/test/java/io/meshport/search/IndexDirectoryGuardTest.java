@@ -93,7 +93,8 @@ class IndexDirectoryGuardTest {
 
     private static Path largestFile(Path index) throws IOException {
         try (Stream<Path> files = Files.list(index)) {
-            return files.max(Comparator.comparingLong(IndexDirectoryGuardTest::size)).orElseThrow();
+            return files.max(Comparator.comparingLong(IndexDirectoryGuardTest::size))
+                    .orElseThrow();
         }
     }
 
