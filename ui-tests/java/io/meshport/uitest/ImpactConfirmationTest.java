@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.meshport.testing.MeshportTest;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,7 @@ class ImpactConfirmationTest extends BrowserTest {
         assertThat(proceed).isDisabled();
         page.locator("#impact-acknowledged").click();
         assertThat(proceed).isEnabled();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/impact-confirmation.png")));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel"))
                 .click();
@@ -66,5 +68,6 @@ class ImpactConfirmationTest extends BrowserTest {
                 .isVisible();
         assertThat(page.locator("#impact-summary")).containsText("products downstream");
         assertThat(page.locator("#impact-csv")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/impact.png")));
     }
 }

@@ -30,7 +30,8 @@ final class ImpactConfirmation extends Dialog {
 
         Grid<DownstreamImpact.Affected> affected = new Grid<>();
         affected.setId("impact-products");
-        affected.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        affected.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         affected.addComponentColumn(product -> {
                     Anchor link = new Anchor("products/" + product.id(), product.name());
                     link.setTarget(AnchorTarget.BLANK);
@@ -42,10 +43,13 @@ final class ImpactConfirmation extends Dialog {
         affected.addColumn(product -> product.status().value())
                 .setHeader("Status")
                 .setAutoWidth(true);
-        affected.addColumn(DownstreamImpact.Affected::depth).setHeader("Hops").setAutoWidth(true);
+        affected.addColumn(DownstreamImpact.Affected::depth)
+                .setHeader("Hops")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         affected.addColumn(product -> String.join(" → ", product.path()))
                 .setHeader("Path")
-                .setFlexGrow(1);
+                .setFlexGrow(2);
         affected.setItems(report.products());
         affected.setAllRowsVisible(report.products().size() <= 8);
 

@@ -65,7 +65,8 @@ class ImpactSection implements ProductPageSection {
         Grid<Impact.ImpactedProduct> grid = new Grid<>();
         grid.setId("impact-table");
         grid.getElement().setAttribute("aria-label", "Products downstream of " + productName);
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(
+                GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(Impact.ImpactedProduct::depth)
                 .setHeader("Hops")
                 .setAutoWidth(true)
