@@ -1,25 +1,75 @@
 package dev.meshport.bench;
 
+import dev.meshport.launcher.DevDatabase;
+import dev.meshport.launcher.IdentityProviderProcess;
+import io.meshport.MeshportApplication;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.util.FileSystemUtils;
 
 /** What the benchmarks share: percentiles, a free port, an admin caller, a pipeline's token. */
 final class BenchmarkSupport {
 
     private BenchmarkSupport() {}
+
+    /** What a benchmark does with a running portal. */
+    interface PortalRun {
+        void run(ConfigurableApplicationContext context, String portal, String issuer) throws Exception;
+    }
+
+    /**
+     * Starts a fresh embedded PostgreSQL, the development identity provider and a portal on free
+     * ports, runs the benchmark, then stops them and removes their data.
+     *
+     * @param jdbcOptions appended to the JDBC URL (for example {@code ?reWriteBatchedInserts=true})
+     */
+    static void withPortal(String jdbcOptions, Map<String, ?> extraProperties, PortalRun benchmark) throws Exception {
+        int portalPort = freePort();
+        String portal = "http://127.0.0.1:" + portalPort;
+        Path work = Files.createTempDirectory("meshport-bench");
+        try (DevDatabase database = DevDatabase.start(freePort(), work.resolve("postgres"), false);
+                IdentityProviderProcess provider = IdentityProviderProcess.start(freePort(), portal)) {
+            SpringApplication application = new SpringApplication(MeshportApplication.class);
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("server.port", String.valueOf(portalPort));
+            properties.put("server.address", "127.0.0.1");
+            properties.put("spring.datasource.url", database.jdbcUrl() + jdbcOptions);
+            properties.put("spring.datasource.username", database.username());
+            properties.put("spring.datasource.password", database.password());
+            properties.put("meshport.oidc.issuer-uri", provider.issuer().toString());
+            properties.put("meshport.oidc.client-id", "meshport");
+            properties.put("meshport.oidc.client-secret", "meshport-dev-secret");
+            properties.put("meshport.index-dir", work.resolve("index").toString());
+            properties.put("logging.level.root", "WARN");
+            properties.put("spring.main.banner-mode", "off");
+            properties.putAll(extraProperties);
+            application.setDefaultProperties(properties);
+            try (ConfigurableApplicationContext context = application.run()) {
+                benchmark.run(context, portal, provider.issuer().toString());
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(work);
+        }
+    }
 
     static double percentile(double[] values, double p) {
         double[] sorted = values.clone();

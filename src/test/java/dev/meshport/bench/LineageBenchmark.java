@@ -1,14 +1,11 @@
 package dev.meshport.bench;
 
 import static dev.meshport.bench.BenchmarkSupport.asAdmin;
-import static dev.meshport.bench.BenchmarkSupport.freePort;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
 import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
 import static dev.meshport.bench.BenchmarkSupport.seconds;
+import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
-import dev.meshport.launcher.DevDatabase;
-import dev.meshport.launcher.IdentityProviderProcess;
-import io.meshport.MeshportApplication;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.lineage.Direction;
@@ -20,19 +17,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,29 +59,9 @@ public final class LineageBenchmark {
                 samples = Integer.parseInt(arg.substring("--samples=".length()));
             }
         }
-        int portalPort = freePort();
-        String portal = "http://127.0.0.1:" + portalPort;
-        Path work = Files.createTempDirectory("meshport-lineage-bench");
-        try (DevDatabase database = DevDatabase.start(freePort(), work.resolve("postgres"), false);
-                IdentityProviderProcess provider = IdentityProviderProcess.start(freePort(), portal)) {
-            SpringApplication application = new SpringApplication(MeshportApplication.class);
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("server.port", String.valueOf(portalPort));
-            properties.put("server.address", "127.0.0.1");
-            properties.put("spring.datasource.url", database.jdbcUrl());
-            properties.put("spring.datasource.username", database.username());
-            properties.put("spring.datasource.password", database.password());
-            properties.put("meshport.oidc.issuer-uri", provider.issuer().toString());
-            properties.put("meshport.oidc.client-id", "meshport");
-            properties.put("meshport.oidc.client-secret", "meshport-dev-secret");
-            properties.put("meshport.index-dir", work.resolve("index").toString());
-            properties.put("logging.level.root", "WARN");
-            properties.put("spring.main.banner-mode", "off");
-            application.setDefaultProperties(properties);
-            try (ConfigurableApplicationContext context = application.run()) {
-                run(context, products, samples, portal, provider.issuer().toString());
-            }
-        }
+        int measured = products;
+        int calls = samples;
+        withPortal("", Map.of(), (context, portal, issuer) -> run(context, measured, calls, portal, issuer));
         System.exit(0);
     }
 

@@ -1,8 +1,8 @@
 package dev.meshport.bench;
 
 import static dev.meshport.bench.BenchmarkSupport.asAdmin;
-import static dev.meshport.bench.BenchmarkSupport.freePort;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
+import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -11,25 +11,18 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
-import dev.meshport.launcher.DevDatabase;
-import dev.meshport.launcher.IdentityProviderProcess;
-import io.meshport.MeshportApplication;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.lineage.Direction;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
 import io.meshport.uitest.BrowserSupport;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -65,30 +58,11 @@ public final class LineageViewBenchmark {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             }
         }
-        int portalPort = freePort();
-        String portal = "http://127.0.0.1:" + portalPort;
-        Path work = Files.createTempDirectory("meshport-lineage-bench");
-        try (DevDatabase database = DevDatabase.start(freePort(), work.resolve("postgres"), false);
-                IdentityProviderProcess provider = IdentityProviderProcess.start(freePort(), portal)) {
-            SpringApplication application = new SpringApplication(MeshportApplication.class);
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("server.port", String.valueOf(portalPort));
-            properties.put("server.address", "127.0.0.1");
-            properties.put("spring.datasource.url", database.jdbcUrl());
-            properties.put("spring.datasource.username", database.username());
-            properties.put("spring.datasource.password", database.password());
-            properties.put("meshport.oidc.issuer-uri", provider.issuer().toString());
-            properties.put("meshport.oidc.client-id", "meshport");
-            properties.put("meshport.oidc.client-secret", "meshport-dev-secret");
-            properties.put("meshport.index-dir", work.resolve("index").toString());
-            properties.put("vaadin.devmode.devTools.enabled", "false");
-            properties.put("logging.level.root", "WARN");
-            properties.put("spring.main.banner-mode", "off");
-            application.setDefaultProperties(properties);
-            try (ConfigurableApplicationContext context = application.run()) {
-                run(context, portal, runs);
-            }
-        }
+        int visits = runs;
+        withPortal(
+                "",
+                Map.of("vaadin.devmode.devTools.enabled", "false"),
+                (context, portal, issuer) -> run(context, portal, visits));
         System.exit(0);
     }
 
