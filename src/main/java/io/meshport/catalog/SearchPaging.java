@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 class SearchPaging {
 
     static final Duration MAX_AGE = Duration.ofSeconds(30);
-    private static final int MAX_RESULT_LISTS = 256;
+    // Bounds the memory: at most 64 result lists of 4,096 bookmarks (a few MiB in all).
+    private static final int MAX_RESULT_LISTS = 64;
     private static final int MAX_BOOKMARKS = 4096;
 
     /** A result list: the request, and the caller's teams when the request filters by them. */
@@ -90,9 +91,20 @@ class SearchPaging {
     /** Records that the product at {@code offset - 1} sorts as {@code last}. */
     synchronized void bookmark(Key key, long generationSeen, int offset, SortKey last) {
         ResultList entry = entry(key, generationSeen);
-        if (entry != null && entry.bookmarks.size() < MAX_BOOKMARKS) {
-            entry.bookmarks.put(offset, last);
+        if (entry == null) {
+            return;
         }
+        if (entry.bookmarks.size() >= MAX_BOOKMARKS) {
+            // Keep every other bookmark: the list stays covered, with gaps of two pages at most.
+            boolean drop = false;
+            for (var iterator = entry.bookmarks.keySet().iterator(); iterator.hasNext(); drop = !drop) {
+                iterator.next();
+                if (drop) {
+                    iterator.remove();
+                }
+            }
+        }
+        entry.bookmarks.put(offset, last);
     }
 
     synchronized void summary(Key key, long generationSeen, Summary summary) {
