@@ -31,6 +31,12 @@ final class BenchmarkSupport {
 
     private BenchmarkSupport() {}
 
+    /** The cores and heap the figures were measured with. */
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, JVM max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB";
+    }
+
     /** What a benchmark does with a running portal. */
     interface PortalRun {
         void run(ConfigurableApplicationContext context, String portal, String issuer) throws Exception;

@@ -1,6 +1,7 @@
 package dev.meshport.bench;
 
 import static dev.meshport.bench.BenchmarkSupport.asAdmin;
+import static dev.meshport.bench.BenchmarkSupport.machine;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
 import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
 import static dev.meshport.bench.BenchmarkSupport.seconds;
@@ -71,10 +72,7 @@ public final class LineageBenchmark {
         JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
         Map<String, String> report = new LinkedHashMap<>();
         report.put("products", String.format("%,d", products));
-        report.put(
-                "machine",
-                Runtime.getRuntime().availableProcessors() + " cores, JVM max heap "
-                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        report.put("machine", machine());
 
         // The portal started on an empty catalog (so its search index is ready at once and no
         // reindex competes with the measurements); the mesh goes in behind its back, by SQL.

@@ -1,6 +1,7 @@
 package dev.meshport.bench;
 
 import static dev.meshport.bench.BenchmarkSupport.asAdmin;
+import static dev.meshport.bench.BenchmarkSupport.machine;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
 import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
 import static dev.meshport.bench.BenchmarkSupport.seconds;
@@ -141,10 +142,7 @@ public final class SearchBenchmark {
         DataSource dataSource = context.getBean(DataSource.class);
         Map<String, String> report = new LinkedHashMap<>();
         report.put("products", String.format("%,d", products));
-        report.put(
-                "machine",
-                Runtime.getRuntime().availableProcessors() + " cores, JVM max heap "
-                        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB");
+        report.put("machine", machine());
 
         // 1. Bulk load through JDBC batches, as a migration or import would.
         long started = System.nanoTime();
