@@ -64,20 +64,30 @@ public class LineageService {
         if (maxNodes < 1) {
             throw new InvalidDocumentException("Bad lineage request", "/maxNodes", "maxNodes must be at least 1.");
         }
+        boolean down = direction != Direction.UPSTREAM;
+        boolean up = direction != Direction.DOWNSTREAM;
+        // One hop (how every lineage view opens) is a single statement; deeper walks are one
+        // recursive statement per direction, then one for the edges among the products kept.
+        LineageStore.Neighbourhood near = depth == 1 ? store.neighbourhood(productId, down, up, maxNodes) : null;
         List<LineageStore.Reached> reached = new ArrayList<>();
         boolean truncated = false;
-        if (direction != Direction.UPSTREAM) {
-            LineageStore.Walk down = walk(productId, true, depth, maxNodes, null);
-            reached.addAll(down.nodes());
-            truncated = down.truncated();
+        if (down) {
+            LineageStore.Walk walk =
+                    near != null ? near.downstream() : store.walk(productId, true, depth, maxNodes, null);
+            reached.addAll(walk.nodes());
+            truncated = walk.truncated();
         }
-        if (direction != Direction.DOWNSTREAM) {
-            LineageStore.Walk up = walk(productId, false, depth, maxNodes, null);
-            up.nodes().stream()
+        if (up) {
+            LineageStore.Walk walk =
+                    near != null ? near.upstream() : store.walk(productId, false, depth, maxNodes, null);
+            walk.nodes().stream()
                     .filter(node -> node.depth() > 0 || reached.isEmpty())
                     .map(node -> node.depth() == 0 ? node : upstream(node))
                     .forEach(reached::add);
-            truncated |= up.truncated();
+            truncated |= walk.truncated();
+        }
+        if (reached.isEmpty()) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
         }
         // Both sides: the nearest of both, downstream first at equal distance.
         reached.sort(Comparator.comparingInt((LineageStore.Reached node) -> Math.abs(node.depth()))
@@ -94,7 +104,8 @@ public class LineageService {
                 .map(node -> new LineageGraph.Node(
                         node.id(), node.name(), node.domain(), node.team(), node.status(), node.depth()))
                 .toList();
-        LineageStore.Surroundings around = store.surroundings(ids);
+        LineageStore.Surroundings around =
+                near != null ? near.surroundings().among(Set.copyOf(ids)) : store.surroundings(ids);
         List<LineageGraph.Edge> edges = around.edges().stream()
                 .map(edge -> new LineageGraph.Edge(edge.from(), edge.to(), edge.contractId()))
                 .toList();
@@ -123,7 +134,10 @@ public class LineageService {
                     "Bad impact request", "/limit", "limit must be between 1 and " + MAX_IMPACTED + ".");
         }
         List<String> firstHop = outputPort == null || outputPort.isBlank() ? null : contractsOf(productId, outputPort);
-        LineageStore.Walk walk = walk(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop);
+        LineageStore.Walk walk = store.walk(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop);
+        if (walk.nodes().isEmpty()) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
         Map<String, String> parents = new HashMap<>();
         walk.nodes().forEach(node -> parents.put(node.id(), node.parent()));
         List<Impact.ImpactedProduct> products = new ArrayList<>();
@@ -172,15 +186,6 @@ public class LineageService {
         Map<String, Boolean> names = new LinkedHashMap<>();
         ports.forEach(port -> names.put(port.name() + "@" + port.version(), true));
         return String.join(", ", names.keySet());
-    }
-
-    private LineageStore.Walk walk(
-            String productId, boolean downstream, int depth, int maxNodes, @Nullable List<String> firstHop) {
-        LineageStore.Walk walk = store.walk(productId, downstream, depth, maxNodes, firstHop);
-        if (walk.nodes().isEmpty()) {
-            throw new NotInCatalogException("No data product '" + productId + "'.");
-        }
-        return walk;
     }
 
     private static LineageStore.Reached upstream(LineageStore.Reached node) {

@@ -3,6 +3,7 @@ package io.meshport.lineage;
 import io.meshport.catalog.ProductStatus;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,8 +32,11 @@ class LineageStore {
      * once, at its smallest depth, so the walk is cycle-safe and its cost grows with the products
      * reached, not with the number of paths to them (a {@code UNION} over (product, depth) rows
      * re-expands a product once per distinct depth, and path arrays once per path). It stops at
-     * the depth bound, when a level is empty, or once more than the node cap is reached; the
-     * outer {@code limit} then keeps the nearest products, a level's in id order.
+     * the depth bound, when a level is empty, or once more than the node cap is reached (the
+     * level that reaches it keeps only the products needed to know so); the outer {@code limit}
+     * then keeps the nearest products, a level's in id order. Ids are ordered by bytes
+     * ({@code collate "C"}): the same order for the ASCII ids of the catalog, at a fraction of
+     * the cost of the database's linguistic collation when a level holds thousands.
      */
     private static final String WALK = """
             with recursive walk(depth, ids, parents, seen, total) as (
@@ -41,14 +45,15 @@ class LineageStore {
                 select w.depth + 1, n.ids, n.parents, w.seen || n.ids, w.total + cardinality(n.ids)
                   from walk w
                   cross join lateral (
-                      select coalesce(array_agg(x.next order by x.next), '{}') as ids,
-                             coalesce(array_agg(x.via order by x.next), '{}') as parents
-                        from (select distinct on (e.TO) e.TO as next, e.FROM as via
+                      select coalesce(array_agg(x.next order by x.next collate "C"), '{}') as ids,
+                             coalesce(array_agg(x.via order by x.next collate "C"), '{}') as parents
+                        from (select distinct on (e.TO collate "C") e.TO as next, e.FROM as via
                                 from lineage_edge e
                                where e.FROM = any (w.ids)
                                  and (w.depth > 0 or not :restricted or e.contract_id = any (cast(:contracts as text[])))
                                  and not exists (select 1 from unnest(w.seen) as s(id) where s.id = e.TO)
-                               order by e.TO, e.FROM) x
+                               order by e.TO collate "C", e.FROM collate "C"
+                               limit :maxNodes + 1 - w.total) x
                   ) n
                  where w.depth < :maxDepth and w.total <= :maxNodes and cardinality(w.ids) > 0
             ),
@@ -60,7 +65,7 @@ class LineageStore {
             )
             select r.depth, r.id, r.parent, p.name, p.domain, p.owner_team, p.status
               from reached r join data_product p on p.id = r.id
-             order by r.depth, r.id
+             order by r.depth, r.id collate "C"
             """;
 
     private static final String WALK_DOWNSTREAM =
@@ -113,6 +118,98 @@ class LineageStore {
     record Walk(List<Reached> nodes, boolean truncated) {}
 
     /**
+     * A product's direct neighbours, the edges among them all and their unresolved inputs, in one
+     * statement: what a lineage view opens with. Each side is cut at {@code maxNodes} products
+     * (the start included) like a {@link #walk}; the edges and inputs are those of every product
+     * returned, so the caller narrows them to the products it keeps.
+     */
+    private static final String NEIGHBOURHOOD = """
+            with near as (
+                select 0 as depth, p.id, cast(null as text) as parent, 0 as side
+                  from data_product p where p.id = :root
+              union all
+                (select distinct on (e.downstream_id collate "C") 1, e.downstream_id, e.upstream_id, 1
+                   from lineage_edge e where e.upstream_id = :root and :down
+                  order by e.downstream_id collate "C" limit :maxNodes)
+              union all
+                (select distinct on (e.upstream_id collate "C") 1, e.upstream_id, e.downstream_id, -1
+                   from lineage_edge e where e.downstream_id = :root and :up
+                  order by e.upstream_id collate "C" limit :maxNodes)
+            )
+            select 'n', n.side, n.id, n.parent, p.name, p.domain, p.owner_team, p.status
+              from near n join data_product p on p.id = n.id
+            union all
+            select 'e', 0, e.upstream_id, e.downstream_id, e.contract_id, null, null, null
+              from lineage_edge e
+             where e.upstream_id in (select id from near) and e.downstream_id in (select id from near)
+            union all
+            select 'u', 0, i.product_id, i.contract_id, null, null, null, null
+              from lineage_input i
+             where i.product_id in (select id from near)
+               and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
+            """;
+
+    /** What {@link #neighbourhood} found: each side as a one-hop walk, and what surrounds them all. */
+    record Neighbourhood(Walk downstream, Walk upstream, Surroundings surroundings) {}
+
+    Neighbourhood neighbourhood(String start, boolean downstream, boolean upstream, int maxNodes) {
+        List<Reached> down = new ArrayList<>();
+        List<Reached> up = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>();
+        List<Unresolved> unresolved = new ArrayList<>();
+        jdbc.sql(NEIGHBOURHOOD)
+                .param("root", start)
+                .param("down", downstream)
+                .param("up", upstream)
+                .param("maxNodes", maxNodes)
+                .query(rs -> {
+                    switch (rs.getString(1)) {
+                        case "n" -> {
+                            int side = rs.getInt(2);
+                            Reached node = new Reached(
+                                    rs.getString(3),
+                                    side == 0 ? 0 : 1,
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getString(7),
+                                    ProductStatus.fromValue(rs.getString(8)));
+                            if (side == 0) {
+                                down.addFirst(node);
+                                up.addFirst(node);
+                            } else {
+                                (side > 0 ? down : up).add(node);
+                            }
+                        }
+                        case "e" -> edges.add(new Edge(rs.getString(3), rs.getString(4), rs.getString(5)));
+                        default -> unresolved.add(new Unresolved(rs.getString(3), rs.getString(4)));
+                    }
+                });
+        if (down.isEmpty() || down.getFirst().depth() != 0) {
+            // No such product (a neighbour cannot exist without it: the edges reference it).
+            return new Neighbourhood(
+                    new Walk(List.of(), false), new Walk(List.of(), false), new Surroundings(edges, unresolved));
+        }
+        edges.sort(Comparator.comparing(Edge::to).thenComparing(Edge::from).thenComparing(Edge::contractId));
+        unresolved.sort(Comparator.comparing(Unresolved::productId).thenComparing(Unresolved::contractId));
+        return new Neighbourhood(
+                oneHop(down, downstream, maxNodes),
+                oneHop(up, upstream, maxNodes),
+                new Surroundings(edges, unresolved));
+    }
+
+    /** The start and its neighbours on one side, in id order, cut like a walk's. */
+    private static Walk oneHop(List<Reached> side, boolean wanted, int maxNodes) {
+        if (!wanted) {
+            return new Walk(List.of(side.getFirst()), false);
+        }
+        List<Reached> nodes = new ArrayList<>(side);
+        nodes.subList(1, nodes.size()).sort(Comparator.comparing(Reached::id));
+        boolean truncated = nodes.size() > maxNodes;
+        return new Walk(truncated ? nodes.subList(0, maxNodes) : nodes, truncated);
+    }
+
+    /**
      * In one round trip: every edge whose both ends are among {@code ids}, and what these
      * products consume that no output port in the catalog provides.
      */
@@ -141,7 +238,19 @@ class LineageStore {
         return new Surroundings(edges, unresolved);
     }
 
-    record Surroundings(List<Edge> edges, List<Unresolved> unresolved) {}
+    record Surroundings(List<Edge> edges, List<Unresolved> unresolved) {
+
+        /** Only what concerns the given products. */
+        Surroundings among(Set<String> ids) {
+            return new Surroundings(
+                    edges.stream()
+                            .filter(edge -> ids.contains(edge.from()) && ids.contains(edge.to()))
+                            .toList(),
+                    unresolved.stream()
+                            .filter(input -> ids.contains(input.productId()))
+                            .toList());
+        }
+    }
 
     record Edge(String from, String to, String contractId) {}
 

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 
 /** Lineage as the ports declare it, kept in step with every write and walked in PostgreSQL. */
@@ -135,6 +136,37 @@ class LineageTest {
         assertThat(impact.truncated()).isTrue();
         assertThat(asConsumer(() -> lineage.impact(s + "-hub", null)).products())
                 .hasSize(consumers);
+    }
+
+    @Test
+    void one_hop_is_the_first_hop_of_a_deeper_walk_for_every_demo_product() {
+        // One hop has a statement of its own; it must agree with the recursive walk it short-cuts.
+        List<String> ids = asConsumer(() -> catalog.list(PageRequest.of(0, 100)))
+                .map(summary -> summary.id())
+                .toList();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(22);
+        for (String id : ids) {
+            for (Direction direction : Direction.values()) {
+                LineageGraph one = asConsumer(() -> lineage.lineage(id, direction, 1));
+                LineageGraph two = asConsumer(() -> lineage.lineage(id, direction, 2));
+                List<LineageGraph.Node> near = two.nodes().stream()
+                        .filter(node -> Math.abs(node.depth()) <= 1)
+                        .toList();
+                List<String> nearIds = near.stream().map(LineageGraph.Node::id).toList();
+                String what = id + " " + direction;
+                assertThat(one.nodes()).as(what).containsExactlyElementsOf(near);
+                assertThat(one.edges())
+                        .as(what)
+                        .containsExactlyInAnyOrderElementsOf(two.edges().stream()
+                                .filter(edge -> nearIds.contains(edge.from()) && nearIds.contains(edge.to()))
+                                .toList());
+                assertThat(one.unresolved())
+                        .as(what)
+                        .containsExactlyInAnyOrderElementsOf(two.unresolved().stream()
+                                .filter(input -> nearIds.contains(input.product()))
+                                .toList());
+            }
+        }
     }
 
     @Test
