@@ -3,9 +3,11 @@ package io.meshport.catalog;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,15 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.util.BytesRef;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
+import org.hibernate.search.backend.lucene.scope.LuceneIndexScope;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
 import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
@@ -57,6 +62,7 @@ public class CatalogSearch {
     private final CurrentIdentity currentIdentity;
     private final SearchPaging paging;
     private volatile @Nullable LuceneBackend backend;
+    private volatile @Nullable LuceneIndexScope scope;
 
     CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity, SearchPaging paging) {
         this.entityManager = entityManager;
@@ -91,6 +97,7 @@ public class CatalogSearch {
         // The first page of a result list computes its total and facets; later pages reuse them.
         boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
+        Set<String> spelled = wordsInNames(request.text());
         Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
         var query = session.search(DataProduct.class)
                 .select(f -> f.composite()
@@ -106,7 +113,7 @@ public class CatalogSearch {
                                 f.field("details", String.class))
                         .asList())
                 .where(f -> {
-                    PredicateFinalStep predicate = predicate(f, request, caller, null);
+                    PredicateFinalStep predicate = predicate(f, request, caller, null, spelled);
                     return bookmark == null
                             ? predicate
                             : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
@@ -161,7 +168,7 @@ public class CatalogSearch {
                 for (String facet : FACETS) {
                     Map<String, Long> counts = keys.containsKey(facet)
                             ? result.aggregation(keys.get(facet))
-                            : facetCounts(session, request, caller, facet);
+                            : facetCounts(session, request, caller, facet, spelled);
                     facets.put(
                             facet,
                             counts.entrySet().stream()
@@ -191,16 +198,17 @@ public class CatalogSearch {
         Identity caller = currentIdentity.require();
         return Search.session(entityManager)
                 .search(DataProduct.class)
-                .where(f -> predicate(f, request, caller, null))
+                .where(f -> predicate(f, request, caller, null, wordsInNames(request.text())))
                 .fetchTotalHitCount();
     }
 
     /** Counts of one facet's values under the query and every other facet's filter. */
-    private Map<String, Long> facetCounts(SearchSession session, SearchRequest request, Identity caller, String facet) {
+    private Map<String, Long> facetCounts(
+            SearchSession session, SearchRequest request, Identity caller, String facet, Set<String> spelled) {
         AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
         return session.search(DataProduct.class)
                 // Counting needs no scores: as a filter, the text query skips scoring altogether.
-                .where(f -> f.bool().filter(predicate(f, request, caller, facet)))
+                .where(f -> f.bool().filter(predicate(f, request, caller, facet, spelled)))
                 .aggregation(key, f -> terms(f, facet))
                 .fetch(0)
                 .aggregation(key);
@@ -281,8 +289,61 @@ public class CatalogSearch {
         return backend;
     }
 
+    /**
+     * The query words that some product name holds exactly (as the name-word analysis reads
+     * them), looked up in the index's terms dictionary. Expanding a word to every name word one
+     * edit away builds and intersects a Levenshtein automaton, the largest part of preparing a
+     * query; a word found as typed needs no such help (its plurals and stems are matched by the
+     * stemmed name field anyway).
+     */
+    private Set<String> wordsInNames(String text) {
+        List<String> words = queryWords(text).stream()
+                .filter(word -> word.codePoints().filter(Character::isLetter).count() >= 5)
+                .toList();
+        if (words.isEmpty()) {
+            return Set.of();
+        }
+        Analyzer analyzer = analyzer(SearchAnalysis.WORDS);
+        Set<String> spelled = new HashSet<>();
+        try (IndexReader reader = indexScope().openIndexReader()) {
+            for (String word : words) {
+                List<String> tokens = Snippets.tokens(analyzer, word);
+                boolean found = !tokens.isEmpty();
+                for (String token : tokens) {
+                    found &= reader.docFreq(new Term("name_words", token)) > 0;
+                }
+                if (found) {
+                    spelled.add(word);
+                }
+            }
+        } catch (IOException e) {
+            // Not knowing only costs time: every word keeps its typo tolerance.
+            return Set.of();
+        }
+        return spelled;
+    }
+
+    private LuceneIndexScope indexScope() {
+        LuceneIndexScope scope = this.scope;
+        if (scope == null) {
+            scope = Search.mapping(entityManager.getEntityManagerFactory())
+                    .scope(DataProduct.class)
+                    .extension(LuceneExtension.get());
+            this.scope = scope;
+        }
+        return scope;
+    }
+
+    /**
+     * @param spelled query words that a product name holds as they are: not typos, so they are
+     *     not expanded to their one-edit neighbours
+     */
     private PredicateFinalStep predicate(
-            SearchPredicateFactory f, SearchRequest request, Identity caller, @Nullable String ignoredFacet) {
+            SearchPredicateFactory f,
+            SearchRequest request,
+            Identity caller,
+            @Nullable String ignoredFacet,
+            Set<String> spelled) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
         String text = request.text();
         if (text.isEmpty()) {
@@ -302,8 +363,9 @@ public class CatalogSearch {
                         .should(f.match().field("purpose").matching(word).boost(2f))
                         .should(f.match().field("details").matching(word).boost(1f));
                 // Typos: one edit in a word of five letters or more, its first two letters as
-                // typed, against names; fuzzy automata are costly, so they stay few.
-                if (word.codePoints().filter(Character::isLetter).count() >= 5) {
+                // typed, against names; fuzzy automata are costly, so they stay few, and a word
+                // some name holds as typed is no typo.
+                if (word.codePoints().filter(Character::isLetter).count() >= 5 && !spelled.contains(word)) {
                     found.should(f.match()
                             .field("name_words")
                             .matching(word)

@@ -94,7 +94,8 @@ final class Snippets {
         return query.build();
     }
 
-    private static List<String> tokens(Analyzer analyzer, String word) {
+    /** The tokens an analyzer makes of one word. */
+    static List<String> tokens(Analyzer analyzer, String word) {
         List<String> tokens = new java.util.ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(FIELD, word)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
