@@ -2,6 +2,7 @@ package io.meshport.catalog;
 
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Instant;
@@ -12,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -63,6 +68,7 @@ public class CatalogSearch {
     private final SearchPaging paging;
     private volatile @Nullable LuceneBackend backend;
     private volatile @Nullable LuceneIndexScope scope;
+    private final ExecutorService facetCounting = Executors.newVirtualThreadPerTaskExecutor();
 
     CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity, SearchPaging paging) {
         this.entityManager = entityManager;
@@ -119,12 +125,21 @@ public class CatalogSearch {
                             : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
                 })
                 .sort(f -> sort(f, request));
+        // A selected facet's counts ignore its own filter, so they need a query of their own;
+        // those run beside the main query, each in a session of its own (a session is not
+        // shared between threads), so a faceted search takes as long as its longest part.
+        Map<String, CompletableFuture<Map<String, Long>>> selectedCounts = new LinkedHashMap<>();
         if (summarise && withFacets) {
             for (String facet : FACETS) {
                 if (selected(request, facet).isEmpty()) {
                     AggregationKey<Map<String, Long>> aggregation = AggregationKey.of(facet);
                     keys.put(facet, aggregation);
                     query.aggregation(aggregation, f -> terms(f, facet));
+                } else {
+                    selectedCounts.put(
+                            facet,
+                            CompletableFuture.supplyAsync(
+                                    () -> facetCounts(request, caller, facet, spelled), facetCounting));
                 }
             }
         }
@@ -168,7 +183,7 @@ public class CatalogSearch {
                 for (String facet : FACETS) {
                     Map<String, Long> counts = keys.containsKey(facet)
                             ? result.aggregation(keys.get(facet))
-                            : facetCounts(session, request, caller, facet, spelled);
+                            : joined(selectedCounts.get(facet));
                     facets.put(
                             facet,
                             counts.entrySet().stream()
@@ -202,16 +217,37 @@ public class CatalogSearch {
                 .fetchTotalHitCount();
     }
 
-    /** Counts of one facet's values under the query and every other facet's filter. */
-    private Map<String, Long> facetCounts(
-            SearchSession session, SearchRequest request, Identity caller, String facet, Set<String> spelled) {
+    /**
+     * Counts of one facet's values under the query and every other facet's filter, in a session
+     * of its own (it runs on another thread than the request's).
+     */
+    private Map<String, Long> facetCounts(SearchRequest request, Identity caller, String facet, Set<String> spelled) {
         AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
-        return session.search(DataProduct.class)
-                // Counting needs no scores: as a filter, the text query skips scoring altogether.
-                .where(f -> f.bool().filter(predicate(f, request, caller, facet, spelled)))
-                .aggregation(key, f -> terms(f, facet))
-                .fetch(0)
-                .aggregation(key);
+        try (EntityManager own = entityManager.getEntityManagerFactory().createEntityManager()) {
+            return Search.session(own)
+                    .search(DataProduct.class)
+                    // Counting needs no scores: as a filter, the text query skips scoring altogether.
+                    .where(f -> f.bool().filter(predicate(f, request, caller, facet, spelled)))
+                    .aggregation(key, f -> terms(f, facet))
+                    .fetch(0)
+                    .aggregation(key);
+        }
+    }
+
+    private static Map<String, Long> joined(CompletableFuture<Map<String, Long>> counts) {
+        try {
+            return counts.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    @PreDestroy
+    void stopCounting() {
+        facetCounting.close();
     }
 
     private static AggregationFinalStep<Map<String, Long>> terms(SearchAggregationFactory f, String facet) {
