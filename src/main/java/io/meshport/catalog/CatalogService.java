@@ -6,6 +6,7 @@ import io.meshport.identity.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -86,6 +87,16 @@ public class CatalogService {
 
     public Optional<DataProductSummary> find(String id) {
         return products.findById(id).map(DataProductSummary::of);
+    }
+
+    /** The products owned by any of the given teams, in name order. */
+    public List<DataProductSummary> ownedBy(Collection<String> teams) {
+        if (teams.isEmpty()) {
+            return List.of();
+        }
+        return products.findByOwnerTeamInOrderByNameAscIdAsc(teams).stream()
+                .map(DataProductSummary::of)
+                .toList();
     }
 
     public List<String> domains() {
@@ -179,6 +190,35 @@ public class CatalogService {
         return violations;
     }
 
+    /**
+     * Adds a line to the product's history without changing its document: an owner's sign-off of
+     * a review, say. The caller must be allowed to change the product; the feature that records
+     * the line says what it means.
+     *
+     * @throws NotInCatalogException when there is no such product
+     * @throws AccessDeniedException when the caller may not change it
+     */
+    @Transactional
+    public void recordInHistory(String productId, String action, String summary) {
+        Identity caller = currentIdentity.require();
+        DataProduct product = products.findById(productId)
+                .orElseThrow(() -> new NotInCatalogException("No data product '" + productId + "'."));
+        if (!caller.mayActFor(product.ownerTeam())) {
+            throw new AccessDeniedException("Only members of team '" + product.ownerTeam() + "' may do this.");
+        }
+        changes.save(new ChangeRecord(
+                "product",
+                productId,
+                product.revision(),
+                action,
+                summary,
+                users.record(caller),
+                caller.displayName(),
+                clock.instant(),
+                null,
+                null));
+    }
+
     // ---------------------------------------------------------------- publishing
 
     /**
@@ -230,6 +270,16 @@ public class CatalogService {
         DataProduct saved = products.saveAndFlush(product);
         // Listeners (lineage) run here, in this transaction: one that throws refuses the write.
         events.publishEvent(ProductPublished.of(document));
+
+        if (previousStatus != null && previousStatus != document.status()) {
+            events.publishEvent(new ProductStatusChanged(
+                    saved.id(),
+                    saved.name(),
+                    previousStatus,
+                    document.status(),
+                    customProperty(parsed.tree(), "successor"),
+                    caller.displayName()));
+        }
 
         String summary = existing.isEmpty()
                 ? "Created as " + document.status().value() + ", owned by " + owner

@@ -1,5 +1,6 @@
 package io.meshport.catalog;
 
+import java.util.Collection;
 import java.util.List;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
@@ -16,6 +17,8 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
 
     @Query("select distinct p.ownerTeam from DataProduct p order by p.ownerTeam")
     List<String> findOwnerTeams();
+
+    List<DataProduct> findByOwnerTeamInOrderByNameAscIdAsc(Collection<String> teams);
 
     @Query("""
             select new io.meshport.catalog.PortChoice(p.id, p.name, o.name, o.version, o.contractId)

@@ -359,7 +359,8 @@ public final class SearchBenchmark {
         System.out.println();
         System.out.println("CPU time of the searching thread, service, same queries, ms:");
         cpuLines.forEach(System.out::println);
-        System.out.println("(facet-filtered: the counts of the two selected facets run on other threads, not included)");
+        System.out.println(
+                "(facet-filtered: the counts of the two selected facets run on other threads, not included)");
         System.out.println();
         System.out.println("Search latency, HTTP API (GET /api/v1/data-products, bearer token), 200 queries each, ms:");
         httpLines.forEach(System.out::println);
