@@ -7,4 +7,9 @@ package io.meshport.sla;
  * @param message the explanation shown to the owner, naming the upstream product that limits it
  */
 public record SlaConsistencyWarning(
-        String productId, String outputPort, String objective, String upstreamProductId, String upstreamPort, String message) {}
+        String productId,
+        String outputPort,
+        String objective,
+        String upstreamProductId,
+        String upstreamPort,
+        String message) {}
