@@ -23,6 +23,9 @@ final class Compliance {
     /** The share of an allowance (or error budget) after which an objective is at risk. */
     static final double AT_RISK_SHARE = 0.8;
 
+    /** How much later than its period an update may come before a frequency counts as missed. */
+    static final double FREQUENCY_GRACE = 1.2;
+
     static final Duration WEEK = Duration.ofDays(7);
     static final Duration MONTH = Duration.ofDays(30);
 
@@ -75,10 +78,12 @@ final class Compliance {
         // The gap still open (since the last update) counts: an update that is late is a missed one.
         Duration longest = longestGap(updates, now);
         String measured = "longest gap " + duration(longest) + " across " + count(updates.size(), "update");
-        if (longest.compareTo(allowance) > 0) {
+        // Updates exactly on schedule are gaps of one period: met. Schedules jitter, so a late update
+        // within a fifth of the period is a risk, and only beyond that a missed one.
+        if (longest.toMillis() > allowance.toMillis() * FREQUENCY_GRACE) {
             return new Measurement(ComplianceStatus.BREACHED, measured);
         }
-        if (longest.toMillis() > allowance.toMillis() * AT_RISK_SHARE) {
+        if (longest.compareTo(allowance) > 0) {
             return new Measurement(ComplianceStatus.AT_RISK, measured);
         }
         return new Measurement(ComplianceStatus.MET, measured);

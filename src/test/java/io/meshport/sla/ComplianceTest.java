@@ -68,11 +68,15 @@ class ComplianceTest {
     }
 
     @Test
-    void frequency_counts_the_longest_gap_including_the_open_one() {
+    void frequency_counts_the_longest_gap_including_the_open_one_with_a_grace_of_a_fifth() {
         assertThat(week(EVERY_DAY, updates(hoursAgo(40), hoursAgo(24), hoursAgo(8)))
                         .status())
                 .isEqualTo(MET);
-        assertThat(week(EVERY_DAY, updates(hoursAgo(48), hoursAgo(28), hoursAgo(8)))
+        // Exactly on schedule is met; a day and two hours is late, within the grace of a fifth.
+        assertThat(week(EVERY_DAY, updates(hoursAgo(72), hoursAgo(48), hoursAgo(24), hoursAgo(0)))
+                        .status())
+                .isEqualTo(MET);
+        assertThat(week(EVERY_DAY, updates(hoursAgo(50), hoursAgo(24), hoursAgo(1)))
                         .status())
                 .isEqualTo(AT_RISK);
         Compliance.Measurement late = week(EVERY_DAY, updates(hoursAgo(60), hoursAgo(30)));
