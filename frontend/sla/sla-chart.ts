@@ -4,7 +4,8 @@
  * only draws them.
  *
  * Input: the `series` property, a JSON string:
- *   {valueLabel, objective (number or null), points: [{at: epoch millis, value}], summary}
+ *   {valueLabel, percent (a share: the axis ends at 100), objective (number or null),
+ *    points: [{at: epoch millis, value}], summary}
  * `summary` is the chart's text alternative: the canvas gets role="img" and it as its label, and it
  * is also kept in the light DOM for screen readers that do not read canvas labels.
  * Hooks for tests: attributes data-ready ("true" once drawn) and data-point-count.
@@ -16,6 +17,7 @@ Chart.register(...registerables);
 
 interface Series {
   valueLabel: string;
+  percent: boolean;
   objective: number | null;
   points: { at: number; value: number }[];
   summary: string;
@@ -127,7 +129,10 @@ class SlaChart extends LitElement {
             max: to,
             ticks: { maxTicksLimit: 8, callback: (value) => DATE.format(new Date(Number(value))) },
           },
-          y: { beginAtZero: true, title: { display: true, text: series.valueLabel } },
+          // Shares close to 100 % are what matters: no zero-based axis that flattens 99.5 into 100.
+          y: series.percent
+            ? { max: 100, grace: '5%', title: { display: true, text: series.valueLabel } }
+            : { beginAtZero: true, title: { display: true, text: series.valueLabel } },
         },
         plugins: {
           legend: { display: true, position: 'bottom' },

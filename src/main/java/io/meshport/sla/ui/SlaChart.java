@@ -22,6 +22,7 @@ class SlaChart extends Component {
     SlaChart(SlaSeries series, String summary) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("valueLabel", series.valueLabel());
+        payload.put("percent", series.valueLabel().startsWith("%"));
         payload.put("objective", series.objective());
         List<Map<String, Object>> points = series.points().stream()
                 .map(point -> Map.<String, Object>of("at", point.at().toEpochMilli(), "value", point.value()))
