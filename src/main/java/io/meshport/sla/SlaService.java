@@ -1,8 +1,30 @@
 package io.meshport.sla;
 
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.InvalidDocumentException;
+import io.meshport.catalog.NotInCatalogException;
+import io.meshport.catalog.Violation;
+import io.meshport.identity.CurrentIdentity;
+import io.meshport.lineage.Direction;
+import io.meshport.lineage.LineageGraph;
+import io.meshport.lineage.LineageService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,15 +33,253 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SlaService {
 
-    // Skeleton shared by the sla and review work; the sla work replaces these bodies.
+    /** The most observations one request may carry. */
+    public static final int MAX_BATCH = 10_000;
 
-    /** The worst compliance status (30-day window) of each given product; absent ids are NO_DATA. */
-    public Map<String, ComplianceStatus> summaries(Collection<String> productIds) {
-        return Map.of();
+    /** How far ahead of our clock an observation's time may be (the sender's clock may run fast). */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** The longest text an id, port, check name or detail may have. */
+    static final int MAX_ID = 200;
+
+    static final int MAX_DETAIL = 2_000;
+
+    private final SlaStore store;
+    private final SlaEvaluator evaluator;
+    private final CatalogService catalog;
+    private final LineageService lineage;
+    private final CurrentIdentity identity;
+    private final Clock clock;
+
+    SlaService(
+            SlaStore store,
+            SlaEvaluator evaluator,
+            CatalogService catalog,
+            LineageService lineage,
+            CurrentIdentity identity,
+            Clock clock) {
+        this.store = store;
+        this.evaluator = evaluator;
+        this.catalog = catalog;
+        this.lineage = lineage;
+        this.identity = identity;
+        this.clock = clock;
     }
 
-    /** Where the product promises more than its upstream products promise. */
+    /**
+     * The worst compliance status (30-day window) of each given product; absent ids are NO_DATA.
+     * One query, whatever the number of products: it reads the statuses remembered when
+     * observations arrive and by the scheduled check, so they are at most one check interval old.
+     */
+    public Map<String, ComplianceStatus> summaries(Collection<String> productIds) {
+        Map<String, List<ComplianceStatus>> statuses = store.statuses(Set.copyOf(productIds));
+        Map<String, ComplianceStatus> summaries = new LinkedHashMap<>();
+        for (String id : productIds) {
+            ComplianceStatus worst = ComplianceStatus.NO_DATA;
+            for (ComplianceStatus status : statuses.getOrDefault(id, List.of())) {
+                worst = worst.worse(status);
+            }
+            summaries.put(id, worst);
+        }
+        return summaries;
+    }
+
+    /** Each objective of the product, declared and measured over the last 7 and 30 days. */
+    @PreAuthorize("isAuthenticated()")
+    public List<ObjectiveReport> report(String productId) {
+        if (!store.productExists(productId)) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        return evaluator.report(productId, clock.instant());
+    }
+
+    /**
+     * Records a pipeline's observations of a product, all or none. Ids already stored with the same
+     * content are reported as already known and change nothing; with other content the whole
+     * batch is refused. Only the owning team (or governance) may send them.
+     *
+     * @throws NotInCatalogException when there is no such product
+     * @throws AccessDeniedException when the caller may not act for the product's team
+     * @throws InvalidDocumentException with pointers {@code /<index>/<field>} for bad observations
+     * @throws ObservationConflictException when an id is stored with other content
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public RecordedObservations record(String productId, List<Observation> observations) {
+        if (!store.productExists(productId)) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        if (!catalog.mayEdit(productId)) {
+            throw new AccessDeniedException(
+                    "Only the team owning '" + productId + "' (or governance) may send its observations.");
+        }
+        Instant now = clock.instant();
+        List<Observation> normalised =
+                observations.stream().map(SlaService::normalised).toList();
+        validate(productId, normalised, now);
+
+        store.lock(productId);
+        Map<String, Observation> known =
+                store.find(productId, normalised.stream().map(Observation::id).toList());
+        List<String> conflicts = normalised.stream()
+                .filter(o -> known.containsKey(o.id()) && !known.get(o.id()).equals(o))
+                .map(Observation::id)
+                .toList();
+        if (!conflicts.isEmpty()) {
+            throw new ObservationConflictException(conflicts);
+        }
+        List<String> recorded = new ArrayList<>();
+        List<String> alreadyKnown = new ArrayList<>();
+        String by = identity.require().username();
+        for (Observation observation : normalised) {
+            if (known.containsKey(observation.id())) {
+                alreadyKnown.add(observation.id());
+            } else {
+                store.insert(productId, observation, now, by);
+                recorded.add(observation.id());
+            }
+        }
+        if (!recorded.isEmpty()) {
+            evaluator.reevaluate(productId, now);
+        }
+        return new RecordedObservations(recorded, alreadyKnown);
+    }
+
+    /**
+     * Where the product promises more than its upstream products promise: fresher data (a smaller
+     * freshness allowance) or higher availability than an output port it derives from (one hop
+     * upstream, as lineage has it). A derived product cannot be fresher or more available than its
+     * inputs, so such a promise cannot be kept when the upstream only just keeps its own.
+     */
+    @PreAuthorize("isAuthenticated()")
     public List<SlaConsistencyWarning> consistencyWarnings(String productId) {
-        return List.of();
+        LineageGraph graph = lineage.lineage(productId, Direction.UPSTREAM, 1);
+        Map<String, String> names = new HashMap<>();
+        graph.nodes().forEach(node -> names.put(node.id(), node.name()));
+        Set<String> consumed = new HashSet<>();
+        Set<String> upstreamIds = new HashSet<>();
+        for (LineageGraph.Edge edge : graph.edges()) {
+            if (edge.to().equals(productId) && !edge.from().equals(productId)) {
+                consumed.add(edge.contractId());
+                upstreamIds.add(edge.from());
+            }
+        }
+        if (upstreamIds.isEmpty()) {
+            return List.of();
+        }
+        List<Objective> own = store.slaProperties(List.of(productId)).stream()
+                .map(sla -> Objective.of(sla.outputPort(), sla.property()))
+                .filter(Objective::measured)
+                .toList();
+        List<SlaConsistencyWarning> warnings = new ArrayList<>();
+        for (SlaStore.PortSla theirs : store.slaProperties(upstreamIds, consumed)) {
+            Objective limit = Objective.of(theirs.outputPort(), theirs.property());
+            for (Objective mine : own) {
+                String why = stricter(mine, limit);
+                if (why != null) {
+                    String upstreamName = names.getOrDefault(theirs.productId(), theirs.productId());
+                    warnings.add(new SlaConsistencyWarning(
+                            productId,
+                            mine.outputPort(),
+                            mine.declared(),
+                            theirs.productId(),
+                            theirs.outputPort(),
+                            "Port " + mine.outputPort() + " promises " + mine.declared() + ", but it derives from "
+                                    + upstreamName + " (" + theirs.productId() + "), whose port "
+                                    + theirs.outputPort() + " promises only " + limit.declared() + ": " + why));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    /** Why {@code mine} promises more than {@code limit} allows, or null when it does not. */
+    private static @Nullable String stricter(Objective mine, Objective limit) {
+        if (mine.measure() == Objective.Measure.FRESHNESS
+                && limit.measure() == Objective.Measure.FRESHNESS
+                && Objects.requireNonNull(mine.allowance()).compareTo(Objects.requireNonNull(limit.allowance())) < 0) {
+            return "data derived from it cannot be fresher than it is.";
+        }
+        if (mine.measure() == Objective.Measure.AVAILABILITY
+                && limit.measure() == Objective.Measure.AVAILABILITY
+                && Objects.requireNonNull(mine.percent()) > Objects.requireNonNull(limit.percent())) {
+            return "a product that needs it cannot be available more often than it is.";
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- validation
+
+    /** Text trimmed, blank as absent; times to the database's precision, so a retry compares equal. */
+    private static Observation normalised(Observation o) {
+        return new Observation(
+                o.id().strip(),
+                blankAsNull(o.outputPort()),
+                o.kind(),
+                o.at().truncatedTo(ChronoUnit.MICROS),
+                o.outcome(),
+                blankAsNull(o.check()),
+                blankAsNull(o.detail()));
+    }
+
+    private static @Nullable String blankAsNull(@Nullable String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private void validate(String productId, List<Observation> observations, Instant now) {
+        List<Violation> violations = new ArrayList<>();
+        if (observations.isEmpty()) {
+            violations.add(new Violation("", "Send at least one observation."));
+        }
+        if (observations.size() > MAX_BATCH) {
+            violations.add(new Violation(
+                    "", "At most " + MAX_BATCH + " observations per request, not " + observations.size() + "."));
+        }
+        Set<String> ports = Set.copyOf(store.outputPorts(productId));
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < observations.size(); i++) {
+            Observation o = observations.get(i);
+            String at = "/" + i;
+            if (o.id().isEmpty()) {
+                violations.add(new Violation(at + "/id", "id must not be blank."));
+            } else if (o.id().length() > MAX_ID) {
+                violations.add(new Violation(at + "/id", "id must be at most " + MAX_ID + " characters."));
+            } else {
+                Integer first = seen.putIfAbsent(o.id(), i);
+                if (first != null) {
+                    violations.add(new Violation(
+                            at + "/id", "id '" + o.id() + "' appears twice in this request (also at /" + first + ")."));
+                }
+            }
+            if (o.outputPort() != null && !ports.contains(o.outputPort())) {
+                violations.add(new Violation(
+                        at + "/outputPort",
+                        "'" + o.outputPort() + "' is not an output port of " + productId
+                                + (ports.isEmpty()
+                                        ? " (it has none)."
+                                        : "; its ports are " + String.join(", ", new TreeSet<>(ports)) + ".")));
+            }
+            if (o.at().isAfter(now.plus(CLOCK_SKEW))) {
+                violations.add(new Violation(
+                        at + "/at",
+                        "at " + o.at() + " is in the future; an observation reports what already happened."));
+            }
+            if (o.kind() != ObservationKind.UPDATED && o.outcome() == null) {
+                violations.add(new Violation(
+                        at + "/" + (o.kind() == ObservationKind.AVAILABILITY ? "succeeded" : "passed"),
+                        (o.kind() == ObservationKind.AVAILABILITY
+                                ? "An availability probe needs succeeded (true or false)."
+                                : "A quality check needs passed (true or false).")));
+            }
+            if (o.check() != null && o.check().length() > MAX_ID) {
+                violations.add(new Violation(at + "/check", "check must be at most " + MAX_ID + " characters."));
+            }
+            if (o.detail() != null && o.detail().length() > MAX_DETAIL) {
+                violations.add(new Violation(at + "/detail", "detail must be at most " + MAX_DETAIL + " characters."));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidDocumentException("Invalid observations", violations);
+        }
     }
 }

@@ -2,9 +2,11 @@ package dev.meshport.demo;
 
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
+import io.meshport.sla.SlaService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -33,10 +35,18 @@ public class DemoCatalog implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
     private final CatalogService catalog;
+    private final SlaService sla;
+    private final Clock clock;
     private final String adminGroup;
 
-    DemoCatalog(CatalogService catalog, @Value("${meshport.admin-group:mesh-admins}") String adminGroup) {
+    DemoCatalog(
+            CatalogService catalog,
+            SlaService sla,
+            Clock clock,
+            @Value("${meshport.admin-group:mesh-admins}") String adminGroup) {
         this.catalog = catalog;
+        this.sla = sla;
+        this.clock = clock;
         this.adminGroup = adminGroup;
     }
 
@@ -55,6 +65,8 @@ public class DemoCatalog implements ApplicationRunner {
             for (Resource product : products) {
                 catalog.publishProduct(null, read(product), DocumentFormat.YAML, null, CatalogService.MUST_BE_NEW);
             }
+            // Observations as the teams' pipelines would have sent them, so the SLA tabs show something.
+            DemoObservations.record(sla, clock.instant());
             log.info("Demo catalog loaded: {} data products, {} data contracts", products.size(), contracts.size());
         });
     }

@@ -45,6 +45,12 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response post(String path, String body, String contentType) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response putBytes(String path, byte[] body, String contentType) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", contentType)

@@ -1,0 +1,20 @@
+package io.meshport.sla;
+
+import java.util.List;
+
+/** Observation ids already stored with other content; nothing of the batch was stored. Maps to 409. */
+public class ObservationConflictException extends RuntimeException {
+
+    private final List<String> ids;
+
+    public ObservationConflictException(List<String> ids) {
+        super("Observation id" + (ids.size() == 1 ? " " : "s ") + String.join(", ", ids)
+                + (ids.size() == 1 ? " is" : " are")
+                + " already recorded with different content; an observation cannot be changed. Nothing was stored.");
+        this.ids = List.copyOf(ids);
+    }
+
+    public List<String> ids() {
+        return ids;
+    }
+}

@@ -1,0 +1,108 @@
+package io.meshport.sla.api;
+
+import io.meshport.catalog.InvalidDocumentException;
+import io.meshport.catalog.Violation;
+import io.meshport.sla.RecordedObservations;
+import io.meshport.sla.SlaService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Pipelines tell the portal what they observed, so that service levels are measured. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Service levels", description = "Observations that measure the SLAs the contracts declare")
+@SecurityRequirement(name = "bearer")
+class ObservationApi {
+
+    private static final String EXAMPLE = """
+            [
+              {"id": "orders-load-2026-11-22T06:00Z", "outputPort": "sales_orders", "kind": "updated",
+               "at": "2026-11-22T06:00:00Z", "detail": "182,340 rows"},
+              {"id": "probe-2026-11-22T06:05Z", "outputPort": "sales_orders", "kind": "availability",
+               "at": "2026-11-22T06:05:00Z", "succeeded": true},
+              {"id": "dq-2026-11-22-unique", "kind": "quality", "at": "2026-11-22T06:10:00Z",
+               "check": "order_id is unique", "passed": true}
+            ]""";
+
+    private final SlaService sla;
+
+    ObservationApi(SlaService sla) {
+        this.sla = sla;
+    }
+
+    /** The answer: which ids were stored now and which were known already (a retry). */
+    record Recorded(List<String> recorded, List<String> alreadyKnown) {}
+
+    @Operation(
+            summary = "Send observations of a data product",
+            description = "One observation object, or an array of up to " + SlaService.MAX_BATCH + ". Each is"
+                    + " idempotent by its id: sending it again records nothing and lists it under alreadyKnown;"
+                    + " the same id with other content is refused (409). All or nothing: when any observation is"
+                    + " invalid, none is stored and errors[] points at each problem. Only the owning team (or"
+                    + " governance) may send them, e.g. with the team's pipeline token.",
+            requestBody =
+                    @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            array =
+                                                    @ArraySchema(
+                                                            schema = @Schema(implementation = ObservationBody.class)),
+                                            examples = @ExampleObject(name = "a batch", value = EXAMPLE))),
+            responses = {
+                @ApiResponse(
+                        responseCode = "201",
+                        description = "at least one observation recorded",
+                        content = @Content(schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "every observation was known already; nothing changed",
+                        content = @Content(schema = @Schema(implementation = Recorded.class))),
+                @ApiResponse(responseCode = "400", description = "invalid observations: a problem with errors[]"),
+                @ApiResponse(responseCode = "401", description = "no or an invalid token"),
+                @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
+                @ApiResponse(responseCode = "404", description = "no such data product"),
+                @ApiResponse(responseCode = "409", description = "an id already recorded with other content")
+            })
+    @PostMapping(
+            value = "/data-products/{id}/observations",
+            produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    ResponseEntity<Recorded> observe(
+            @PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {
+        ObservationsReader.Read read = ObservationsReader.read(body);
+        RecordedObservations result;
+        try {
+            result = sla.record(id, read.observations());
+        } catch (InvalidDocumentException e) {
+            throw read.single() ? unindexed(e) : e;
+        }
+        return ResponseEntity.status(result.recorded().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(new Recorded(result.recorded(), result.alreadyKnown()));
+    }
+
+    /** The service points into a list; a single object's fields have no index in front. */
+    private static InvalidDocumentException unindexed(InvalidDocumentException e) {
+        List<Violation> violations = e.violations().stream()
+                .map(v -> new Violation(v.pointer().replaceFirst("^/0(?=/|$)", ""), v.message()))
+                .toList();
+        return new InvalidDocumentException(e.getMessage(), violations);
+    }
+}
