@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.meshport.catalog.CatalogSearch;
+import io.meshport.catalog.ProductBadges;
 import io.meshport.catalog.SearchRequest;
 import io.meshport.catalog.SearchResults;
 import jakarta.annotation.security.PermitAll;
@@ -77,8 +78,13 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
     private SearchRequest request = SearchRequest.text("");
     private boolean restoring;
 
-    ExploreView(CatalogSearch search) {
+    private final List<ProductBadges> badgeSources;
+    // Marks of the products on the pages fetched so far (other features', e.g. "Review overdue").
+    private final Map<String, List<String>> badges = new HashMap<>();
+
+    ExploreView(CatalogSearch search, List<ProductBadges> badgeSources) {
         this.search = search;
+        this.badgeSources = badgeSources;
         setSizeFull();
 
         VerticalLayout filters = new VerticalLayout();
@@ -128,7 +134,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
 
         results.setId("search-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        results.addComponentColumn(ExploreView::hit).setHeader("Data products");
+        results.addComponentColumn(this::hit).setHeader("Data products");
         summary.setId("search-summary");
         emptyHelp.setId("search-empty");
 
@@ -222,8 +228,23 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             emptyHelp.add(emptyExplanation(current, first.suggestion()));
         }
         // Facets and the total come from the first query; scrolling fetches hits only.
-        results.setItems(q -> search.hits(current, q.getOffset(), q.getLimit()).stream(), q ->
+        badges.clear();
+        results.setItems(q -> withBadges(search.hits(current, q.getOffset(), q.getLimit())).stream(), q ->
                 (int) Math.min(Integer.MAX_VALUE, first.total()));
+    }
+
+    /** Asks the features that mark products once per page fetched. */
+    private List<SearchResults.Hit> withBadges(List<SearchResults.Hit> page) {
+        List<String> ids = page.stream().map(SearchResults.Hit::id).toList();
+        for (ProductBadges source : badgeSources) {
+            source.badges(ids)
+                    .forEach((id, marks) -> badges.merge(id, marks, (a, b) -> {
+                        List<String> all = new ArrayList<>(a);
+                        all.addAll(b);
+                        return all;
+                    }));
+        }
+        return page;
     }
 
     private Component emptyExplanation(SearchRequest current, String suggestion) {
@@ -261,10 +282,15 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         return help;
     }
 
-    private static Component hit(SearchResults.Hit hit) {
+    private Component hit(SearchResults.Hit hit) {
         RouterLink name = new RouterLink(hit.name(), ProductView.class, new RouteParameters("id", hit.id()));
         name.addClassName("hit-name");
         HorizontalLayout title = new HorizontalLayout(name, StatusBadge.of(hit.status()));
+        for (String mark : badges.getOrDefault(hit.id(), List.of())) {
+            Span badge = new Span(mark);
+            badge.addClassNames("status-badge", "attention-badge", "hit-badge");
+            title.add(badge);
+        }
         title.setAlignItems(FlexComponent.Alignment.CENTER);
         Span facts = new Span(
                 Objects.requireNonNullElse(hit.domain(), "no domain") + " · team " + hit.team() + " · " + hit.id());

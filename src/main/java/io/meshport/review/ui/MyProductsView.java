@@ -1,28 +1,151 @@
 package io.meshport.review.ui;
 
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.ListDataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.meshport.identity.CurrentIdentity;
+import io.meshport.identity.Identity;
+import io.meshport.review.OwnedProduct;
+import io.meshport.review.ReviewService;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 
-/** Owner review of the products of one's teams. Says what it will offer. */
+/**
+ * Owner review: the products of the signed-in user's teams, with status, SLA compliance, open
+ * warnings and review state; sortable and filterable. A team has tens of products, not
+ * thousands, so the list is held in memory and sorted there.
+ */
 @Route("my")
 @PageTitle("My products · Meshport")
 @Menu(order = 2, title = "My products", icon = "USER_CHECK")
 @PermitAll
 class MyProductsView extends VerticalLayout {
 
-    MyProductsView() {
+    static final String ALL = "All statuses";
+
+    MyProductsView(ReviewService reviews, CurrentIdentity currentIdentity) {
         add(new H2("My products"));
-        add(new Paragraph("Owner review is being built. For the products of your teams it will show:"));
-        add(new UnorderedList(
-                new ListItem("status, SLA compliance measured from observations, and open warnings"),
-                new ListItem("lineage health: deprecated or unresolved upstream products"),
-                new ListItem("reviews due, and a place to sign them off")));
+        Identity caller = currentIdentity.require();
+        List<OwnedProduct> rows = reviews.myProducts();
+        if (rows.isEmpty()) {
+            Paragraph none = new Paragraph(
+                    caller.teams().isEmpty()
+                            ? "You belong to no team, so you own no data products. Products are owned by teams"
+                                    + " (groups of the identity provider); once you are in one, its products are"
+                                    + " listed here for review."
+                            : "Your teams (" + String.join(", ", caller.teams())
+                                    + ") own no data products yet. Publish one with Create.");
+            none.setId("my-products-empty");
+            add(none);
+            return;
+        }
+
+        TextField name = new TextField("Filter by name or id");
+        name.setValueChangeMode(ValueChangeMode.EAGER);
+        name.setClearButtonVisible(true);
+        Select<String> status = new Select<>();
+        status.setLabel("Status");
+        List<String> statuses = new ArrayList<>(List.of(ALL));
+        rows.stream()
+                .map(row -> row.product().status().value())
+                .distinct()
+                .sorted()
+                .forEach(statuses::add);
+        status.setItems(statuses);
+        status.setValue(ALL);
+        Checkbox attention = new Checkbox("Needs attention only");
+        HorizontalLayout filters = new HorizontalLayout(name, status, attention);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        Grid<OwnedProduct> grid = new Grid<>();
+        grid.setId("my-products");
+        grid.setAllRowsVisible(true);
+        var product = grid.addComponentColumn(row -> ReviewTexts.link(
+                        "my/" + row.product().id(), row.product().name()))
+                .setHeader("Product (review)")
+                .setComparator(Comparator.comparing(
+                        (OwnedProduct row) -> row.product().name().toLowerCase(Locale.ROOT)))
+                .setSortable(true)
+                .setFlexGrow(2);
+        grid.addColumn(row -> row.product().ownerTeam()).setHeader("Team").setSortable(true);
+        grid.addColumn(row -> row.product().status().value())
+                .setHeader("Status")
+                .setSortable(true);
+        grid.addComponentColumn(row -> ReviewTexts.complianceBadge(row.sla()))
+                .setHeader("SLA (30 days)")
+                .setComparator(Comparator.comparing(OwnedProduct::sla))
+                .setSortable(true);
+        grid.addComponentColumn(row -> warnings(row))
+                .setHeader("Warnings")
+                .setComparator(Comparator.comparingInt(
+                        (OwnedProduct row) -> row.warnings().size()))
+                .setSortable(true);
+        grid.addComponentColumn(row -> review(row))
+                .setHeader("Review")
+                .setComparator(Comparator.comparing(
+                        (OwnedProduct row) -> row.review().due(), Comparator.nullsLast(LocalDate::compareTo)))
+                .setSortable(true);
+
+        ListDataProvider<OwnedProduct> items = new ListDataProvider<>(rows);
+        grid.setItems(items);
+        grid.sort(List.of(new GridSortOrder<>(product, com.vaadin.flow.data.provider.SortDirection.ASCENDING)));
+        Runnable filter =
+                () -> items.setFilter(row -> matches(row, name.getValue(), status.getValue(), attention.getValue()));
+        name.addValueChangeListener(e -> filter.run());
+        status.addValueChangeListener(e -> filter.run());
+        attention.addValueChangeListener(e -> filter.run());
+
+        long needing = rows.stream().filter(OwnedProduct::needsAttention).count();
+        Paragraph summary = new Paragraph(rows.size() + " products of your teams (" + String.join(", ", caller.teams())
+                + "); " + needing + " need attention.");
+        summary.setId("my-products-summary");
+        add(summary, filters, grid);
+    }
+
+    private static boolean matches(OwnedProduct row, String text, String status, boolean attentionOnly) {
+        String needle = text.strip().toLowerCase(Locale.ROOT);
+        return (needle.isEmpty()
+                        || row.product().name().toLowerCase(Locale.ROOT).contains(needle)
+                        || row.product().id().toLowerCase(Locale.ROOT).contains(needle))
+                && (ALL.equals(status) || row.product().status().value().equals(status))
+                && (!attentionOnly || row.needsAttention());
+    }
+
+    private static Span warnings(OwnedProduct row) {
+        Span count = new Span(
+                row.warnings().isEmpty()
+                        ? "none"
+                        : String.valueOf(row.warnings().size()));
+        if (!row.warnings().isEmpty()) {
+            count.addClassNames("status-badge", "attention-badge");
+            count.setTitle(String.join(
+                    "\n", row.warnings().stream().map(w -> w.message()).toList()));
+        }
+        return count;
+    }
+
+    private static Span review(OwnedProduct row) {
+        Span due = new Span(ReviewTexts.due(row.review()));
+        if (row.review().overdue()) {
+            due.addClassNames("status-badge", "attention-badge", "review-overdue");
+        }
+        return due;
     }
 }

@@ -1,0 +1,18 @@
+package io.meshport.review;
+
+import io.meshport.catalog.DataProductSummary;
+import io.meshport.sla.ComplianceStatus;
+import java.util.List;
+
+/** A row of My products: one product of the caller's teams and what needs the owner's attention. */
+public record OwnedProduct(
+        DataProductSummary product, ComplianceStatus sla, List<Warning> warnings, ReviewState review) {
+
+    /** An SLA not met, a warning open, or a review overdue. */
+    public boolean needsAttention() {
+        return sla == ComplianceStatus.BREACHED
+                || sla == ComplianceStatus.AT_RISK
+                || !warnings.isEmpty()
+                || review.overdue();
+    }
+}

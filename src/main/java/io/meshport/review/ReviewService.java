@@ -1,0 +1,195 @@
+package io.meshport.review;
+
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DataProductSummary;
+import io.meshport.catalog.InvalidDocumentException;
+import io.meshport.catalog.NotInCatalogException;
+import io.meshport.catalog.ProductDetails;
+import io.meshport.catalog.ProductStatus;
+import io.meshport.identity.CurrentIdentity;
+import io.meshport.identity.Identity;
+import io.meshport.identity.UserDirectory;
+import io.meshport.lineage.Direction;
+import io.meshport.lineage.LineageGraph;
+import io.meshport.lineage.LineageService;
+import io.meshport.sla.ComplianceStatus;
+import io.meshport.sla.SlaConsistencyWarning;
+import io.meshport.sla.SlaService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The way into owner review, for the UI and the API alike: the products of the caller's teams
+ * with what needs attention (SLA compliance, lineage health, SLA consistency, reviews due), and
+ * the sign-off of a review. Who may sign off is decided by the catalog's ownership rule.
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional(readOnly = true)
+public class ReviewService {
+
+    /** The longest comment a sign-off keeps. */
+    public static final int MAX_COMMENT = 2_000;
+
+    private final ReviewStore store;
+    private final CatalogService catalog;
+    private final LineageService lineage;
+    private final SlaService sla;
+    private final CurrentIdentity currentIdentity;
+    private final UserDirectory users;
+    private final Clock clock;
+    private final Duration interval;
+
+    ReviewService(
+            ReviewStore store,
+            CatalogService catalog,
+            LineageService lineage,
+            SlaService sla,
+            CurrentIdentity currentIdentity,
+            UserDirectory users,
+            Clock clock,
+            @Value("${meshport.review.interval:P90D}") Duration interval) {
+        this.store = store;
+        this.catalog = catalog;
+        this.lineage = lineage;
+        this.sla = sla;
+        this.currentIdentity = currentIdentity;
+        this.users = users;
+        this.clock = clock;
+        this.interval = interval;
+    }
+
+    /**
+     * The products of the caller's teams (a governance member too sees only their own teams'
+     * products here), in name order, each with its SLA compliance, open warnings and review state.
+     */
+    public List<OwnedProduct> myProducts() {
+        Identity caller = currentIdentity.require();
+        List<DataProductSummary> owned = catalog.ownedBy(caller.teams());
+        List<String> ids = owned.stream().map(DataProductSummary::id).toList();
+        Map<String, ComplianceStatus> compliance = sla.summaries(ids);
+        Map<String, ReviewStore.Schedule> schedules = store.schedules(ids);
+        Instant now = clock.instant();
+        List<OwnedProduct> rows = new ArrayList<>();
+        for (DataProductSummary product : owned) {
+            rows.add(new OwnedProduct(
+                    product,
+                    compliance.getOrDefault(product.id(), ComplianceStatus.NO_DATA),
+                    warnings(product),
+                    state(product, schedules.get(product.id()), now)));
+        }
+        return rows;
+    }
+
+    /** One product as its owners review it; empty when there is no such product. */
+    public Optional<ProductReview> review(String productId) {
+        Optional<DataProductSummary> found = catalog.find(productId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        DataProductSummary product = found.get();
+        ReviewState state = state(product, store.schedules(List.of(productId)).get(productId), clock.instant());
+        List<ProductReview.SignOff> signOffs = store.history(productId, 20).stream()
+                .map(past -> new ProductReview.SignOff(past.reviewerName(), past.reviewedAt(), past.comment()))
+                .toList();
+        return Optional.of(new ProductReview(
+                product, warnings(product), sla.report(productId), state, signOffs, catalog.mayEdit(productId)));
+    }
+
+    /**
+     * Signs off a review of the product's lineage and SLAs: kept with who and when, written into
+     * the product's history, and the next review becomes due a full interval later.
+     *
+     * @throws NotInCatalogException when there is no such product
+     * @throws org.springframework.security.access.AccessDeniedException when the caller is not of
+     *     the owning team (nor governance)
+     * @throws InvalidDocumentException when the comment is empty or too long (pointer /comment)
+     */
+    @Transactional
+    public void signOff(String productId, String comment) {
+        Identity caller = currentIdentity.require();
+        String text = comment.strip();
+        if (text.isEmpty()) {
+            throw new InvalidDocumentException(
+                    "Bad review", "/comment", "Say what you reviewed: a sign-off needs a comment.");
+        }
+        if (text.length() > MAX_COMMENT) {
+            throw new InvalidDocumentException(
+                    "Bad review",
+                    "/comment",
+                    "A comment is at most " + MAX_COMMENT + " characters; this one has " + text.length() + ".");
+        }
+        // The catalog checks ownership and refuses before anything is written.
+        catalog.recordInHistory(productId, "reviewed", "Review signed off: " + text);
+        store.add(productId, users.record(caller), caller.displayName(), clock.instant(), text);
+    }
+
+    private ReviewState state(DataProductSummary product, ReviewStore.Schedule schedule, Instant now) {
+        return ReviewState.of(
+                product.status() == ProductStatus.ACTIVE,
+                schedule == null ? product.updatedAt() : schedule.createdAt(),
+                schedule == null ? null : schedule.lastReviewedAt(),
+                schedule == null ? null : schedule.lastReviewedBy(),
+                interval,
+                now);
+    }
+
+    /**
+     * Lineage health and SLA consistency: upstream products deprecated or retired (with their
+     * successor), inputs nobody provides, upstream SLAs breached, promises the upstream cannot keep.
+     */
+    private List<Warning> warnings(DataProductSummary product) {
+        List<Warning> warnings = new ArrayList<>();
+        LineageGraph upstream = lineage.lineage(product.id(), Direction.UPSTREAM, 1);
+        List<LineageGraph.Node> providers =
+                upstream.nodes().stream().filter(node -> node.depth() == -1).toList();
+        for (LineageGraph.Node provider : providers) {
+            if (provider.status() == ProductStatus.DEPRECATED || provider.status() == ProductStatus.RETIRED) {
+                boolean retired = provider.status() == ProductStatus.RETIRED;
+                String successor = catalog.details(provider.id())
+                        .map(ProductDetails::successor)
+                        .orElse(null);
+                warnings.add(new Warning(
+                        retired ? Warning.Kind.UPSTREAM_RETIRED : Warning.Kind.UPSTREAM_DEPRECATED,
+                        "Upstream product " + provider.name() + " is "
+                                + provider.status().value()
+                                + (successor == null
+                                        ? "; it names no successor."
+                                        : "; its successor is " + successor + "."),
+                        provider.id()));
+            }
+        }
+        for (LineageGraph.UnresolvedInput input : upstream.unresolved()) {
+            if (input.product().equals(product.id())) {
+                warnings.add(new Warning(
+                        Warning.Kind.UNRESOLVED_INPUT,
+                        "Input contract " + input.contractId() + " is provided by no product in the catalog.",
+                        null));
+            }
+        }
+        Map<String, ComplianceStatus> upstreamCompliance =
+                sla.summaries(providers.stream().map(LineageGraph.Node::id).toList());
+        for (LineageGraph.Node provider : providers) {
+            if (upstreamCompliance.get(provider.id()) == ComplianceStatus.BREACHED) {
+                warnings.add(new Warning(
+                        Warning.Kind.UPSTREAM_SLA_BREACHED,
+                        "Upstream product " + provider.name() + " has an SLA breached.",
+                        provider.id()));
+            }
+        }
+        for (SlaConsistencyWarning inconsistency : sla.consistencyWarnings(product.id())) {
+            warnings.add(new Warning(
+                    Warning.Kind.SLA_INCONSISTENT, inconsistency.message(), inconsistency.upstreamProductId()));
+        }
+        return warnings;
+    }
+}
