@@ -53,15 +53,22 @@ public final class LineageViewBenchmark {
 
     public static void main(String[] args) throws Exception {
         int runs = 15;
+        boolean production = false;
         for (String arg : args) {
             if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
+            } else if (arg.equals("--production")) {
+                // Vaadin's production mode, as the production jar serves the UI: the production
+                // bundle that `package` puts into target/classes (build-frontend), no dev server.
+                production = true;
             }
         }
         int visits = runs;
         withPortal(
                 "",
-                Map.of("vaadin.devmode.devTools.enabled", "false"),
+                production
+                        ? Map.of("vaadin.productionMode", "true")
+                        : Map.of("vaadin.devmode.devTools.enabled", "false"),
                 (context, portal, issuer) -> run(context, portal, visits));
         System.exit(0);
     }
@@ -128,7 +135,11 @@ public final class LineageViewBenchmark {
         }
 
         System.out.println();
-        System.out.println("Lineage view benchmark");
+        System.out.println("Lineage view benchmark (Vaadin "
+                + (context.getEnvironment().getProperty("vaadin.productionMode", Boolean.class, false)
+                        ? "production mode, production bundle"
+                        : "development mode, committed dev bundle")
+                + ")");
         System.out.printf(
                 "  machine            %d cores, JVM max heap %d MiB; headless Chromium (Playwright), viewport 1600x1000%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
