@@ -163,7 +163,16 @@ const STYLE: any[] = [
  * at device pixel ratio 1 make the first frame arrive much sooner. Hover, zoom and labels behave
  * as in small graphs.
  */
-const LARGE_STYLE: any[] = [{ selector: 'edge', style: { 'curve-style': 'straight', 'arrow-scale': 0.8 } }];
+const LARGE_STYLE: any[] = [
+  { selector: 'edge', style: { 'curve-style': 'straight', 'arrow-scale': 0.8 } },
+  // Labels only once zoomed in far enough to read them: laying out 500 wrapped, three-line labels
+  // (text measured word by word) was most of the first frame, for text too small to see.
+  { selector: 'node', style: { label: '' } },
+  { selector: 'node.labelled, node.group', style: { label: 'data(label)' } },
+];
+
+/** The zoom from which a large graph's 12 px labels are drawn (cytoscape skips text under 5 px anyway). */
+const LABEL_ZOOM = 0.45;
 
 function nodeLabel(node: DrawnNode): string {
   if (node.kind === 'UNRESOLVED') {
@@ -382,6 +391,20 @@ export class LineageGraphElement extends LitElement {
       pixelRatio: large ? 1 : 'auto',
     });
     this.wire();
+    if (large) {
+      let labelled = false;
+      const cy = this.cy;
+      const showLabels = () => {
+        const wanted = cy.zoom() >= LABEL_ZOOM;
+        if (wanted !== labelled) {
+          labelled = wanted;
+          cy.batch(() => (wanted ? cy.nodes().addClass('labelled') : cy.nodes().removeClass('labelled')));
+        }
+      };
+      cy.on('zoom', showLabels);
+      // After fit or a kept zoom below, the current zoom decides once.
+      requestAnimationFrame(showLabels);
+    }
     this.select(null);
     const focus = model.focus ? this.cy.getElementById(model.focus) : null;
     // Small graphs are fitted again after an expansion; in large ones the view stays where the
