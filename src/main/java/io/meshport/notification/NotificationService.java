@@ -34,7 +34,11 @@ public class NotificationService {
         this.clock = clock;
     }
 
-    /** The caller's teams' notifications, newest first, each with the caller's read flag. */
+    /**
+     * The caller's teams' notifications, newest first, each with the caller's read flag. Not
+     * read-only: the caller's directory entry, which read state refers to, is recorded on the way.
+     */
+    @Transactional
     public List<NotificationView> mine(int limit) {
         Identity identity = currentIdentity.require();
         if (identity.teams().isEmpty()) {
@@ -43,6 +47,7 @@ public class NotificationService {
         return store.forTeams(identity.teams(), users.record(identity), Math.clamp(limit, 1, MAX_LIMIT));
     }
 
+    @Transactional
     public long unreadCount() {
         Identity identity = currentIdentity.require();
         if (identity.teams().isEmpty()) {

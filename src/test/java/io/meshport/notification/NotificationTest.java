@@ -166,14 +166,14 @@ class NotificationTest {
                 s + "-a",
                 "Orders " + s,
                 sales,
-                "active",
+                "draft",
                 "",
                 "outputPorts:\n  - name: out0\n    version: 1.0.0\n    contractId: " + s + "-a-v1\n");
         publish(
                 s + "-b",
                 "Customers " + s,
                 marketing,
-                "active",
+                "draft",
                 "",
                 "inputPorts:\n  - name: in0\n    version: 1.0.0\n    contractId: " + s + "-a-v1\n");
     }
