@@ -1,7 +1,5 @@
 package io.meshport.notification;
 
-import io.meshport.catalog.CatalogService;
-import io.meshport.catalog.DataProductSummary;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.ProductStatusChanged;
 import io.meshport.lineage.Direction;
@@ -32,13 +30,11 @@ class NotificationListeners {
 
     private final NotificationStore store;
     private final LineageService lineage;
-    private final CatalogService catalog;
     private final Clock clock;
 
-    NotificationListeners(NotificationStore store, LineageService lineage, CatalogService catalog, Clock clock) {
+    NotificationListeners(NotificationStore store, LineageService lineage, Clock clock) {
         this.store = store;
         this.lineage = lineage;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -78,18 +74,18 @@ class NotificationListeners {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(SlaBreached event) {
-        // Possibly sent by a scheduled check without a caller: find needs none.
-        DataProductSummary product = catalog.find(event.productId()).orElse(null);
+        // Possibly sent by a scheduled check without a caller, so not through CatalogService.
+        NotificationStore.Owned product = store.product(event.productId()).orElse(null);
         if (product == null) {
             return;
         }
         store.add(
                 product.ownerTeam(),
                 NotificationKind.SLA_BREACHED,
-                product.id(),
+                event.productId(),
                 "SLA of " + product.name() + " breached on " + event.outputPort() + ": " + event.objective() + " ("
                         + event.detail() + ")",
-                "products/" + product.id(),
+                "products/" + event.productId(),
                 clock.instant(),
                 "sla:" + event.productId() + ":" + event.outputPort() + ":" + event.objective() + ":" + event.at());
     }

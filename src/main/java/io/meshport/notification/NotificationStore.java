@@ -42,6 +42,20 @@ class NotificationStore {
                 == 1;
     }
 
+    record Owned(String name, String ownerTeam) {}
+
+    /**
+     * A product's name and owning team, read from the catalog's table. {@code CatalogService} asks
+     * for a signed-in caller, which the SLA feature's scheduled check does not have; this read is
+     * the one place notification looks past the catalog's service.
+     */
+    Optional<Owned> product(String id) {
+        return jdbc.sql("select name, owner_team from data_product where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new Owned(rs.getString("name"), rs.getString("owner_team")))
+                .optional();
+    }
+
     List<NotificationView> forTeams(Collection<String> teams, long userId, int limit) {
         if (teams.isEmpty()) {
             return List.of();
