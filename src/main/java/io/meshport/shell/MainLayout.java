@@ -22,7 +22,8 @@ import jakarta.annotation.security.PermitAll;
 
 /**
  * Navigation on the left, built from the views' {@code @Menu} annotations; the header shows who
- * the user acts as (name and teams) without opening anything.
+ * the user acts as (name and teams) without opening anything, and a bell with their teams' unread
+ * notifications.
  */
 @Layout
 @PermitAll
