@@ -17,24 +17,31 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
+import io.meshport.notification.NotificationService;
 import jakarta.annotation.security.PermitAll;
 
 /**
  * Navigation on the left, built from the views' {@code @Menu} annotations; the header shows who
- * the user acts as (name and teams) without opening anything.
+ * the user acts as (name and teams) without opening anything, and a bell with their teams' unread
+ * notifications.
  */
 @Layout
 @PermitAll
 class MainLayout extends AppLayout {
 
-    MainLayout(CurrentIdentity currentIdentity, AuthenticationContext authenticationContext) {
+    MainLayout(
+            CurrentIdentity currentIdentity,
+            AuthenticationContext authenticationContext,
+            NotificationService notifications) {
         H1 title = new H1("Meshport");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
         header.getStyle().set("padding-inline-end", "var(--lumo-space-m)");
-        currentIdentity.find().ifPresent(identity -> header.add(userBadge(identity, authenticationContext)));
+        currentIdentity
+                .find()
+                .ifPresent(identity -> header.add(userBadge(identity, authenticationContext, notifications)));
         addToNavbar(header);
 
         SideNav navigation = new SideNav();
@@ -44,7 +51,8 @@ class MainLayout extends AppLayout {
         setPrimarySection(Section.DRAWER);
     }
 
-    private static HorizontalLayout userBadge(Identity identity, AuthenticationContext authenticationContext) {
+    private static HorizontalLayout userBadge(
+            Identity identity, AuthenticationContext authenticationContext, NotificationService notifications) {
         Span name = new Span(identity.displayName());
         name.setId("current-user-name");
         name.getStyle().set("font-weight", "600");
@@ -67,7 +75,7 @@ class MainLayout extends AppLayout {
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> authenticationContext.logout());
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout badge = new HorizontalLayout(name, teams, logout);
+        HorizontalLayout badge = new HorizontalLayout(new NotificationBell(notifications), name, teams, logout);
         badge.setAlignItems(FlexComponent.Alignment.CENTER);
         badge.getStyle().set("margin-inline-start", "auto");
         return badge;
