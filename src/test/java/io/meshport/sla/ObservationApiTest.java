@@ -59,8 +59,9 @@ class ObservationApiTest {
 
     @Test
     void sending_the_same_observations_again_changes_nothing_and_says_so() {
-        String batch = "[" + updated(s + "-1", "out", minutesAgo(30)) + ","
-                + probe(s + "-2", "out", minutesAgo(20), true) + "]";
+        // One time for the first observation throughout: sent again it must be the very same.
+        String first = updated(s + "-1", "out", minutesAgo(30));
+        String batch = "[" + first + "," + probe(s + "-2", "out", minutesAgo(20), true) + "]";
         assertThat(post("sales-ci", batch).status()).isEqualTo(201);
         Api.Response again = post("sales-ci", batch);
         assertThat(again.status()).isEqualTo(200);
@@ -68,9 +69,7 @@ class ObservationApiTest {
         assertThat(strings(again.json().path("alreadyKnown"))).containsExactly(s + "-1", s + "-2");
 
         // Partly new: the new one is recorded, the known one reported.
-        Api.Response partly = post(
-                "sales-ci",
-                "[" + updated(s + "-1", "out", minutesAgo(30)) + "," + updated(s + "-3", null, minutesAgo(1)) + "]");
+        Api.Response partly = post("sales-ci", "[" + first + "," + updated(s + "-3", null, minutesAgo(1)) + "]");
         assertThat(partly.status()).isEqualTo(201);
         assertThat(strings(partly.json().path("recorded"))).containsExactly(s + "-3");
         assertThat(strings(partly.json().path("alreadyKnown"))).containsExactly(s + "-1");
