@@ -32,13 +32,7 @@ class ReviewBadges implements ProductBadges {
         Instant now = clock.instant();
         Map<String, List<String>> badges = new HashMap<>();
         store.schedules(productIds).values().forEach(schedule -> {
-            ReviewState state = ReviewState.of(
-                    "active".equals(schedule.status()),
-                    schedule.createdAt(),
-                    schedule.lastReviewedAt(),
-                    schedule.lastReviewedBy(),
-                    interval,
-                    now);
+            ReviewState state = schedule.state(interval, now);
             if (state.overdue()) {
                 badges.put(schedule.productId(), List.of(OVERDUE));
             }

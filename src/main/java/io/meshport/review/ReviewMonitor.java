@@ -47,13 +47,7 @@ class ReviewMonitor {
         // In a transaction, so that listeners acting after commit hear the events.
         transactions.executeWithoutResult(status -> {
             for (ReviewStore.Schedule schedule : store.activeSchedules()) {
-                ReviewState state = ReviewState.of(
-                        true,
-                        schedule.createdAt(),
-                        schedule.lastReviewedAt(),
-                        schedule.lastReviewedBy(),
-                        interval,
-                        now);
+                ReviewState state = schedule.state(interval, now);
                 if (state.dueWithin(soon, now) && state.due() != null) {
                     events.publishEvent(new ReviewDue(
                             schedule.productId(), schedule.name(), schedule.ownerTeam(), state.due(), state.overdue()));

@@ -31,7 +31,13 @@ class ReviewStore {
             String status,
             Instant createdAt,
             @Nullable Instant lastReviewedAt,
-            @Nullable String lastReviewedBy) {}
+            @Nullable String lastReviewedBy) {
+
+        /** Where this product stands in its review cycle at {@code now}. */
+        ReviewState state(java.time.Duration interval, Instant now) {
+            return ReviewState.of("active".equals(status), createdAt, lastReviewedAt, lastReviewedBy, interval, now);
+        }
+    }
 
     record PastReview(String reviewerName, Instant reviewedAt, String comment) {}
 
