@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,9 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -103,8 +106,34 @@ public class CatalogSearch {
         // The first page of a result list computes its total and facets; later pages reuse them.
         boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
-        Set<String> spelled = wordsInNames(request.text());
-        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+        Words words = words(request.text());
+        List<String> unselected = withFacets
+                ? FACETS.stream()
+                        .filter(facet -> selected(request, facet).isEmpty())
+                        .toList()
+                : List.of();
+        // A first page's total and counts: with no facet selected, a query of their own counts
+        // them beside the one for the hits (in a session of its own: a session is not shared
+        // between threads). Counting needs no scores, and with no exact total to reach the hits
+        // query may skip the products that cannot make the page. A selected facet's counts
+        // ignore its own filter, so each needs a query of its own that runs beside the main one;
+        // the main query then counts the rest itself, as the products it scores are few.
+        // On two cores a first page then takes about as long as its longest part.
+        boolean countApart = summarise && unselected.size() == FACETS.size();
+        CompletableFuture<Counted> counting = countApart
+                ? CompletableFuture.supplyAsync(() -> counted(request, caller, words, unselected), facetCounting)
+                : null;
+        Map<String, CompletableFuture<Map<String, Long>>> selectedCounts = new LinkedHashMap<>();
+        if (summarise && withFacets) {
+            for (String facet : FACETS) {
+                if (!unselected.contains(facet)) {
+                    selectedCounts.put(
+                            facet,
+                            CompletableFuture.supplyAsync(
+                                    () -> facetCounts(request, caller, facet, words), facetCounting));
+                }
+            }
+        }
         var query = session.search(DataProduct.class)
                 .select(f -> f.composite()
                         .from(
@@ -119,33 +148,23 @@ public class CatalogSearch {
                                 f.field("details", String.class))
                         .asList())
                 .where(f -> {
-                    PredicateFinalStep predicate = predicate(f, request, caller, null, spelled);
+                    PredicateFinalStep predicate = predicate(f, request, caller, null, words);
                     return bookmark == null
                             ? predicate
                             : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
                 })
                 .sort(f -> sort(f, request));
-        // A selected facet's counts ignore its own filter, so they need a query of their own;
-        // those run beside the main query, each in a session of its own (a session is not
-        // shared between threads), so a faceted search takes as long as its longest part.
-        Map<String, CompletableFuture<Map<String, Long>>> selectedCounts = new LinkedHashMap<>();
-        if (summarise && withFacets) {
-            for (String facet : FACETS) {
-                if (selected(request, facet).isEmpty()) {
-                    AggregationKey<Map<String, Long>> aggregation = AggregationKey.of(facet);
-                    keys.put(facet, aggregation);
-                    query.aggregation(aggregation, f -> terms(f, facet));
-                } else {
-                    selectedCounts.put(
-                            facet,
-                            CompletableFuture.supplyAsync(
-                                    () -> facetCounts(request, caller, facet, spelled), facetCounting));
-                }
+        Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+        if (summarise && !countApart) {
+            for (String facet : unselected) {
+                AggregationKey<Map<String, Long>> aggregation = AggregationKey.of(facet);
+                keys.put(facet, aggregation);
+                query.aggregation(aggregation, f -> terms(f, facet));
             }
         }
         int skip = bookmark == null ? offset : offset - bookmark.offset();
-        if (!summarise) {
-            // No total is needed: Lucene may stop counting once the page is certain.
+        if (!summarise || countApart) {
+            // No total is needed here: Lucene may stop counting once the page is certain.
             query.totalHitCountThreshold(skip + Math.max(0, limit));
         }
         SearchResult<List<?>> result = query.fetch(skip, Math.max(0, limit));
@@ -177,12 +196,20 @@ public class CatalogSearch {
 
         SearchPaging.Summary summary = known;
         if (summarise) {
-            long total = result.total().hitCount();
+            Counted counted;
+            if (counting != null) {
+                counted = joined(counting);
+            } else {
+                Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+                keys.forEach((facet, aggregation) -> counts.put(facet, result.aggregation(aggregation)));
+                counted = new Counted(result.total().hitCount(), counts);
+            }
+            long total = counted.total();
             Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
             if (withFacets) {
                 for (String facet : FACETS) {
-                    Map<String, Long> counts = keys.containsKey(facet)
-                            ? result.aggregation(keys.get(facet))
+                    Map<String, Long> counts = counted.facets().containsKey(facet)
+                            ? counted.facets().get(facet)
                             : joined(selectedCounts.get(facet));
                     facets.put(
                             facet,
@@ -213,28 +240,54 @@ public class CatalogSearch {
         Identity caller = currentIdentity.require();
         return Search.session(entityManager)
                 .search(DataProduct.class)
-                .where(f -> predicate(f, request, caller, null, wordsInNames(request.text())))
+                .where(f -> predicate(f, request, caller, null, words(request.text())))
                 .fetchTotalHitCount();
+    }
+
+    /** How many products a query finds, and the counts of some facets' values among them. */
+    private record Counted(long total, Map<String, Map<String, Long>> facets) {}
+
+    /**
+     * The total of a query and the counts of the given facets' values, in a session of its own (it
+     * runs on another thread than the request's).
+     */
+    private Counted counted(SearchRequest request, Identity caller, Words words, List<String> facets) {
+        try (EntityManager own = entityManager.getEntityManagerFactory().createEntityManager()) {
+            var query = Search.session(own)
+                    .search(DataProduct.class)
+                    // Counting needs no scores: as a filter, the text query skips scoring altogether.
+                    .where(f -> f.bool().filter(predicate(f, request, caller, null, words)));
+            Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
+            for (String facet : facets) {
+                AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
+                keys.put(facet, key);
+                query.aggregation(key, f -> terms(f, facet));
+            }
+            SearchResult<?> result = query.fetch(0);
+            Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+            keys.forEach((facet, key) -> counts.put(facet, result.aggregation(key)));
+            return new Counted(result.total().hitCount(), counts);
+        }
     }
 
     /**
      * Counts of one facet's values under the query and every other facet's filter, in a session
      * of its own (it runs on another thread than the request's).
      */
-    private Map<String, Long> facetCounts(SearchRequest request, Identity caller, String facet, Set<String> spelled) {
+    private Map<String, Long> facetCounts(SearchRequest request, Identity caller, String facet, Words words) {
         AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
         try (EntityManager own = entityManager.getEntityManagerFactory().createEntityManager()) {
             return Search.session(own)
                     .search(DataProduct.class)
                     // Counting needs no scores: as a filter, the text query skips scoring altogether.
-                    .where(f -> f.bool().filter(predicate(f, request, caller, facet, spelled)))
+                    .where(f -> f.bool().filter(predicate(f, request, caller, facet, words)))
                     .aggregation(key, f -> terms(f, facet))
                     .fetch(0)
                     .aggregation(key);
         }
     }
 
-    private static Map<String, Long> joined(CompletableFuture<Map<String, Long>> counts) {
+    private static <T> T joined(CompletableFuture<T> counts) {
         try {
             return counts.join();
         } catch (CompletionException e) {
@@ -326,23 +379,35 @@ public class CatalogSearch {
     }
 
     /**
-     * The query words that some product name holds exactly (as the name-word analysis reads
-     * them), looked up in the index's terms dictionary. Expanding a word to every name word one
-     * edit away builds and intersects a Levenshtein automaton, the largest part of preparing a
-     * query; a word found as typed needs no such help (its plurals and stems are matched by the
-     * stemmed name field anyway).
+     * What the index knows of a query's words of five letters or more: those that some product
+     * name holds as typed (no typos: their plurals and stems are matched by the stemmed name field
+     * anyway), and for the others the name words and tags one typo away. Looked up in the index's
+     * terms dictionaries (see {@link Typos}).
+     *
+     * @param typoNames per word not spelled as in a name, the name words one edit away; a word
+     *     missing here (several tokens, or the index unreadable) gets Lucene's fuzzy matching
+     * @param typoTags per word not spelled as in a name, the tags one edit away
      */
-    private Set<String> wordsInNames(String text) {
-        List<String> words = queryWords(text).stream()
+    record Words(Set<String> spelled, Map<String, Set<String>> typoNames, Map<String, Set<String>> typoTags) {
+
+        static final Words UNKNOWN = new Words(Set.of(), Map.of(), Map.of());
+    }
+
+    private Words words(String text) {
+        List<String> longWords = queryWords(text).stream()
                 .filter(word -> word.codePoints().filter(Character::isLetter).count() >= 5)
                 .toList();
-        if (words.isEmpty()) {
-            return Set.of();
+        if (longWords.isEmpty()) {
+            return Words.UNKNOWN;
         }
         Analyzer analyzer = analyzer(SearchAnalysis.WORDS);
         Set<String> spelled = new HashSet<>();
+        Map<String, Set<String>> typoNames = new HashMap<>();
+        Map<String, Set<String>> typoTags = new HashMap<>();
         try (IndexReader reader = indexScope().openIndexReader()) {
-            for (String word : words) {
+            Terms nameWords = MultiTerms.getTerms(reader, "name_words");
+            Terms tags = MultiTerms.getTerms(reader, "tags");
+            for (String word : longWords) {
                 List<String> tokens = Snippets.tokens(analyzer, word);
                 boolean found = !tokens.isEmpty();
                 for (String token : tokens) {
@@ -350,13 +415,18 @@ public class CatalogSearch {
                 }
                 if (found) {
                     spelled.add(word);
+                    continue;
                 }
+                if (tokens.size() == 1) {
+                    typoNames.put(word, Typos.neighbours(nameWords, tokens.getFirst()));
+                }
+                typoTags.put(word, Typos.neighbours(tags, word.toLowerCase(java.util.Locale.ROOT)));
             }
         } catch (IOException e) {
-            // Not knowing only costs time: every word keeps its typo tolerance.
-            return Set.of();
+            // Not knowing only costs time: every word gets Lucene's fuzzy matching.
+            return Words.UNKNOWN;
         }
-        return spelled;
+        return new Words(spelled, typoNames, typoTags);
     }
 
     private LuceneIndexScope indexScope() {
@@ -371,15 +441,14 @@ public class CatalogSearch {
     }
 
     /**
-     * @param spelled query words that a product name holds as they are: not typos, so they are
-     *     not expanded to their one-edit neighbours
+     * @param words what the index knows of the query's words (see {@link #words})
      */
     private PredicateFinalStep predicate(
             SearchPredicateFactory f,
             SearchRequest request,
             Identity caller,
             @Nullable String ignoredFacet,
-            Set<String> spelled) {
+            Words words) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
         String text = request.text();
         if (text.isEmpty()) {
@@ -399,14 +468,24 @@ public class CatalogSearch {
                         .should(f.match().field("purpose").matching(word).boost(2f))
                         .should(f.match().field("details").matching(word).boost(1f));
                 // Typos: one edit in a word of five letters or more, its first two letters as
-                // typed, against names; fuzzy automata are costly, so they stay few, and a word
-                // some name holds as typed is no typo.
-                if (word.codePoints().filter(Character::isLetter).count() >= 5 && !spelled.contains(word)) {
-                    found.should(f.match()
-                            .field("name_words")
-                            .matching(word)
-                            .fuzzy(1, 2)
-                            .boost(3f));
+                // typed, against name words and tags; a word some name holds as typed is no typo.
+                if (word.codePoints().filter(Character::isLetter).count() >= 5
+                        && !words.spelled().contains(word)) {
+                    Set<String> names = words.typoNames().get(word);
+                    if (names == null) {
+                        found.should(f.match()
+                                .field("name_words")
+                                .matching(word)
+                                .fuzzy(1, 2)
+                                .boost(3f));
+                    } else {
+                        names.forEach(name -> found.should(
+                                f.match().field("name_words").matching(name).boost(3f)));
+                    }
+                    words.typoTags()
+                            .getOrDefault(word, Set.of())
+                            .forEach(tag -> found.should(
+                                    f.match().field("tags").matching(tag).boost(3f)));
                 }
                 everyWord.must(found);
             }

@@ -63,6 +63,10 @@ class SearchRelevanceTest {
         "inventroy levels, inventory-levels",
         "custmer 360, customer-360",
         "carier tracking, carrier-tracking",
+        // A typo in a tag.
+        "clikstream, page-views",
+        "advertsing, marketing-campaigns",
+        "fulfilmnet, shipments",
     })
     void one_typo_still_finds_it(String query, String expected) {
         assertThat(ids(query).stream().limit(3)).contains(expected);
