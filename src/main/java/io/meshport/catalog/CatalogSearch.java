@@ -22,8 +22,12 @@ import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -80,15 +84,19 @@ public class CatalogSearch {
     }
 
     public SearchResults search(SearchRequest request, int offset, int limit) {
-        return search(request, offset, limit, true);
+        return search(request, offset, limit, true, true);
     }
 
     /** One page of hits only, without facets: what a lazily scrolled result list asks for. */
     public List<SearchResults.Hit> hits(SearchRequest request, int offset, int limit) {
-        return search(request, offset, limit, false).items();
+        return search(request, offset, limit, false, true).items();
     }
 
-    private SearchResults search(SearchRequest request, int offset, int limit, boolean withFacets) {
+    /**
+     * @param bounded whether a page after a bookmark may look only at the names a little past it
+     *     (see {@link #upperBound}); false to look at all
+     */
+    private SearchResults search(SearchRequest request, int offset, int limit, boolean withFacets, boolean bounded) {
         if (request.text().length() > SearchRequest.MAX_TEXT) {
             throw new InvalidDocumentException(
                     "Query too long",
@@ -107,6 +115,10 @@ public class CatalogSearch {
         boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
         Words words = words(request.text());
+        int needed = (bookmark == null ? offset : offset - bookmark.offset()) + Math.max(0, limit);
+        BytesRef upper = bounded && bookmark != null && request.sort() != SearchRequest.Sort.UPDATED
+                ? upperBound((String) bookmark.after().values().getFirst(), needed, known)
+                : null;
         List<String> unselected = withFacets
                 ? FACETS.stream()
                         .filter(facet -> selected(request, facet).isEmpty())
@@ -151,7 +163,7 @@ public class CatalogSearch {
                     PredicateFinalStep predicate = predicate(f, request, caller, null, words);
                     return bookmark == null
                             ? predicate
-                            : f.bool().must(predicate).filter(after(f, request, bookmark.after()));
+                            : f.bool().must(predicate).filter(after(f, request, bookmark.after(), upper));
                 })
                 .sort(f -> sort(f, request));
         Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
@@ -168,6 +180,10 @@ public class CatalogSearch {
             query.totalHitCountThreshold(skip + Math.max(0, limit));
         }
         SearchResult<List<?>> result = query.fetch(skip, Math.max(0, limit));
+        if (upper != null && result.hits().size() < limit) {
+            // Too few products between the bookmark and the bound (or the end of the list): look at all.
+            return search(request, offset, limit, withFacets, false);
+        }
 
         List<SearchResults.Hit> hits = new ArrayList<>();
         SearchPaging.SortKey last = null;
@@ -225,7 +241,7 @@ public class CatalogSearch {
             }
         } else if (summary == null && withFacets) {
             // A later page whose result list was never summarised here (evicted, or another node).
-            return withHits(search(request, 0, 0, true), hits);
+            return withHits(search(request, 0, 0, true, true), hits);
         }
         return summary == null
                 ? new SearchResults(-1, hits, Map.of(), null)
@@ -321,15 +337,18 @@ public class CatalogSearch {
     }
 
     /** The products that sort after {@code key}: name, then id; or last updated, then name, then id. */
-    private PredicateFinalStep after(SearchPredicateFactory f, SearchRequest request, SearchPaging.SortKey key) {
+    private PredicateFinalStep after(
+            SearchPredicateFactory f, SearchRequest request, SearchPaging.SortKey key, @Nullable BytesRef upper) {
         List<Object> values = key.values();
         if (request.sort() == SearchRequest.Sort.UPDATED) {
             Instant updated = (Instant) values.get(0);
             return f.or(
                     f.range().field("updatedAt").lessThan(updated),
-                    f.and(f.match().field("updatedAt").matching(updated), afterName(f, values.get(1), values.get(2))));
+                    f.and(
+                            f.match().field("updatedAt").matching(updated),
+                            afterName(f, values.get(1), values.get(2), null)));
         }
-        return afterName(f, values.get(0), values.get(1));
+        return afterName(f, values.get(0), values.get(1), upper);
     }
 
     /**
@@ -337,11 +356,11 @@ public class CatalogSearch {
      * range over 75,000 distinct names would enumerate every one of them, while a doc-values
      * range compares one ordinal per candidate product.
      */
-    private PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id) {
+    private PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id, @Nullable BytesRef upper) {
         BytesRef sortName = keyword("name_sort", (String) name);
         BytesRef sortId = keyword("id_exact", (String) id);
         BooleanQuery.Builder after = new BooleanQuery.Builder()
-                .add(SortedSetDocValuesField.newSlowRangeQuery("name_sort", sortName, null, false, true), Occur.SHOULD)
+                .add(SortedSetDocValuesField.newSlowRangeQuery("name_sort", sortName, upper, false, true), Occur.SHOULD)
                 .add(
                         new BooleanQuery.Builder()
                                 .add(SortedSetDocValuesField.newSlowExactQuery("name_sort", sortName), Occur.FILTER)
@@ -352,6 +371,38 @@ public class CatalogSearch {
                                 .build(),
                         Occur.SHOULD);
         return f.extension(LuceneExtension.get()).fromLuceneQuery(new ConstantScoreQuery(after.build()));
+    }
+
+    /**
+     * A name some way past a bookmark's, so that a page after the bookmark only looks at the
+     * products between the two instead of every product after it (most of a deep page's time
+     * was comparing tens of thousands of names that cannot make the page). Read from the sorted
+     * names of the largest index segment: the one {@code 2 x needed / share + needed} names
+     * further on,
+     * where share is the part of the catalog the query finds. The caller looks at all names again
+     * when fewer than needed lie between the two. Null when there is no such name.
+     */
+    private @Nullable BytesRef upperBound(String bookmarkName, int needed, SearchPaging.@Nullable Summary known) {
+        try (IndexReader reader = indexScope().openIndexReader()) {
+            LeafReader largest = null;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                if (largest == null || leaf.reader().maxDoc() > largest.maxDoc()) {
+                    largest = leaf.reader();
+                }
+            }
+            if (largest == null || reader.numDocs() == 0) {
+                return null;
+            }
+            double share =
+                    known == null || known.total() <= 0 ? 1 : Math.min(1, (double) known.total() / reader.numDocs());
+            long span = (long) Math.ceil(2 * needed / share) + needed;
+            SortedSetDocValues names = DocValues.getSortedSet(largest, "name_sort");
+            long at = names.lookupTerm(keyword("name_sort", bookmarkName));
+            long bound = (at >= 0 ? at : -at - 1) + span;
+            return bound < names.getValueCount() ? BytesRef.deepCopyOf(names.lookupOrd(bound)) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A value as the keyword normalizer writes it into the index's doc values. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -40,6 +41,33 @@ class SearchPagingTest {
             SearchResults page = RunAs.user("dave", List.of(), () -> search.search(browse, from, 4));
             assertThat(page.total()).isEqualTo(all.size());
             page.items().forEach(hit -> paged.add(hit.id()));
+        }
+        assertThat(paged).isEqualTo(all);
+    }
+
+    /**
+     * A page after a bookmark first looks only at the names a little past it, and at all of them
+     * when too few of those are found (a filter that finds products far apart in name order).
+     */
+    @ParameterizedTest
+    @CsvSource({"sales,,", ",deprecated,", ",,finance", "marketing,active,", ",draft,"})
+    void paging_on_with_filters_serves_what_one_long_page_holds(String domain, String status, String tag) {
+        SearchRequest browse = new SearchRequest(
+                "",
+                domain == null ? Set.of() : Set.of(domain),
+                Set.of(),
+                status == null ? Set.of() : Set.of(status),
+                tag == null ? Set.of() : Set.of(tag),
+                Set.of(),
+                false,
+                false,
+                SearchRequest.Sort.NAME);
+        List<String> all = ids(browse, 0, 1000);
+        assertThat(all).isNotEmpty();
+
+        List<String> paged = new ArrayList<>();
+        for (int offset = 0; offset < all.size() + 2; offset += 2) {
+            paged.addAll(ids(browse, offset, 2));
         }
         assertThat(paged).isEqualTo(all);
     }
