@@ -4,10 +4,8 @@ import static dev.meshport.bench.BenchmarkSupport.asAdmin;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
 import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
-import com.google.gson.JsonObject;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -56,13 +54,7 @@ public final class LineageViewBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = 15;
         boolean production = false;
-        boolean profile = false;
         for (String arg : args) {
-            if (arg.equals("--profile")) {
-                // Also samples the browser's main thread (Chrome DevTools Protocol) over the
-                // measured visits and prints where the time went, by function.
-                profile = true;
-            }
             if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else if (arg.equals("--production")) {
@@ -72,17 +64,16 @@ public final class LineageViewBenchmark {
             }
         }
         int visits = runs;
-        boolean sampled = profile;
         withPortal(
                 "",
                 production
                         ? Map.of("vaadin.productionMode", "true")
                         : Map.of("vaadin.devmode.devTools.enabled", "false"),
-                (context, portal, issuer) -> run(context, portal, visits, sampled));
+                (context, portal, issuer) -> run(context, portal, visits));
         System.exit(0);
     }
 
-    private static void run(ConfigurableApplicationContext context, String portal, int runs, boolean profile) {
+    private static void run(ConfigurableApplicationContext context, String portal, int runs) {
         CatalogService catalog = context.getBean(CatalogService.class);
         LineageService lineage = context.getBean(LineageService.class);
 
@@ -109,8 +100,8 @@ public final class LineageViewBenchmark {
         double[] scripts = new double[runs];
         double[] server = new double[runs];
         double[] beforeDraw = new double[runs];
+        double[][] phases = new double[6][runs];
         int nodes;
-        String hotspots = "";
         try (Playwright playwright = BrowserSupport.playwright();
                 Browser browser = BrowserSupport.chromium(playwright);
                 BrowserContext browserContext =
@@ -126,17 +117,8 @@ public final class LineageViewBenchmark {
             Locator ready = page.locator("#lineage-graph[data-ready='true']");
             ready.waitFor();
             nodes = Integer.parseInt(ready.getAttribute("data-node-count"));
-            CDPSession cdp = null;
             // Two warm-up visits (JIT on the server, caches in the browser), then the measured ones.
             for (int i = -2; i < runs; i++) {
-                if (i == 0 && profile) {
-                    cdp = browserContext.newCDPSession(page);
-                    cdp.send("Profiler.enable");
-                    JsonObject interval = new JsonObject();
-                    interval.addProperty("interval", 500);
-                    cdp.send("Profiler.setSamplingInterval", interval);
-                    cdp.send("Profiler.start");
-                }
                 long t = System.nanoTime();
                 page.navigate(url);
                 ready.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
@@ -164,13 +146,14 @@ public final class LineageViewBenchmark {
                     server[i] = ((Number) timing.get("server")).doubleValue();
                     interactive[i] = Double.parseDouble(ready.getAttribute("data-ready-at"));
                     beforeDraw[i] = interactive[i] - Double.parseDouble(ready.getAttribute("data-draw-ms"));
+                    String[] parts = ready.getAttribute("data-draw-phases").split(" ");
+                    for (int p = 0; p < phases.length; p++) {
+                        phases[p][i] = Double.parseDouble(parts[p]);
+                    }
                     draw[i] = Double.parseDouble(ready.getAttribute("data-draw-ms"));
                     wall[i] = wallMs;
                     zoom[i] = zoomMs;
                 }
-            }
-            if (cdp != null) {
-                hotspots = hotspots(cdp.send("Profiler.stop").getAsJsonObject("profile"));
             }
         }
 
@@ -192,6 +175,10 @@ public final class LineageViewBenchmark {
         System.out.println(
                 "  " + line("open -> interactive", interactive) + "   <- navigation start to graph drawn and idle");
         System.out.println("  " + line("  of which draw", draw) + "   <- JSON parse, cytoscape, first frame");
+        String[] phaseNames = {"parse JSON", "build elements", "cytoscape created", "fit", "first frame", "until idle"};
+        for (int p = 0; p < phases.length; p++) {
+            System.out.println("  " + line("      " + phaseNames[p], phases[p]));
+        }
         System.out.println("  " + line("  document received", document));
         System.out.println("  " + line("  scripts run (DOMContentLoaded)", scripts));
         System.out.println("  " + line("  Vaadin requests, summed", server)
@@ -200,43 +187,6 @@ public final class LineageViewBenchmark {
         System.out.println("  " + line("  wall clock (Playwright)", wall));
         System.out.println("  " + line("zoom click -> painted", zoom));
         System.out.printf("  runs               %d (after 2 warm-up visits)%n", runs);
-        if (!hotspots.isEmpty()) {
-            System.out.println();
-            System.out.println("Browser main thread over the measured visits, self time by function (sampled):");
-            System.out.print(hotspots);
-        }
-    }
-
-    /** The functions with the most self time in a V8 CPU profile, with their script. */
-    private static String hotspots(JsonObject profile) {
-        Map<Integer, String> names = new java.util.HashMap<>();
-        for (var element : profile.getAsJsonArray("nodes")) {
-            JsonObject node = element.getAsJsonObject();
-            JsonObject frame = node.getAsJsonObject("callFrame");
-            String url = frame.get("url").getAsString();
-            String name = frame.get("functionName").getAsString();
-            names.put(
-                    node.get("id").getAsInt(),
-                    (name.isEmpty() ? "(anonymous)" : name) + " " + url.substring(url.lastIndexOf('/') + 1) + ":"
-                            + frame.get("lineNumber").getAsInt());
-        }
-        Map<String, Double> self = new java.util.HashMap<>();
-        var samples = profile.getAsJsonArray("samples");
-        var deltas = profile.getAsJsonArray("timeDeltas");
-        double total = 0;
-        for (int i = 0; i < samples.size(); i++) {
-            double ms = deltas.get(i).getAsDouble() / 1000;
-            total += ms;
-            self.merge(names.get(samples.get(i).getAsInt()), ms, Double::sum);
-        }
-        StringBuilder out = new StringBuilder();
-        double all = total;
-        self.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .limit(30)
-                .forEach(e -> out.append(String.format(
-                        "  %8.0f ms  %5.1f %%  %s%n", e.getValue(), 100 * e.getValue() / all, e.getKey())));
-        return out.toString();
     }
 
     /** Three hops each way around bench-root: 250 upstream, 249 downstream, in dependency order. */
