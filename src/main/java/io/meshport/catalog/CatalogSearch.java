@@ -33,6 +33,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
@@ -352,15 +353,22 @@ public class CatalogSearch {
     }
 
     /**
-     * Name, then id, greater than the bookmark's. Written as doc-values range queries: a term
-     * range over 75,000 distinct names would enumerate every one of them, while a doc-values
-     * range compares one ordinal per candidate product.
+     * Name, then id, greater than the bookmark's (and the name at most {@code upper}). Without an
+     * upper end, written as doc-values range queries: a term range over 75,000 distinct names would
+     * enumerate every one of them, while a doc-values range compares one ordinal per candidate.
      */
     private PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id, @Nullable BytesRef upper) {
         BytesRef sortName = keyword("name_sort", (String) name);
         BytesRef sortId = keyword("id_exact", (String) id);
         BooleanQuery.Builder after = new BooleanQuery.Builder()
-                .add(SortedSetDocValuesField.newSlowRangeQuery("name_sort", sortName, upper, false, true), Occur.SHOULD)
+                .add(
+                        // Bounded, a term range reads the few names in between from the terms
+                        // dictionary; unbounded, it would read tens of thousands, so each
+                        // candidate's ordinal is compared instead.
+                        upper == null
+                                ? SortedSetDocValuesField.newSlowRangeQuery("name_sort", sortName, null, false, true)
+                                : new TermRangeQuery("name_sort", sortName, upper, false, true),
+                        Occur.SHOULD)
                 .add(
                         new BooleanQuery.Builder()
                                 .add(SortedSetDocValuesField.newSlowExactQuery("name_sort", sortName), Occur.FILTER)
