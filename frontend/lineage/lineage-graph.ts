@@ -159,13 +159,17 @@ const STYLE: any[] = [
 ];
 
 /**
- * Large graphs are opened fitted to the screen, where labels are too small to read anyway: straight
- * edges instead of Bézier curves (no control points to compute for 600+ edges) and a plain canvas
+ * Large graphs are opened fitted to the screen, where labels are too small to read anyway: plain
+ * lines instead of Bézier curves (no control points to compute for 600+ edges) and a plain canvas
  * at device pixel ratio 1 make the first frame arrive much sooner. Hover, zoom and labels behave
  * as in small graphs.
  */
 const LARGE_STYLE: any[] = [
-  { selector: 'edge', style: { 'curve-style': 'straight', 'arrow-scale': 0.8 } },
+  // Fitted to the screen, 600+ edges are drawn as haystack lines (the cheapest edges cytoscape has
+  // to style and draw, but without arrowheads, which would be a pixel or two wide at that zoom);
+  // zoomed in, where arrows can be seen, as straight edges with arrowheads.
+  { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0 } },
+  { selector: 'edge.detailed', style: { 'curve-style': 'straight', 'arrow-scale': 0.8 } },
   // Labels only once zoomed in far enough to read them: laying out 500 wrapped, three-line labels
   // (text measured word by word) was most of the first frame, for text too small to see.
   { selector: 'node', style: { label: '' } },
@@ -263,7 +267,7 @@ export class LineageGraphElement extends LitElement {
         <li><span class="swatch swatch-retired"></span>✕ RETIRED (dotted grey border)</li>
         <li><span class="swatch swatch-unresolved"></span>Unresolved input: no product provides the contract (dashed red)</li>
         <li><span class="swatch swatch-domain"></span>Collapsed domain (double border)</li>
-        <li>Arrows point downstream; hover an arrow for the contract it carries.</li>
+        <li>Arrows point downstream (in a large graph, once zoomed in); hover an arrow for the contract it carries.</li>
       </ul>
     `;
   }
@@ -402,7 +406,11 @@ export class LineageGraphElement extends LitElement {
         const wanted = cy.zoom() >= LABEL_ZOOM;
         if (wanted !== labelled) {
           labelled = wanted;
-          cy.batch(() => (wanted ? cy.nodes().addClass('labelled') : cy.nodes().removeClass('labelled')));
+          cy.batch(() =>
+            wanted
+              ? (cy.nodes().addClass('labelled'), cy.edges().addClass('detailed'))
+              : (cy.nodes().removeClass('labelled'), cy.edges().removeClass('detailed')),
+          );
         }
       };
       cy.on('zoom', showLabels);

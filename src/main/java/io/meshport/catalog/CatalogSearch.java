@@ -68,6 +68,8 @@ public class CatalogSearch {
 
     static final int MAX_WORDS = 12;
     static final List<String> FACETS = List.of("domain", "team", "status", "tag", "portType");
+    private static final List<String> SINGLE_VALUED = List.of("domain", "team", "status");
+    private static final List<String> MULTI_VALUED = List.of("tag", "portType");
     private static final Map<String, String> FACET_FIELDS =
             Map.of("domain", "domain", "team", "ownerTeam", "status", "status", "tag", "tags", "portType", "port_type");
 
@@ -133,9 +135,19 @@ public class CatalogSearch {
         // the main query then counts the rest itself, as the products it scores are few.
         // On two cores a first page then takes about as long as its longest part.
         boolean countApart = summarise && unselected.size() == FACETS.size();
-        CompletableFuture<Counted> counting = countApart
-                ? CompletableFuture.supplyAsync(() -> counted(request, caller, words, unselected), facetCounting)
-                : null;
+        CompletableFuture<Counted> counting = null;
+        if (countApart) {
+            // In two halves (the multi-valued facets apart), so that the two cores share a
+            // common word's counting while the hits query, which may skip, finishes early.
+            List<String> single = withFacets ? SINGLE_VALUED : List.of();
+            List<String> multi = withFacets ? MULTI_VALUED : List.of();
+            CompletableFuture<Counted> first =
+                    CompletableFuture.supplyAsync(() -> counted(request, caller, words, single), facetCounting);
+            CompletableFuture<Counted> second = multi.isEmpty()
+                    ? null
+                    : CompletableFuture.supplyAsync(() -> counted(request, caller, words, multi), facetCounting);
+            counting = second == null ? first : first.thenCombine(second, Counted::and);
+        }
         Map<String, CompletableFuture<Map<String, Long>>> selectedCounts = new LinkedHashMap<>();
         if (summarise && withFacets) {
             for (String facet : FACETS) {
@@ -262,7 +274,15 @@ public class CatalogSearch {
     }
 
     /** How many products a query finds, and the counts of some facets' values among them. */
-    private record Counted(long total, Map<String, Map<String, Long>> facets) {}
+    private record Counted(long total, Map<String, Map<String, Long>> facets) {
+
+        /** Both facets' counts (of the same query, so of the same total). */
+        Counted and(Counted other) {
+            Map<String, Map<String, Long>> both = new LinkedHashMap<>(facets);
+            both.putAll(other.facets);
+            return new Counted(total, both);
+        }
+    }
 
     /**
      * The total of a query and the counts of the given facets' values, in a session of its own (it
