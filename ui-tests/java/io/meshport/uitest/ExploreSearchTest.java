@@ -5,15 +5,23 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.RunAs;
 import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A consumer searches, narrows with a facet, opens a product and comes back to the same search. */
 @MeshportTest
 class ExploreSearchTest extends BrowserTest {
+
+    @Autowired
+    CatalogService catalog;
 
     @Test
     void search_highlight_facet_open_and_back_to_the_same_search() {
@@ -84,5 +92,27 @@ class ExploreSearchTest extends BrowserTest {
                                         .setName("General Ledger")
                                         .setExact(true)))
                 .isVisible();
+    }
+
+    @Test
+    void a_search_that_only_a_retired_product_matches_offers_to_show_it() {
+        String id = "old-ledger-" + System.nanoTime();
+        String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: \"Quillwort " + id
+                + "\"\nstatus: retired\nteam:\n  name: finance\n";
+        RunAs.user(
+                "carol", List.of("finance"), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+
+        openAs("/?q=Quillwort", "dave");
+        assertThat(page.locator("#search-summary")).hasText("0 data products");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the retired product that matches"))
+                .click();
+        assertThat(page.locator("#search-results")
+                        .getByRole(
+                                AriaRole.LINK,
+                                new Locator.GetByRoleOptions()
+                                        .setName("Quillwort " + id)
+                                        .setExact(true)))
+                .isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*retired=true.*"));
     }
 }

@@ -247,8 +247,13 @@ public class CatalogSearch {
                                     .toList());
                 }
             }
-            String suggestion = total == 0 && !request.text().isEmpty() ? suggestion(session, request.text()) : null;
-            summary = new SearchPaging.Summary(total, facets, suggestion);
+            // An empty result says why: retired products it would find (the broader filter, and a
+            // count costs far less than looking for a spelling two edits away), else a spelling.
+            long hiddenRetired = total == 0 && !request.text().isEmpty() ? hiddenRetired(request, caller, words) : 0;
+            String suggestion = total == 0 && !request.text().isEmpty() && hiddenRetired == 0
+                    ? suggestion(session, request.text())
+                    : null;
+            summary = new SearchPaging.Summary(total, facets, suggestion, hiddenRetired);
             if (withFacets) {
                 paging.summary(key, generation, summary);
             }
@@ -257,12 +262,14 @@ public class CatalogSearch {
             return withHits(search(request, 0, 0, true, true), hits);
         }
         return summary == null
-                ? new SearchResults(-1, hits, Map.of(), null)
-                : new SearchResults(summary.total(), hits, summary.facets(), summary.suggestion());
+                ? new SearchResults(-1, hits, Map.of(), null, 0)
+                : new SearchResults(
+                        summary.total(), hits, summary.facets(), summary.suggestion(), summary.hiddenRetired());
     }
 
     private static SearchResults withHits(SearchResults summary, List<SearchResults.Hit> hits) {
-        return new SearchResults(summary.total(), hits, summary.facets(), summary.suggestion());
+        return new SearchResults(
+                summary.total(), hits, summary.facets(), summary.suggestion(), summary.hiddenRetired());
     }
 
     public long count(SearchRequest request) {
@@ -270,6 +277,27 @@ public class CatalogSearch {
         return Search.session(entityManager)
                 .search(DataProduct.class)
                 .where(f -> predicate(f, request, caller, null, words(request.text())))
+                .fetchTotalHitCount();
+    }
+
+    /** How many retired products a query would find if they were not hidden (0 when they are not). */
+    private long hiddenRetired(SearchRequest request, Identity caller, Words words) {
+        if (request.includeRetired() || request.statuses().contains("retired")) {
+            return 0;
+        }
+        SearchRequest retired = new SearchRequest(
+                request.text(),
+                request.domains(),
+                request.teams(),
+                Set.of("retired"),
+                request.tags(),
+                request.portTypes(),
+                request.myTeams(),
+                true,
+                request.sort());
+        return Search.session(entityManager)
+                .search(DataProduct.class)
+                .where(f -> f.bool().filter(predicate(f, retired, caller, null, words)))
                 .fetchTotalHitCount();
     }
 

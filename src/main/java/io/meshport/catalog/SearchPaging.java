@@ -41,7 +41,8 @@ class SearchPaging {
     record Summary(
             long total,
             Map<String, List<SearchResults.FacetCount>> facets,
-            @Nullable String suggestion) {}
+            @Nullable String suggestion,
+            long hiddenRetired) {}
 
     record Bookmark(int offset, SortKey after) {}
 

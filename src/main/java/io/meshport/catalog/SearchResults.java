@@ -10,12 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param facets per facet (domain, team, status, tag, portType), the values with their counts
  *     under the query and all other facets' filters
  * @param suggestion a corrected spelling, when the query found nothing and one exists
+ * @param hiddenRetired when the query found nothing because retired products are hidden, how many
+ *     retired ones it would find (then no spelling is suggested); otherwise 0
  */
 public record SearchResults(
         long total,
         List<Hit> items,
         Map<String, List<FacetCount>> facets,
-        @Nullable String suggestion) {
+        @Nullable String suggestion,
+        long hiddenRetired) {
 
     /**
      * @param highlight why it matched: a snippet of name, purpose or details with matches in

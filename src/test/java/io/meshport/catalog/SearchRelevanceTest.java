@@ -29,6 +29,9 @@ class SearchRelevanceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CatalogService catalog;
+
     /** Exact names and ids: that product first. */
     @ParameterizedTest(name = "\"{0}\" finds {1} first")
     @CsvSource({
@@ -84,6 +87,29 @@ class SearchRelevanceTest {
     })
     void words_and_prefixes_find_it(String query, String expected) {
         assertThat(ids(query).stream().limit(3)).contains(expected);
+    }
+
+    @Test
+    void a_hidden_retired_product_is_offered_when_nothing_else_matches() {
+        String id = "retired-lookup-" + System.nanoTime();
+        RunAs.user(
+                "alice",
+                List.of("sales"),
+                () -> catalog.publishProduct(
+                        id, OwnershipTest.product(id, "sales", "retired"), DocumentFormat.YAML, null, null));
+
+        SearchResults hidden = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(id), 0, 10));
+        assertThat(hidden.total()).isZero();
+        assertThat(hidden.hiddenRetired()).isEqualTo(1);
+        assertThat(hidden.suggestion())
+                .as("the broader filter instead of a spelling")
+                .isNull();
+
+        SearchRequest withRetired = new SearchRequest(
+                id, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, true, SearchRequest.Sort.RELEVANCE);
+        SearchResults shown = RunAs.user("dave", List.of(), () -> search.search(withRetired, 0, 10));
+        assertThat(shown.items()).first().extracting(SearchResults.Hit::id).isEqualTo(id);
+        assertThat(shown.hiddenRetired()).isZero();
     }
 
     @Test

@@ -63,7 +63,8 @@ class CatalogApi {
             long total,
             List<SearchResults.Hit> items,
             Map<String, List<SearchResults.FacetCount>> facets,
-            @Nullable String suggestion) {}
+            @Nullable String suggestion,
+            long hiddenRetired) {}
 
     @Operation(
             summary = "Search data products",
@@ -101,7 +102,8 @@ class CatalogApi {
         SearchRequest request = new SearchRequest(
                 q, values(domain), values(team), values(status), values(tag), values(portType), mine, false, order);
         SearchResults results = search.search(request, page * size, size);
-        return new SearchResponse(results.total(), results.items(), results.facets(), results.suggestion());
+        return new SearchResponse(
+                results.total(), results.items(), results.facets(), results.suggestion(), results.hiddenRetired());
     }
 
     private static Set<String> values(List<String> parameter) {

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Explore: search and browse the catalog. Results follow the typing; facets narrow them down,
@@ -225,7 +226,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         summary.setText(first.total() == 1 ? "1 data product" : first.total() + " data products");
         emptyHelp.removeAll();
         if (first.total() == 0) {
-            emptyHelp.add(emptyExplanation(current, first.suggestion()));
+            emptyHelp.add(emptyExplanation(current, first.suggestion(), first.hiddenRetired()));
         }
         // Facets and the total come from the first query; scrolling fetches hits only.
         badges.clear();
@@ -247,7 +248,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         return page;
     }
 
-    private Component emptyExplanation(SearchRequest current, String suggestion) {
+    private Component emptyExplanation(SearchRequest current, @Nullable String suggestion, long hiddenRetired) {
         VerticalLayout help = new VerticalLayout();
         help.setPadding(false);
         boolean filtered = !current.domains().isEmpty()
@@ -261,6 +262,15 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                         ? "No data product matches these filters."
                         : "No data product matches “" + current.text() + "”"
                                 + (filtered ? " with these filters." : ".")));
+        if (hiddenRetired > 0) {
+            Button showRetired = new Button(
+                    hiddenRetired == 1
+                            ? "Show the retired product that matches"
+                            : "Show the " + hiddenRetired + " retired products that match",
+                    click -> retired.setValue(true));
+            showRetired.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            help.add(showRetired);
+        }
         if (suggestion != null) {
             Button didYouMean =
                     new Button("Search for “" + suggestion + "” instead", click -> query.setValue(suggestion));
@@ -276,7 +286,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             broaden.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             help.add(broaden);
         }
-        if (!current.includeRetired()) {
+        if (!current.includeRetired() && hiddenRetired == 0) {
             help.add(new Span("Retired products are hidden: tick “Show retired” to include them."));
         }
         return help;
