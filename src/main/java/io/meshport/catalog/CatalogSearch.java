@@ -280,9 +280,12 @@ public class CatalogSearch {
                 .fetchTotalHitCount();
     }
 
-    /** How many retired products a query would find if they were not hidden (0 when they are not). */
+    /**
+     * How many retired products a query would find if they were not hidden: 0 when they are not,
+     * or when the statuses are chosen by a filter (showing retired ones would not change them).
+     */
     private long hiddenRetired(SearchRequest request, Identity caller, Words words) {
-        if (request.includeRetired() || request.statuses().contains("retired")) {
+        if (request.includeRetired() || !request.statuses().isEmpty()) {
             return 0;
         }
         SearchRequest retired = new SearchRequest(

@@ -105,6 +105,21 @@ class SearchRelevanceTest {
                 .as("the broader filter instead of a spelling")
                 .isNull();
 
+        SearchRequest activeOnly = new SearchRequest(
+                id,
+                Set.of(),
+                Set.of(),
+                Set.of("active"),
+                Set.of(),
+                Set.of(),
+                false,
+                false,
+                SearchRequest.Sort.RELEVANCE);
+        assertThat(RunAs.user("dave", List.of(), () -> search.search(activeOnly, 0, 10))
+                        .hiddenRetired())
+                .as("a status filter decides; showing retired products would not change it")
+                .isZero();
+
         SearchRequest withRetired = new SearchRequest(
                 id, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, true, SearchRequest.Sort.RELEVANCE);
         SearchResults shown = RunAs.user("dave", List.of(), () -> search.search(withRetired, 0, 10));
