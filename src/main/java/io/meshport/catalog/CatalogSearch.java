@@ -142,10 +142,10 @@ public class CatalogSearch {
             List<String> single = withFacets ? SINGLE_VALUED : List.of();
             List<String> multi = withFacets ? MULTI_VALUED : List.of();
             CompletableFuture<Counted> first =
-                    CompletableFuture.supplyAsync(() -> counted(request, caller, words, single), facetCounting);
+                    CompletableFuture.supplyAsync(() -> counted(request, caller, words, null, single), facetCounting);
             CompletableFuture<Counted> second = multi.isEmpty()
                     ? null
-                    : CompletableFuture.supplyAsync(() -> counted(request, caller, words, multi), facetCounting);
+                    : CompletableFuture.supplyAsync(() -> counted(request, caller, words, null, multi), facetCounting);
             counting = second == null ? first : first.thenCombine(second, Counted::and);
         }
         Map<String, CompletableFuture<Map<String, Long>>> selectedCounts = new LinkedHashMap<>();
@@ -318,13 +318,16 @@ public class CatalogSearch {
     /**
      * The total of a query and the counts of the given facets' values, in a session of its own (it
      * runs on another thread than the request's).
+     *
+     * @param ignoredFacet a facet whose filter is left out (its own counts ignore it), or null
      */
-    private Counted counted(SearchRequest request, Identity caller, Words words, List<String> facets) {
+    private Counted counted(
+            SearchRequest request, Identity caller, Words words, @Nullable String ignoredFacet, List<String> facets) {
         try (EntityManager own = entityManager.getEntityManagerFactory().createEntityManager()) {
             var query = Search.session(own)
                     .search(DataProduct.class)
                     // Counting needs no scores: as a filter, the text query skips scoring altogether.
-                    .where(f -> f.bool().filter(predicate(f, request, caller, null, words)));
+                    .where(f -> f.bool().filter(predicate(f, request, caller, ignoredFacet, words)));
             Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
             for (String facet : facets) {
                 AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
@@ -338,21 +341,9 @@ public class CatalogSearch {
         }
     }
 
-    /**
-     * Counts of one facet's values under the query and every other facet's filter, in a session
-     * of its own (it runs on another thread than the request's).
-     */
+    /** Counts of one facet's values under the query and every other facet's filter. */
     private Map<String, Long> facetCounts(SearchRequest request, Identity caller, String facet, Words words) {
-        AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
-        try (EntityManager own = entityManager.getEntityManagerFactory().createEntityManager()) {
-            return Search.session(own)
-                    .search(DataProduct.class)
-                    // Counting needs no scores: as a filter, the text query skips scoring altogether.
-                    .where(f -> f.bool().filter(predicate(f, request, caller, facet, words)))
-                    .aggregation(key, f -> terms(f, facet))
-                    .fetch(0)
-                    .aggregation(key);
-        }
+        return counted(request, caller, words, facet, List.of(facet)).facets().get(facet);
     }
 
     private static <T> T joined(CompletableFuture<T> counts) {
@@ -436,10 +427,9 @@ public class CatalogSearch {
      * A name some way past a bookmark's, so that a page after the bookmark only looks at the
      * products between the two instead of every product after it (most of a deep page's time
      * was comparing tens of thousands of names that cannot make the page). Read from the sorted
-     * names of the largest index segment: the one {@code 2 x needed / share + needed} names
-     * further on,
-     * where share is the part of the catalog the query finds. The caller looks at all names again
-     * when fewer than needed lie between the two. Null when there is no such name.
+     * names of the largest index segment: the one {@code 2 x needed / share + needed} names further
+     * on, where share is the part of the catalog the query finds. The caller looks at all names
+     * again when fewer than needed lie between the two. Null when there is no such name.
      */
     private @Nullable BytesRef upperBound(String bookmarkName, int needed, SearchPaging.@Nullable Summary known) {
         try (IndexReader reader = indexScope().openIndexReader()) {
