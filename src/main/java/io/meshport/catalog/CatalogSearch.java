@@ -288,16 +288,7 @@ public class CatalogSearch {
         if (request.includeRetired() || !request.statuses().isEmpty()) {
             return 0;
         }
-        SearchRequest retired = new SearchRequest(
-                request.text(),
-                request.domains(),
-                request.teams(),
-                Set.of("retired"),
-                request.tags(),
-                request.portTypes(),
-                request.myTeams(),
-                true,
-                request.sort());
+        SearchRequest retired = request.withStatuses(Set.of("retired"));
         return Search.session(entityManager)
                 .search(DataProduct.class)
                 .where(f -> f.bool().filter(predicate(f, retired, caller, null, words)))

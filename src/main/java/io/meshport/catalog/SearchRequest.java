@@ -38,6 +38,16 @@ public record SearchRequest(
         portTypes = Set.copyOf(portTypes);
     }
 
+    /** The same search, filtered to these statuses instead. */
+    public SearchRequest withStatuses(Set<String> statuses) {
+        return new SearchRequest(text, domains, teams, statuses, tags, portTypes, myTeams, includeRetired, sort);
+    }
+
+    /** The same search, retired products included. */
+    public SearchRequest includingRetired() {
+        return new SearchRequest(text, domains, teams, statuses, tags, portTypes, myTeams, true, sort);
+    }
+
     public static SearchRequest text(String text) {
         return new SearchRequest(text, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false, Sort.RELEVANCE);
     }

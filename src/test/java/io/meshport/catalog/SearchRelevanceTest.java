@@ -105,23 +105,13 @@ class SearchRelevanceTest {
                 .as("the broader filter instead of a spelling")
                 .isNull();
 
-        SearchRequest activeOnly = new SearchRequest(
-                id,
-                Set.of(),
-                Set.of(),
-                Set.of("active"),
-                Set.of(),
-                Set.of(),
-                false,
-                false,
-                SearchRequest.Sort.RELEVANCE);
+        SearchRequest activeOnly = SearchRequest.text(id).withStatuses(Set.of("active"));
         assertThat(RunAs.user("dave", List.of(), () -> search.search(activeOnly, 0, 10))
                         .hiddenRetired())
                 .as("a status filter decides; showing retired products would not change it")
                 .isZero();
 
-        SearchRequest withRetired = new SearchRequest(
-                id, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, true, SearchRequest.Sort.RELEVANCE);
+        SearchRequest withRetired = SearchRequest.text(id).includingRetired();
         SearchResults shown = RunAs.user("dave", List.of(), () -> search.search(withRetired, 0, 10));
         assertThat(shown.items()).first().extracting(SearchResults.Hit::id).isEqualTo(id);
         assertThat(shown.hiddenRetired()).isZero();
