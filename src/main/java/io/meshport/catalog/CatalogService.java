@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,6 +48,7 @@ public class CatalogService {
     private final Clock clock;
     private final SearchPaging searchPaging;
     private final ApplicationEventPublisher events;
+    private final ContractClaims claims;
 
     CatalogService(
             DataProductRepository products,
@@ -59,7 +59,8 @@ public class CatalogService {
             UserDirectory users,
             Clock clock,
             SearchPaging searchPaging,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ContractClaims claims) {
         this.products = products;
         this.contracts = contracts;
         this.changes = changes;
@@ -69,6 +70,7 @@ public class CatalogService {
         this.clock = clock;
         this.searchPaging = searchPaging;
         this.events = events;
+        this.claims = claims;
     }
 
     // ---------------------------------------------------------------- reading the catalog
@@ -149,10 +151,26 @@ public class CatalogService {
         return contracts.findAllByOrderById().stream().map(CatalogService::view).toList();
     }
 
-    /** The product's history, newest first. */
+    /**
+     * The product's history, newest first, each change with the fields it changed; with it the
+     * changes of the contracts the product provides, made since the product exists.
+     */
     public List<ChangeEntry> history(String productId) {
-        return changes.findBySubjectTypeAndSubjectIdOrderByIdDesc("product", productId).stream()
-                .map(ChangeRecord::toEntry)
+        List<ChangeRecord> records =
+                new ArrayList<>(changes.findBySubjectTypeAndSubjectIdOrderByIdDesc("product", productId));
+        products.findById(productId).ifPresent(product -> {
+            List<String> provided = product.outputPorts().stream()
+                    .map(OutputPort::contractId)
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .toList();
+            if (!provided.isEmpty()) {
+                records.addAll(changes.findContractChanges(provided, product.createdAt()));
+            }
+        });
+        records.sort(java.util.Comparator.comparingLong(ChangeRecord::id).reversed());
+        return records.stream()
+                .map(record -> record.toEntry(fieldChanges(record)))
                 .toList();
     }
 
@@ -180,12 +198,16 @@ public class CatalogService {
                 document, editedId, existing.map(DataProduct::status).orElse(null), contracts::findById));
         if (editedId == null && !document.id().isBlank() && products.existsById(document.id())) {
             violations.add(new Violation("/id", "The id '" + document.id() + "' is already taken."));
+        } else if (existing.isEmpty() && !document.id().isBlank()) {
+            productLookAlike(document.id()).ifPresent(other -> violations.add(new Violation("/id", lookAlike(other))));
         }
         String team = document.teamName();
         if (team == null) {
             violations.add(new Violation("/team/name", "Choose the owning team."));
         } else if (!caller.mayActFor(team)) {
             violations.add(new Violation("/team/name", "You are not in team '" + team + "'."));
+        } else {
+            violations.addAll(claimViolations(document, team, existing));
         }
         return violations;
     }
@@ -255,6 +277,16 @@ public class CatalogService {
         String owner = owner(document.teamName(), "/team/name", team, existing.map(DataProduct::ownerTeam), caller);
         requireMayActFor(caller, owner, "product", document.id());
         checkRevision("Data product", document.id(), existing.map(DataProduct::revision), expectedRevision);
+        if (existing.isEmpty()) {
+            productLookAlike(document.id()).ifPresent(other -> {
+                throw new CatalogConflictException(lookAlike(other));
+            });
+        }
+        requireMayProvide(document, owner, existing);
+        Optional<Published> unchanged = unchanged(existing, parsed, owner);
+        if (unchanged.isPresent()) {
+            return unchanged.get();
+        }
 
         Instant now = clock.instant();
         long actor = users.record(caller);
@@ -375,6 +407,8 @@ public class CatalogService {
         ContractDocument document = ContractDocument.of(parsed, documents.toJson(parsed));
         if (document.id().isBlank()) {
             violations.add(new Violation("/id", "A data contract needs an id."));
+        } else if (!ProductRules.isValidId(document.id())) {
+            violations.add(new Violation("/id", ProductRules.ID_RULE));
         } else if (expectedId != null && !expectedId.equals(document.id())) {
             violations.add(new Violation(
                     "/id", "The document's id '" + document.id() + "' differs from '" + expectedId + "' in the URL."));
@@ -390,10 +424,25 @@ public class CatalogService {
                 caller);
         requireMayActFor(caller, owner, "contract", document.id());
         checkRevision("Data contract", document.id(), existing.map(DataContract::revision), expectedRevision);
+        if (existing.isEmpty()) {
+            contractLookAlike(document.id()).ifPresent(other -> {
+                throw new CatalogConflictException(lookAlike(other));
+            });
+            requireNotReservedByAnotherTeam(document.id(), owner);
+        }
+        if (existing.isPresent()
+                && existing.get().ownerTeam().equals(owner)
+                && documents
+                        .tree(existing.get().source(), existing.get().sourceFormat())
+                        .equals(parsed.tree())) {
+            return new Published(existing.get().id(), existing.get().revision(), false);
+        }
 
         Instant now = clock.instant();
         long actor = users.record(caller);
         String previousSource = existing.map(DataContract::source).orElse(null);
+        JsonNode previousTree =
+                existing.map(c -> documents.tree(c.source(), c.sourceFormat())).orElse(null);
         DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
         contract.apply(document, owner, now, actor);
         DataContract saved = contracts.saveAndFlush(contract);
@@ -408,13 +457,183 @@ public class CatalogService {
                 saved.id(),
                 saved.revision(),
                 existing.isEmpty() ? "created" : "replaced",
-                existing.isEmpty() ? "Created, owned by " + owner : "Replaced",
+                existing.isEmpty()
+                        ? "Created, owned by " + owner
+                        : contractSummary(
+                                previousTree, parsed.tree(), existing.get().ownerTeam(), owner),
                 actor,
                 caller.displayName(),
                 now,
                 previousSource,
                 saved.source()));
         return new Published(saved.id(), saved.revision(), existing.isEmpty());
+    }
+
+    // ---------------------------------------------------------------- claims and look-alikes
+
+    /**
+     * Every output port that provides a contract its product's team may not provide (another
+     * team's, or one not in the catalog that another team provides too): rows from before the rule,
+     * kept, for governance to settle.
+     *
+     * @throws AccessDeniedException unless the caller is governance
+     */
+    public List<ContractConflict> contractConflicts() {
+        requireGovernance();
+        return claims.conflicts();
+    }
+
+    /**
+     * Product and contract ids that differ only in case, stored before ids were unique regardless
+     * of case.
+     *
+     * @throws AccessDeniedException unless the caller is governance
+     */
+    public List<IdLookAlikes> idLookAlikes() {
+        requireGovernance();
+        return claims.lookAlikes();
+    }
+
+    private void requireGovernance() {
+        if (!currentIdentity.require().admin()) {
+            throw new AccessDeniedException("Only governance (the admin group) may see this.");
+        }
+    }
+
+    private Optional<String> productLookAlike(String id) {
+        return products.findIdsRegardlessOfCase(id).stream()
+                .filter(other -> !other.equals(id))
+                .findFirst();
+    }
+
+    private Optional<String> contractLookAlike(String id) {
+        return contracts.findIdsRegardlessOfCase(id).stream()
+                .filter(other -> !other.equals(id))
+                .findFirst();
+    }
+
+    private static String lookAlike(String other) {
+        return "The id differs only in case from '" + other + "', which is in the catalog: ids are unique regardless"
+                + " of case.";
+    }
+
+    /**
+     * A product may provide (output ports) only contracts its team owns, or one not in the catalog
+     * that no other team provided first. What the product provided before, for the same team, stays
+     * allowed, so that its owners can still deprecate and retire it; governance sees such rows in
+     * {@link #contractConflicts()}.
+     *
+     * @throws AccessDeniedException naming the team the contract belongs to
+     */
+    private void requireMayProvide(ProductDocument document, String owner, Optional<DataProduct> existing) {
+        if (document.outputPorts().stream().allMatch(port -> port.contractId() == null)) {
+            return;
+        }
+        claims.lock();
+        List<Violation> refused = claimViolations(document, owner, existing);
+        if (!refused.isEmpty()) {
+            throw new AccessDeniedException(refused.stream()
+                    .map(violation -> violation.message() + " (" + violation.pointer() + ")")
+                    .collect(java.util.stream.Collectors.joining(" ")));
+        }
+    }
+
+    private List<Violation> claimViolations(ProductDocument document, String owner, Optional<DataProduct> existing) {
+        Set<String> providedBefore = existing.filter(
+                        product -> product.ownerTeam().equals(owner))
+                .map(product -> product.outputPorts().stream()
+                        .map(OutputPort::contractId)
+                        .filter(Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet()))
+                .orElse(Set.of());
+        List<Violation> violations = new ArrayList<>();
+        List<OutputPort> outputs = document.outputPorts();
+        for (int i = 0; i < outputs.size(); i++) {
+            String contractId = outputs.get(i).contractId();
+            if (contractId == null || providedBefore.contains(contractId)) {
+                continue;
+            }
+            String pointer = "/outputPorts/" + i + "/contractId";
+            claimRefusal(contractId, owner, document.id())
+                    .ifPresent(message -> violations.add(new Violation(pointer, message)));
+        }
+        return violations;
+    }
+
+    private Optional<String> claimRefusal(String contractId, String team, String productId) {
+        Optional<String> contractOwner = claims.owner(contractId);
+        if (contractOwner.isPresent()) {
+            return contractOwner.get().equals(team)
+                    ? Optional.empty()
+                    : Optional.of("Contract '" + contractId + "' is owned by team '" + contractOwner.get()
+                            + "': only its products may provide it, not a product of team '" + team + "'.");
+        }
+        return claims.firstProvider(contractId, productId)
+                .filter(first -> !first.team().equals(team))
+                .map(first -> "Contract '" + contractId + "' is not in the catalog yet and is reserved by team '"
+                        + first.team() + "', whose product '" + first.productId() + "' provides it first.");
+    }
+
+    /** The first team to provide a contract not yet in the catalog reserves its id. */
+    private void requireNotReservedByAnotherTeam(String contractId, String owner) {
+        claims.lock();
+        claims.firstProvider(contractId, null)
+                .filter(first -> !first.team().equals(owner))
+                .ifPresent(first -> {
+                    throw new AccessDeniedException("Contract id '" + contractId + "' is reserved by team '"
+                            + first.team() + "', whose product '" + first.productId() + "' provides it: only team '"
+                            + first.team() + "' may publish it.");
+                });
+    }
+
+    /** A write of what is stored already (compared as data, same owner) changes nothing. */
+    private Optional<Published> unchanged(
+            Optional<DataProduct> existing, StandardDocuments.Parsed parsed, String owner) {
+        return existing.filter(product -> product.ownerTeam().equals(owner)
+                        && documents
+                                .tree(product.source(), product.sourceFormat())
+                                .equals(parsed.tree()))
+                .map(product -> new Published(product.id(), product.revision(), false));
+    }
+
+    private List<FieldChange> fieldChanges(ChangeRecord record) {
+        String before = record.previousSource();
+        String after = record.newSource();
+        if (before == null || after == null) {
+            return List.of();
+        }
+        try {
+            return DocumentDiff.between(documents.storedTree(before), documents.storedTree(after));
+        } catch (tools.jackson.core.JacksonException e) {
+            return List.of();
+        }
+    }
+
+    /** The changed fields' paths, at most five, for a history headline; empty when none changed. */
+    private static String changedFields(@Nullable JsonNode before, JsonNode after, Set<String> leftOut) {
+        List<String> paths = DocumentDiff.between(before, after).stream()
+                .filter(change -> !leftOut.contains(change.pointer()))
+                .map(FieldChange::path)
+                .toList();
+        if (paths.isEmpty()) {
+            return "";
+        }
+        int shown = Math.min(paths.size(), 5);
+        return "changed " + String.join(", ", paths.subList(0, shown))
+                + (paths.size() > shown ? " and " + (paths.size() - shown) + " more" : "");
+    }
+
+    private static String contractSummary(
+            @Nullable JsonNode before, JsonNode after, String previousOwner, String owner) {
+        List<String> parts = new ArrayList<>();
+        if (!previousOwner.equals(owner)) {
+            parts.add("moved from team " + previousOwner + " to " + owner);
+        }
+        String changed = changedFields(before, after, Set.of());
+        if (!changed.isEmpty()) {
+            parts.add(changed);
+        }
+        return parts.isEmpty() ? "Saved without changes" : String.join("; ", parts);
     }
 
     // ---------------------------------------------------------------- rules shared by the writes
@@ -521,22 +740,9 @@ public class CatalogService {
         if (previousOwner != null && !previousOwner.equals(owner)) {
             parts.add("moved from team " + previousOwner + " to " + owner);
         }
-        Set<String> changed = new LinkedHashSet<>();
-        if (before != null) {
-            before.propertyNames().forEach(name -> {
-                if (!after.path(name).equals(before.path(name))) {
-                    changed.add(name);
-                }
-            });
-        }
-        after.propertyNames().forEach(name -> {
-            if (before == null || !before.has(name)) {
-                changed.add(name);
-            }
-        });
-        changed.remove("status");
+        String changed = changedFields(before, after, Set.of("/status"));
         if (!changed.isEmpty()) {
-            parts.add("changed " + String.join(", ", changed));
+            parts.add(changed);
         }
         return parts.isEmpty() ? "Saved without changes" : String.join("; ", parts);
     }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** One change to a product or contract: who, when, what, and the document before and after. */
@@ -81,7 +82,31 @@ class ChangeRecord {
         this.newSource = newSource;
     }
 
-    ChangeEntry toEntry() {
-        return new ChangeEntry(revision, action, summary, actorName, changedAt, previousSource, newSource);
+    long id() {
+        return id == null ? 0 : id;
+    }
+
+    @Nullable
+    String previousSource() {
+        return previousSource;
+    }
+
+    @Nullable
+    String newSource() {
+        return newSource;
+    }
+
+    ChangeEntry toEntry(List<FieldChange> changes) {
+        return new ChangeEntry(
+                subjectType,
+                subjectId,
+                revision,
+                action,
+                summary,
+                actorName,
+                changedAt,
+                previousSource,
+                newSource,
+                changes);
     }
 }

@@ -48,6 +48,10 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
             nativeQuery = true)
     List<String> findIdsOfferingContract(@Param("contractId") String contractId);
 
+    /** The ids equal to this one regardless of case (the same, and look-alikes). */
+    @Query(value = "select id from data_product where lower(id) = lower(:id) order by id", nativeQuery = true)
+    List<String> findIdsRegardlessOfCase(@Param("id") String id);
+
     /** Which products provide a contract through an output port. */
     @Query(value = """
                     select product_id || ' ' || name || ' ' || version

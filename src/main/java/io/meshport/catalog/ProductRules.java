@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,17 @@ final class ProductRules {
     /** SLA properties that make a promise about availability or freshness. */
     private static final Set<String> SERVICE_LEVELS = Set.of("availability", "latency", "freshness");
 
+    /** Ids of products and contracts alike: ASCII, safe in a URL path, at most 200 characters. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}");
+
+    static final String ID_RULE =
+            "An id uses ASCII letters, digits, '.', '_', ':' and '-' (at most 200), starting with a letter or digit.";
+
     private ProductRules() {}
+
+    static boolean isValidId(String id) {
+        return ID.matcher(id).matches();
+    }
 
     static List<Violation> check(
             ProductDocument document,
@@ -28,11 +39,8 @@ final class ProductRules {
         List<Violation> violations = new ArrayList<>();
         if (document.id().isBlank()) {
             violations.add(new Violation("/id", "A data product needs an id."));
-        } else if (!document.id().matches("[A-Za-z0-9][A-Za-z0-9._:-]{0,199}")) {
-            violations.add(new Violation(
-                    "/id",
-                    "An id uses letters, digits, '.', '_', ':' and '-' (at most 200), starting with a letter or"
-                            + " digit."));
+        } else if (!isValidId(document.id())) {
+            violations.add(new Violation("/id", ID_RULE));
         } else if (expectedId != null && !expectedId.equals(document.id())) {
             violations.add(new Violation(
                     "/id", "The document's id '" + document.id() + "' differs from '" + expectedId + "' in the URL."));

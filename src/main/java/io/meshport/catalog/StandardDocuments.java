@@ -134,6 +134,15 @@ class StandardDocuments {
         return (format == DocumentFormat.JSON ? JSON : YAML).readTree(source);
     }
 
+    /** A document as history keeps it, whose format is not recorded: JSON, or else YAML. */
+    JsonNode storedTree(String source) {
+        try {
+            return JSON.readTree(source);
+        } catch (JacksonException e) {
+            return YAML.readTree(source);
+        }
+    }
+
     /** The schema library reports where the error is, and for some keywords which property. */
     private static String pointer(Error error) {
         StringBuilder pointer = new StringBuilder();

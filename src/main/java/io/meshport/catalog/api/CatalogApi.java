@@ -207,7 +207,12 @@ class CatalogApi {
                         published.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .eTag(RequestDocuments.etag(published.revision()));
         if (published.created()) {
-            response.location(java.net.URI.create(base + published.id()));
+            // Built so that no id can make it throw: the document is stored by now.
+            response.location(org.springframework.web.util.UriComponentsBuilder.fromPath(base)
+                    .path("{id}")
+                    .buildAndExpand(published.id())
+                    .encode()
+                    .toUri());
         }
         return response.contentType(MediaType.APPLICATION_JSON)
                 .body("{\"id\":" + quote(published.id()) + ",\"revision\":" + published.revision() + "}");

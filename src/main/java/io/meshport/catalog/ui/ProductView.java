@@ -1,11 +1,8 @@
 package io.meshport.catalog.ui;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -14,7 +11,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -30,7 +26,6 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.meshport.catalog.CatalogService;
-import io.meshport.catalog.ChangeEntry;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
 import io.meshport.catalog.ProductDetails;
@@ -40,11 +35,8 @@ import io.meshport.catalog.SlaProperty;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -54,9 +46,6 @@ import org.springframework.beans.factory.ObjectProvider;
 @Route("products/:id")
 @PermitAll
 class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final CatalogService catalog;
     private final ObjectProvider<ProductPageSection> sections;
@@ -95,7 +84,7 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                         section.title(),
                         section.content(
                                 product.summary().id(), product.summary().name())));
-        tabs.add("History", history(product.summary().id()));
+        tabs.add("History", new ChangeHistory(catalog.history(product.summary().id())));
         add(tabs);
     }
 
@@ -304,36 +293,5 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         grid.addColumn(SlaProperty::driver).setHeader("Driver");
         grid.setItems(properties);
         return grid;
-    }
-
-    private Component history(String id) {
-        VerticalLayout history = new VerticalLayout();
-        history.setPadding(false);
-        history.setId("product-history");
-        for (ChangeEntry entry : catalog.history(id)) {
-            Span headline = new Span(WHEN.format(entry.changedAt()) + " · " + entry.actorName() + " · "
-                    + entry.summary() + " (revision " + entry.revision() + ")");
-            Details details = new Details(headline, diff(entry.previousSource(), entry.newSource()));
-            details.setWidthFull();
-            history.add(details);
-        }
-        return history;
-    }
-
-    /** A unified diff of the document, as its owners wrote it. */
-    private static Component diff(@Nullable String before, @Nullable String after) {
-        List<String> original = before == null ? List.of() : before.lines().toList();
-        List<String> revised = after == null ? List.of() : after.lines().toList();
-        List<String> lines =
-                UnifiedDiffUtils.generateUnifiedDiff("before", "after", original, DiffUtils.diff(original, revised), 2);
-        Div diff = new Div();
-        diff.addClassName("diff");
-        for (String line : lines.size() > 2 ? lines.subList(2, lines.size()) : lines) {
-            Pre pre = new Pre(line);
-            pre.addClassName(
-                    line.startsWith("+") ? "diff-added" : line.startsWith("-") ? "diff-removed" : "diff-context");
-            diff.add(pre);
-        }
-        return diff;
     }
 }
