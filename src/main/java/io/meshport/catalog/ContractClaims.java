@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may provide a contract (docs/decisions/0011-contract-claims.md): the team that owns it, or,
+ * Who may provide a contract (docs/decisions/0012-contract-claims.md): the team that owns it, or,
  * while it is not in the catalog, the first team whose product provides it. Contract ids are
  * compared regardless of case, as ids are unique regardless of case.
  */
