@@ -1,6 +1,7 @@
 package io.meshport.uitest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A team hears, through the bell in the header, that a product it reads was deprecated. */
 @MeshportTest
@@ -22,6 +24,9 @@ class NotificationBellTest extends BrowserTest {
 
     @Autowired
     CatalogService catalog;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void bob_sees_that_an_upstream_product_was_deprecated_and_follows_the_link() {
@@ -50,17 +55,48 @@ class NotificationBellTest extends BrowserTest {
         assertThat(page.locator("#notification-count")).hasText(Pattern.compile("[1-9][0-9]*"));
         Locator bell = page.locator("#notification-bell");
         assertThat(bell).hasAttribute("aria-label", Pattern.compile("Notifications, [1-9][0-9]* unread"));
+        long unreadBefore =
+                Long.parseLong(page.locator("#notification-count").textContent().strip());
         bell.click();
 
         String message = "Orders " + s + ", which Campaigns " + s + " reads, is now deprecated";
         Locator link = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(message));
         assertThat(link).isVisible();
-        assertThat(page.locator("#notification-list").getByText("Unread").first())
-                .isVisible();
+        assertThat(notification(message).getByText("Unread")).isVisible();
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark all as read")))
                 .isEnabled();
         link.click();
         assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/products/" + s + "-b");
+        BrowserSupport.awaitVaadin(page);
+
+        // Following it marked it read: one fewer in the bell, no "Unread" beside it, for bob only.
+        assertThat(bell).hasAttribute("aria-label", "Notifications, " + (unreadBefore - 1) + " unread");
+        if (unreadBefore == 1) {
+            assertThat(page.locator("#notification-count")).isHidden();
+        } else {
+            assertThat(page.locator("#notification-count")).hasText(Long.toString(unreadBefore - 1));
+        }
+        bell.click();
+        assertThat(notification(message)).isVisible();
+        assertThat(notification(message).getByText("Unread")).hasCount(0);
+        assertThat(jdbc.sql("""
+                        select count(*) from notification_read r join notification n on n.id = r.notification_id
+                        where n.message = ?""").param(message).query(Long.class).single())
+                .as("read receipts of that notification (bob's alone)")
+                .isEqualTo(1L);
+
+        // It stays read on the next page load: the server stored it, not only the page.
+        page.keyboard().press("Escape");
+        page.reload();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(bell).hasAttribute("aria-label", "Notifications, " + (unreadBefore - 1) + " unread");
+    }
+
+    /** The list item in the open bell dialog that holds the notification with this message. */
+    private Locator notification(String message) {
+        return page.locator("#notification-list li.notification")
+                .filter(new Locator.FilterOptions()
+                        .setHas(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(message))));
     }
 
     private void publish(String id, String name, String team, String status, String ports) {

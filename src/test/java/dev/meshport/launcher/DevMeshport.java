@@ -2,8 +2,13 @@ package dev.meshport.launcher;
 
 import dev.meshport.demo.DemoCatalog;
 import io.meshport.MeshportApplication;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,8 +25,45 @@ public final class DevMeshport {
 
     private DevMeshport() {}
 
+    /**
+     * The data of an earlier run made by another major version of PostgreSQL (14, before the
+     * move to 17) cannot be opened, and without the old binaries there is no {@code pg_upgrade}.
+     * Move the database, and the search index built from it, aside untouched into one folder
+     * beside them, so that the run starts afresh (the demo catalog loads into an empty catalog).
+     * Returns that folder, or empty when there is nothing to move.
+     */
+    static Optional<Path> setAsideDataOfAnotherPostgresVersion(Path home) throws IOException {
+        Path data = home.resolve("postgres");
+        Optional<Integer> major = DevDatabase.majorVersionOf(data);
+        if (major.isEmpty() || major.get() == DevDatabase.POSTGRES_MAJOR) {
+            return Optional.empty();
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path aside = home.resolve("postgresql-" + major.get() + "-" + stamp);
+        Files.createDirectories(aside);
+        Files.move(data, aside.resolve("postgres"));
+        Path index = home.resolve("index");
+        if (Files.exists(index)) {
+            Files.move(index, aside.resolve("index"));
+        }
+        return Optional.of(aside);
+    }
+
     public static void main(String[] args) throws Exception {
         Path home = Path.of(".meshport-dev").toAbsolutePath();
+        Optional<Integer> oldMajor = DevDatabase.majorVersionOf(home.resolve("postgres"));
+        setAsideDataOfAnotherPostgresVersion(home)
+                .ifPresent(aside ->
+                        System.out.println("""
+
+                ==========================================================================
+                 .meshport-dev/postgres was made by PostgreSQL %d; this run command uses
+                 PostgreSQL %d, which cannot open it. Moved it, with the search index, to
+                   %s
+                 and starting afresh with the demo catalog. To keep changes of your own,
+                 dump them from there with a PostgreSQL %1$d pg_dump; else delete that folder.
+                ==========================================================================
+                """.formatted(oldMajor.orElseThrow(), DevDatabase.POSTGRES_MAJOR, aside)));
         DevDatabase database = DevDatabase.start(DATABASE_PORT, home.resolve("postgres"), true);
         IdentityProviderProcess identityProvider = IdentityProviderProcess.start(IDP_PORT, PORTAL);
 

@@ -3,6 +3,7 @@ package io.meshport.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The relevance suite, over the demo catalog: what a person types, and the product that must
@@ -193,24 +195,75 @@ class SearchRelevanceTest {
     }
 
     @Test
-    void matches_are_highlighted_and_html_is_escaped() {
-        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text("ledger"), 0, 5));
-        assertThat(results.items().getFirst().highlight()).contains("<mark>");
-        assertThat(results.items()).allSatisfy(hit -> {
-            if (hit.highlight() != null) {
-                assertThat(hit.highlight().replace("<mark>", "").replace("</mark>", ""))
-                        .doesNotContain("<", ">");
+    void matches_are_highlighted_and_html_in_a_product_is_escaped() {
+        String id = "html-escape-" + System.nanoTime();
+        String yaml = """
+                apiVersion: v1.0.0
+                kind: DataProduct
+                id: %s
+                name: "<b>Quokka</b> <img src=x onerror=alert(1)> feed"
+                status: draft
+                team:
+                  name: sales
+                description:
+                  purpose: "Quokka sightings <script>alert('purpose')</script> & <i>counts</i> per park"
+                """.formatted(id);
+        RunAs.user("alice", List.of("sales"), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+
+        SearchResults results =
+                RunAs.user("alice", List.of("sales"), () -> search.search(SearchRequest.text("quokka"), 0, 5));
+        SearchResults.Hit hit = results.items().stream()
+                .filter(h -> h.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the product holding HTML is not found: " + results.items()));
+        assertThat(hit.highlight()).contains("<mark>Quokka</mark>");
+        assertEscapedText(hit.highlight());
+
+        // The API hands out the same snippet; a client may put it into a page as it is.
+        Api.Response api = Api.as("alice").get("/api/v1/data-products?q=quokka&size=5", "application/json");
+        assertThat(api.status()).isEqualTo(200);
+        JsonNode item = null;
+        for (JsonNode candidate : api.json().path("items")) {
+            if (candidate.path("id").asString().equals(id)) {
+                item = candidate;
             }
-        });
+        }
+        assertThat(item).as("the product in the API's results").isNotNull();
+        assertThat(item.path("highlight").asString()).contains("<mark>Quokka</mark>");
+        assertEscapedText(item.path("highlight").asString());
     }
 
+    /** Only {@code <mark>} is markup; the document's own {@code <}, {@code >} and {@code &} are escaped. */
+    private static void assertEscapedText(String highlight) {
+        String outsideMarks = highlight.replace("<mark>", "").replace("</mark>", "");
+        assertThat(outsideMarks).as(highlight).doesNotContain("<", ">");
+        assertThat(outsideMarks.replaceAll("&(#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z]+);", ""))
+                .as("a bare & in " + highlight)
+                .doesNotContain("&");
+        assertThat(outsideMarks)
+                .as("the HTML of the document is in it, as text")
+                .contains("&lt;");
+    }
+
+    /** Punctuation alone names nothing: no operator, wildcard or error. */
     @ParameterizedTest
-    @ValueSource(
-            strings = {"\"(*?~:\\", "' OR 1=1; --", "<script>alert(1)</script>", "title:stock AND (", "*", "~", "\u0000"
-            })
-    void odd_input_gets_results_or_nothing_never_an_error(String query) {
+    @ValueSource(strings = {"\"(*?~:\\", "*", "~", "%", "?", "\u0000"})
+    void punctuation_alone_finds_nothing(String query) {
         SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 5));
-        assertThat(results.total()).isGreaterThanOrEqualTo(0);
+        assertThat(results.total()).isZero();
+        assertThat(results.items()).isEmpty();
+    }
+
+    /** Query syntax and injection attempts are words to look for, never operators that widen the search. */
+    @ParameterizedTest
+    @ValueSource(strings = {"' OR 1=1; --", "<script>alert(1)</script>", "title:stock AND (", "stock OR *", "*:*"})
+    void odd_input_is_taken_as_words_never_as_query_syntax(String query) {
+        long everything = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(""), 0, 1))
+                .total();
+        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 5));
+        assertThat(everything).isGreaterThan(5);
+        assertThat(results.total()).as("not every product").isLessThan(everything);
+        assertThat(results.items()).hasSize((int) Math.min(results.total(), 5));
     }
 
     @Test

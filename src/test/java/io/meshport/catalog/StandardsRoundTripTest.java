@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The standards' own example documents (../shared/fixtures/standards, not written by us) import
- * through the API, validate, and come back out as they went in.
+ * The standards' own example documents (not written by us, vendored with their licences in
+ * {@code src/test/resources/standards-examples}) import through the API, validate, and come back
+ * out as they went in.
  */
 @MeshportTest
 class StandardsRoundTripTest {
 
-    static final Path STANDARDS = Path.of("../shared/fixtures/standards");
+    static final String STANDARDS = "/standards-examples/";
     static final YAMLMapper YAML = YAMLMapper.builder().build();
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -35,12 +39,18 @@ class StandardsRoundTripTest {
     }
 
     static Stream<Path> fixtures(String standard) throws IOException {
-        assertThat(STANDARDS.resolve(standard))
-                .as("the shared fixtures beside the project")
-                .isDirectory();
-        return Files.list(STANDARDS.resolve(standard))
-                .filter(p -> p.toString().endsWith(".yaml"))
-                .sorted();
+        URL folder = StandardsRoundTripTest.class.getResource(STANDARDS + standard);
+        assertThat(folder).as("the vendored examples of " + standard).isNotNull();
+        List<Path> examples;
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            examples =
+                    files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+        // An empty folder would make the parameterised tests pass by running nothing.
+        assertThat(examples).as("examples of " + standard).isNotEmpty();
+        return examples.stream();
     }
 
     @ParameterizedTest

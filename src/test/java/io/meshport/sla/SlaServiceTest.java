@@ -148,12 +148,47 @@ class SlaServiceTest {
     }
 
     @Test
-    void summaries_of_many_products_answer_for_each() {
+    void summaries_of_many_products_answer_for_each_with_its_own_status() {
+        String s = SlaTestProduct.stem("summary");
+        Instant now = clock.instant();
+        String met = product(s + "-met")
+                .promises("latency", "4", "h")
+                .publish(catalog)
+                .id();
+        asSales(() -> sla.record(met, List.of(updated("u1", now.minus(Duration.ofMinutes(5))))));
+        String breached = product(s + "-breached")
+                .promises("availability", "99.9", "%")
+                .publish(catalog)
+                .id();
+        asSales(() -> sla.record(breached, List.of(probe("down", now.minusSeconds(60), false))));
+        String quiet = product(s + "-quiet")
+                .promises("latency", "1", "d")
+                .publish(catalog)
+                .id();
+
+        // Products with data at the start, in the middle and at the end of a long list of others.
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            ids.add("summary-" + i);
+            ids.add(s + "-unknown-" + i);
         }
-        assertThat(sla.summaries(ids)).hasSize(300).containsOnlyKeys(ids);
+        ids.set(0, breached);
+        ids.set(150, quiet);
+        ids.set(299, met);
+
+        Map<String, ComplianceStatus> summaries = sla.summaries(ids);
+
+        assertThat(summaries.keySet())
+                .as("one answer per product, in the order asked")
+                .containsExactlyElementsOf(ids);
+        assertThat(summaries)
+                .containsEntry(met, ComplianceStatus.MET)
+                .containsEntry(breached, ComplianceStatus.BREACHED)
+                .containsEntry(quiet, ComplianceStatus.NO_DATA);
+        assertThat(summaries.entrySet().stream()
+                        .filter(entry -> entry.getKey().contains("-unknown-"))
+                        .map(Map.Entry::getValue))
+                .hasSize(297)
+                .containsOnly(ComplianceStatus.NO_DATA);
     }
 
     @Test
