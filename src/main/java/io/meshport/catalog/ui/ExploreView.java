@@ -78,6 +78,9 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
     private final Grid<SearchResults.Hit> results = new Grid<>();
     private SearchRequest request = SearchRequest.text("");
     private boolean restoring;
+    // True while this view puts its own state into the URL: the fields already hold that state
+    // (and what is typed may be ahead of it), so the navigation must not write them back.
+    private boolean followingFields;
 
     private final List<ProductBadges> badgeSources;
     // Marks of the products on the pages fetched so far (other features', e.g. "Review overdue").
@@ -146,26 +149,33 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         expand(main);
     }
 
-    /** The URL is the state: restore it, then search. */
+    /**
+     * The URL is the state: on a real navigation (a link, the back button) the fields are set from
+     * it; on the navigation that {@link #stateChanged} makes, they are left as they are, so that
+     * nothing a person is typing is rewritten (the URL holds the query stripped).
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters =
                 event.getLocation().getQueryParameters().getParameters();
+        String text = first(parameters, "q");
         restoring = true;
         try {
-            query.setValue(first(parameters, "q"));
-            sort.setValue(
-                    switch (first(parameters, "sort")) {
-                        case "name" -> SearchRequest.Sort.NAME;
-                        case "updated" -> SearchRequest.Sort.UPDATED;
-                        default -> SearchRequest.Sort.RELEVANCE;
-                    });
-            mine.setValue("true".equals(first(parameters, "mine")));
-            retired.setValue("true".equals(first(parameters, "retired")));
+            if (!followingFields) {
+                if (!query.getValue().strip().equals(text.strip())) {
+                    query.setValue(text);
+                }
+                sort.setValue(
+                        switch (first(parameters, "sort")) {
+                            case "name" -> SearchRequest.Sort.NAME;
+                            case "updated" -> SearchRequest.Sort.UPDATED;
+                            default -> SearchRequest.Sort.RELEVANCE;
+                        });
+                mine.setValue("true".equals(first(parameters, "mine")));
+                retired.setValue("true".equals(first(parameters, "retired")));
+            }
             request = new SearchRequest(
-                    query.getValue().length() > SearchRequest.MAX_TEXT
-                            ? query.getValue().substring(0, SearchRequest.MAX_TEXT)
-                            : query.getValue(),
+                    text.length() > SearchRequest.MAX_TEXT ? text.substring(0, SearchRequest.MAX_TEXT) : text,
                     values(parameters, "domain"),
                     values(parameters, "team"),
                     values(parameters, "status"),
@@ -202,7 +212,14 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         if (sort.getValue() != SearchRequest.Sort.RELEVANCE) {
             parameters.put("sort", List.of(sort.getValue().name().toLowerCase(Locale.ROOT)));
         }
-        getUI().ifPresent(ui -> ui.navigate(ExploreView.class, new QueryParameters(parameters)));
+        getUI().ifPresent(ui -> {
+            followingFields = true;
+            try {
+                ui.navigate(ExploreView.class, new QueryParameters(parameters));
+            } finally {
+                followingFields = false;
+            }
+        });
     }
 
     private void refresh() {
