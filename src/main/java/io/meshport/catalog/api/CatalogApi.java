@@ -71,7 +71,8 @@ class CatalogApi {
             description =
                     "Full-text search with facets. Repeat a filter parameter for alternatives (domain=a&domain=b);"
                             + " different filters combine with 'and'. Retired products are left out unless status=retired."
-                            + " Items carry a highlight: an HTML-escaped snippet with matches in <mark>.")
+                            + " Items carry a highlight: a snippet of the text (Markdown shown as plain text), HTML-escaped,"
+                            + " with matches in <mark>.")
     @GetMapping("/data-products")
     SearchResponse searchProducts(
             @RequestParam(defaultValue = "") String q,

@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.meshport.catalog.CatalogSearch;
+import io.meshport.catalog.MarkdownText;
 import io.meshport.catalog.ProductBadges;
 import io.meshport.catalog.SearchRequest;
 import io.meshport.catalog.SearchResults;
@@ -330,8 +331,8 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             Html snippet = new Html("<span class=\"hit-snippet\">" + hit.highlight() + "</span>");
             card.add(snippet);
         } else if (hit.purpose() != null) {
-            Span purpose =
-                    new Span(hit.purpose().length() > 200 ? hit.purpose().substring(0, 200) + "…" : hit.purpose());
+            String text = MarkdownText.of(hit.purpose());
+            Span purpose = new Span(text.length() > 200 ? text.substring(0, 200) + "…" : text);
             purpose.addClassName("hit-snippet");
             card.add(purpose);
         }
