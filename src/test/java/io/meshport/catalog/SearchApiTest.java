@@ -88,7 +88,18 @@ class SearchApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"(*?~:\\", "' OR 1=1; --", "<script>alert(1)</script>", "%", "stock AND (", ""})
+    @ValueSource(
+            strings = {
+                "\"(*?~:\\",
+                "' OR 1=1; --",
+                "<script>alert(1)</script>",
+                "%",
+                "stock AND (",
+                "",
+                "customer_order_line_item_sku_quantity_price_discount",
+                "CustomerLifetimeValueByAcquisitionChannelAndRegion",
+                "a,b,c,d,e,f,g,h,i,j,k"
+            })
     void odd_queries_are_answered(String query) {
         Api.Response response = Api.as("dave")
                 .get("/api/v1/data-products?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "application/json");
