@@ -112,6 +112,49 @@ class ExploreSearchTest extends BrowserTest {
     }
 
     @Test
+    void a_consumer_sees_other_teams_drafts_only_when_asking_for_them() {
+        openAs("/?q=sales+pipeline+forecast", "dave");
+        Locator draft = page.locator("#search-results")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                                .setName("Sales Pipeline Forecast")
+                                .setExact(true));
+        assertThat(page.locator("#search-summary")).hasText("0 data products");
+        assertThat(page.locator("#search-empty")).containsText("Other teams' drafts and proposals are hidden");
+        assertThat(draft).hasCount(0);
+
+        Locator showDrafts =
+                page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Show other teams' drafts"));
+        assertThat(showDrafts).not().isChecked();
+        showDrafts.check();
+        assertThat(page).hasURL(Pattern.compile(".*otherTeamsDrafts=true.*"));
+        assertThat(draft).isVisible();
+        assertThat(page.locator("#search-summary")).hasText("1 data product");
+
+        // The URL holds it: a shared link shows the drafts too.
+        page.navigate(TestInfrastructure.portalUrl() + "/?q=sales+pipeline+forecast&otherTeamsDrafts=true");
+        BrowserSupport.awaitVaadin(page);
+        assertThat(showDrafts).isChecked();
+        assertThat(draft).isVisible();
+    }
+
+    @Test
+    void a_team_sees_its_own_drafts_without_asking() {
+        openAs("/?q=sales+pipeline+forecast", "alice");
+        assertThat(page.locator("#search-results")
+                        .getByRole(
+                                AriaRole.LINK,
+                                new Locator.GetByRoleOptions()
+                                        .setName("Sales Pipeline Forecast")
+                                        .setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Show other teams' drafts")))
+                .not()
+                .isChecked();
+    }
+
+    @Test
     void html_in_a_query_is_shown_as_text_and_an_empty_result_explains_itself() {
         openAs("/?q=%3Czzqx%3Eledgerrr%3C%2Fzzqx%3E", "dave");
         assertThat(page.locator("#search-summary")).hasText("0 data products");

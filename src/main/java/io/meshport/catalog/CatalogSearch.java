@@ -166,7 +166,11 @@ public class CatalogSearch {
         }
         Identity caller = currentIdentity.require();
         SearchSession session = Search.session(entityManager);
-        SearchPaging.Key key = new SearchPaging.Key(request, request.myTeams() ? caller.teams() : Set.of());
+        // What a search finds depends on the caller's teams when it narrows to them or shows only
+        // their drafts (other teams' hidden).
+        SearchPaging.Key key = new SearchPaging.Key(
+                request,
+                request.myTeams() || !request.hiddenOtherTeamsStatuses().isEmpty() ? caller.teams() : Set.of());
         long generation = paging.generation();
         boolean keyset = keysetSortable(request);
         SearchPaging.Bookmark bookmark = keyset && offset > 0 ? paging.nearest(key, offset) : null;
@@ -307,7 +311,7 @@ public class CatalogSearch {
             // count costs far less than looking for a spelling two edits away), else a spelling.
             long hiddenRetired = total == 0 && !request.text().isEmpty() ? hiddenRetired(request, caller, words) : 0;
             String suggestion = total == 0 && !request.text().isEmpty() && hiddenRetired == 0
-                    ? suggestion(session, words.query())
+                    ? suggestion(session, request, caller, words.query())
                     : null;
             summary = new SearchPaging.Summary(total, facets, suggestion, hiddenRetired);
             if (withFacets) {
@@ -692,7 +696,26 @@ public class CatalogSearch {
         if (!request.includeRetired() && !request.statuses().contains("retired")) {
             bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
         }
+        hideOtherTeamsDrafts(bool, f, request, caller);
         return bool;
+    }
+
+    /**
+     * A catalog, not a workshop: other teams' draft and proposed products are left out unless the
+     * search asks for them (or filters by that status); the caller's own teams' stay.
+     */
+    private static void hideOtherTeamsDrafts(
+            BooleanPredicateClausesStep<?, ?> bool, SearchPredicateFactory f, SearchRequest request, Identity caller) {
+        Set<String> hidden = request.hiddenOtherTeamsStatuses();
+        if (hidden.isEmpty()) {
+            return;
+        }
+        BooleanPredicateClausesStep<?, ?> othersWork =
+                f.bool().must(f.terms().field("status").matchingAny(hidden, ValueModel.INDEX));
+        if (!caller.teams().isEmpty()) {
+            othersWork.mustNot(f.terms().field("ownerTeam").matchingAny(caller.teams()));
+        }
+        bool.mustNot(othersWork);
     }
 
     /**
@@ -758,7 +781,8 @@ public class CatalogSearch {
      * A product name close to the query, when the query found nothing: each word of the query
      * may be two edits away from a word of a name or tag.
      */
-    private static @Nullable String suggestion(SearchSession session, List<String> queryWords) {
+    private static @Nullable String suggestion(
+            SearchSession session, SearchRequest request, Identity caller, List<String> queryWords) {
         List<String> words = queryWords.stream()
                 .flatMap(word -> java.util.Arrays.stream(word.split("[^\\p{L}\\p{N}]+")))
                 .filter(word -> word.length() >= 3)
@@ -775,6 +799,7 @@ public class CatalogSearch {
                         bool.should(f.match().field("name").matching(word).fuzzy(2, 0));
                         bool.should(f.match().field("tags_text").matching(word).fuzzy(2, 0));
                     }
+                    hideOtherTeamsDrafts(bool, f, request, caller);
                     return bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
                 })
                 .fetchHits(1);

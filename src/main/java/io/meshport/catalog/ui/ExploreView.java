@@ -72,6 +72,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
     private final Select<SearchRequest.Sort> sort = new Select<>();
     private final Checkbox mine = new Checkbox("My teams' products");
     private final Checkbox retired = new Checkbox("Show retired");
+    private final Checkbox drafts = new Checkbox("Show other teams' drafts");
     private final Map<String, CheckboxGroup<String>> facets = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
     private final Paragraph summary = new Paragraph();
@@ -97,7 +98,10 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         filters.addClassName("explore-filters");
         mine.addValueChangeListener(e -> stateChanged());
         retired.addValueChangeListener(e -> stateChanged());
-        filters.add(mine, retired);
+        drafts.setId("show-drafts");
+        drafts.setTooltipText("Draft and proposed products of teams you are not in");
+        drafts.addValueChangeListener(e -> stateChanged());
+        filters.add(mine, retired, drafts);
         FACET_LABELS.forEach((facet, label) -> {
             CheckboxGroup<String> group = new CheckboxGroup<>(label);
             group.setId("facet-" + facet);
@@ -174,6 +178,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                         });
                 mine.setValue("true".equals(first(parameters, "mine")));
                 retired.setValue("true".equals(first(parameters, "retired")));
+                drafts.setValue("true".equals(first(parameters, "otherTeamsDrafts")));
             }
             request = new SearchRequest(
                     text.length() > SearchRequest.MAX_TEXT ? text.substring(0, SearchRequest.MAX_TEXT) : text,
@@ -184,6 +189,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                     values(parameters, "portType"),
                     mine.getValue(),
                     retired.getValue(),
+                    drafts.getValue(),
                     sort.getValue());
             refresh();
         } finally {
@@ -209,6 +215,9 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         }
         if (retired.getValue()) {
             parameters.put("retired", List.of("true"));
+        }
+        if (drafts.getValue()) {
+            parameters.put("otherTeamsDrafts", List.of("true"));
         }
         if (sort.getValue() != SearchRequest.Sort.RELEVANCE) {
             parameters.put("sort", List.of(sort.getValue().name().toLowerCase(Locale.ROOT)));
@@ -306,6 +315,10 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         }
         if (!current.includeRetired() && hiddenRetired == 0) {
             help.add(new Span("Retired products are hidden: tick “Show retired” to include them."));
+        }
+        if (!current.includeOtherTeamsDrafts()) {
+            help.add(new Span("Other teams' drafts and proposals are hidden: tick “Show other teams' drafts” to"
+                    + " include them."));
         }
         return help;
     }
