@@ -76,6 +76,85 @@ class ExploreSearchTest extends BrowserTest {
     }
 
     @Test
+    void a_query_typed_key_by_key_with_a_pause_after_each_word_keeps_its_spaces() {
+        // Deprecated: shown to everyone, and publishable without a contract.
+        String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: store-sales-forecast\nname: Store Sales Forecast\n"
+                + "status: deprecated\ndomain: sales\ndescription:\n  purpose: Weekly **store sales forecast** per"
+                + " region, for _planning_.\nteam:\n  name: sales\n";
+        RunAs.user(
+                "alice",
+                List.of("sales"),
+                () -> catalog.publishProduct("store-sales-forecast", yaml, DocumentFormat.YAML, null, null));
+        openAs("/", "dave");
+
+        Locator field = page.getByLabel("Search data products");
+        field.click();
+        List<String> words = List.of("store", "sales", "forecast");
+        for (int i = 0; i < words.size(); i++) {
+            field.pressSequentially(words.get(i), new Locator.PressSequentiallyOptions().setDelay(80));
+            if (i < words.size() - 1) {
+                field.pressSequentially(" ", new Locator.PressSequentiallyOptions().setDelay(80));
+                // A person pauses after the space, long enough for the portal to follow the typing.
+                String typed = String.join(" ", words.subList(0, i + 1));
+                assertThat(page).hasURL(Pattern.compile(".*\\?q=" + typed.replace(" ", "(\\+|%20)") + "$"));
+                BrowserSupport.awaitVaadin(page);
+                assertThat(field).hasValue(typed + " ");
+            }
+        }
+        assertThat(page).hasURL(Pattern.compile(".*\\?q=store(\\+|%20)sales(\\+|%20)forecast$"));
+        BrowserSupport.awaitVaadin(page);
+        assertThat(field).hasValue("store sales forecast");
+        assertThat(page.locator("#search-results .hit-name").first()).hasText("Store Sales Forecast");
+        // The purpose is Markdown: its snippet reads as text, with the matches marked.
+        Locator snippet = page.locator("#search-results .hit-snippet").first();
+        assertThat(snippet).hasText("Weekly store sales forecast per region, for planning.");
+        assertThat(snippet.locator("mark")).hasCount(3);
+    }
+
+    @Test
+    void a_consumer_sees_other_teams_drafts_only_when_asking_for_them() {
+        openAs("/?q=sales+pipeline+forecast", "dave");
+        Locator draft = page.locator("#search-results")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions()
+                                .setName("Sales Pipeline Forecast")
+                                .setExact(true));
+        assertThat(page.locator("#search-summary")).hasText("0 data products");
+        assertThat(page.locator("#search-empty")).containsText("Other teams' drafts and proposals are hidden");
+        assertThat(draft).hasCount(0);
+
+        Locator showDrafts =
+                page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Show other teams' drafts"));
+        assertThat(showDrafts).not().isChecked();
+        showDrafts.check();
+        assertThat(page).hasURL(Pattern.compile(".*otherTeamsDrafts=true.*"));
+        assertThat(draft).isVisible();
+        assertThat(page.locator("#search-summary")).hasText("1 data product");
+
+        // The URL holds it: a shared link shows the drafts too.
+        page.navigate(TestInfrastructure.portalUrl() + "/?q=sales+pipeline+forecast&otherTeamsDrafts=true");
+        BrowserSupport.awaitVaadin(page);
+        assertThat(showDrafts).isChecked();
+        assertThat(draft).isVisible();
+    }
+
+    @Test
+    void a_team_sees_its_own_drafts_without_asking() {
+        openAs("/?q=sales+pipeline+forecast", "alice");
+        assertThat(page.locator("#search-results")
+                        .getByRole(
+                                AriaRole.LINK,
+                                new Locator.GetByRoleOptions()
+                                        .setName("Sales Pipeline Forecast")
+                                        .setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Show other teams' drafts")))
+                .not()
+                .isChecked();
+    }
+
+    @Test
     void html_in_a_query_is_shown_as_text_and_an_empty_result_explains_itself() {
         openAs("/?q=%3Czzqx%3Eledgerrr%3C%2Fzzqx%3E", "dave");
         assertThat(page.locator("#search-summary")).hasText("0 data products");

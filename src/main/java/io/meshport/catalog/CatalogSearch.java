@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -33,6 +34,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 import org.hibernate.search.backend.lucene.LuceneBackend;
@@ -51,6 +53,8 @@ import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,6 +71,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogSearch {
 
     static final int MAX_WORDS = 12;
+    static final int MAX_PARTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(CatalogSearch.class);
     static final List<String> FACETS = List.of("domain", "team", "status", "tag", "portType");
     private static final List<String> SINGLE_VALUED = List.of("domain", "team", "status");
     private static final List<String> MULTI_VALUED = List.of("tag", "portType");
@@ -87,19 +93,70 @@ public class CatalogSearch {
     }
 
     public SearchResults search(SearchRequest request, int offset, int limit) {
-        return search(request, offset, limit, true, true);
+        return withinClauseLimit(
+                request,
+                lean -> search(request, offset, limit, true, true, lean),
+                () -> new SearchResults(0, List.of(), noFacets(), null, 0));
     }
 
     /** One page of hits only, without facets: what a lazily scrolled result list asks for. */
     public List<SearchResults.Hit> hits(SearchRequest request, int offset, int limit) {
-        return search(request, offset, limit, false, true).items();
+        return withinClauseLimit(
+                request,
+                lean -> search(request, offset, limit, false, true, lean).items(),
+                List::of);
+    }
+
+    /**
+     * Runs a search; should its query still exceed Lucene's clause limit (the words of a query are
+     * bounded so that it should not, see {@link #queryWords}), runs it again as a lean query, and
+     * should that fail too, answers nothing found: never an error.
+     */
+    private <T> T withinClauseLimit(SearchRequest request, Function<Boolean, T> search, Supplier<T> nothing) {
+        try {
+            return search.apply(false);
+        } catch (RuntimeException e) {
+            if (!tooManyClauses(e)) {
+                throw e;
+            }
+            log.warn(
+                    "A search of {} characters exceeded the clause limit; answering it with a lean query",
+                    request.text().length());
+        }
+        try {
+            return search.apply(true);
+        } catch (RuntimeException e) {
+            if (!tooManyClauses(e)) {
+                throw e;
+            }
+            log.warn(
+                    "A lean search of {} characters exceeded the clause limit too; answering nothing found",
+                    request.text().length());
+            return nothing.get();
+        }
+    }
+
+    private static boolean tooManyClauses(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IndexSearcher.TooManyClauses) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, List<SearchResults.FacetCount>> noFacets() {
+        Map<String, List<SearchResults.FacetCount>> facets = new LinkedHashMap<>();
+        FACETS.forEach(facet -> facets.put(facet, List.of()));
+        return facets;
     }
 
     /**
      * @param bounded whether a page after a bookmark may look only at the names a little past it
      *     (see {@link #upperBound}); false to look at all
      */
-    private SearchResults search(SearchRequest request, int offset, int limit, boolean withFacets, boolean bounded) {
+    private SearchResults search(
+            SearchRequest request, int offset, int limit, boolean withFacets, boolean bounded, boolean lean) {
         if (request.text().length() > SearchRequest.MAX_TEXT) {
             throw new InvalidDocumentException(
                     "Query too long",
@@ -109,7 +166,11 @@ public class CatalogSearch {
         }
         Identity caller = currentIdentity.require();
         SearchSession session = Search.session(entityManager);
-        SearchPaging.Key key = new SearchPaging.Key(request, request.myTeams() ? caller.teams() : Set.of());
+        // What a search finds depends on the caller's teams when it narrows to them or shows only
+        // their drafts (other teams' hidden).
+        SearchPaging.Key key = new SearchPaging.Key(
+                request,
+                request.myTeams() || !request.hiddenOtherTeamsStatuses().isEmpty() ? caller.teams() : Set.of());
         long generation = paging.generation();
         boolean keyset = keysetSortable(request);
         SearchPaging.Bookmark bookmark = keyset && offset > 0 ? paging.nearest(key, offset) : null;
@@ -117,7 +178,7 @@ public class CatalogSearch {
         // The first page of a result list computes its total and facets; later pages reuse them.
         boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
-        Words words = words(request.text());
+        Words words = words(request.text(), lean);
         int needed = (bookmark == null ? offset : offset - bookmark.offset()) + Math.max(0, limit);
         BytesRef upper = bounded && bookmark != null && request.sort() != SearchRequest.Sort.UPDATED
                 ? upperBound((String) bookmark.after().values().getFirst(), needed, known)
@@ -195,15 +256,14 @@ public class CatalogSearch {
         SearchResult<List<?>> result = query.fetch(skip, Math.max(0, limit));
         if (upper != null && result.hits().size() < limit) {
             // Too few products between the bookmark and the bound (or the end of the list): look at all.
-            return search(request, offset, limit, withFacets, false);
+            return search(request, offset, limit, withFacets, false, lean);
         }
 
         List<SearchResults.Hit> hits = new ArrayList<>();
         SearchPaging.SortKey last = null;
         Snippets snippets = request.text().isEmpty() || result.hits().isEmpty()
                 ? null
-                : new Snippets(
-                        queryWords(request.text()), analyzer(SearchAnalysis.TEXT), analyzer(SearchAnalysis.WORDS));
+                : new Snippets(words.query(), analyzer(SearchAnalysis.TEXT), analyzer(SearchAnalysis.WORDS));
         for (List<?> row : result.hits()) {
             // Purpose and details say why a product matched better than its name, which is shown anyway.
             String highlight = snippets == null
@@ -251,7 +311,7 @@ public class CatalogSearch {
             // count costs far less than looking for a spelling two edits away), else a spelling.
             long hiddenRetired = total == 0 && !request.text().isEmpty() ? hiddenRetired(request, caller, words) : 0;
             String suggestion = total == 0 && !request.text().isEmpty() && hiddenRetired == 0
-                    ? suggestion(session, request.text())
+                    ? suggestion(session, request, caller, words.query())
                     : null;
             summary = new SearchPaging.Summary(total, facets, suggestion, hiddenRetired);
             if (withFacets) {
@@ -259,7 +319,7 @@ public class CatalogSearch {
             }
         } else if (summary == null && withFacets) {
             // A later page whose result list was never summarised here (evicted, or another node).
-            return withHits(search(request, 0, 0, true, true), hits);
+            return withHits(search(request, 0, 0, true, true, lean), hits);
         }
         return summary == null
                 ? new SearchResults(-1, hits, Map.of(), null, 0)
@@ -274,10 +334,13 @@ public class CatalogSearch {
 
     public long count(SearchRequest request) {
         Identity caller = currentIdentity.require();
-        return Search.session(entityManager)
-                .search(DataProduct.class)
-                .where(f -> predicate(f, request, caller, null, words(request.text())))
-                .fetchTotalHitCount();
+        return withinClauseLimit(
+                request,
+                lean -> Search.session(entityManager)
+                        .search(DataProduct.class)
+                        .where(f -> predicate(f, request, caller, null, words(request.text(), lean)))
+                        .fetchTotalHitCount(),
+                () -> 0L);
     }
 
     /**
@@ -475,23 +538,34 @@ public class CatalogSearch {
      * anyway), and for the others the name words and tags one typo away. Looked up in the index's
      * terms dictionaries (see {@link Typos}).
      *
+     * @param query the words that must each be found (see {@link #queryWords})
      * @param typoNames per word not spelled as in a name, the name words one edit away; a word
      *     missing here (several tokens, or the index unreadable) gets Lucene's fuzzy matching
      * @param typoTags per word not spelled as in a name, the tags one edit away
+     * @param lean whether each word is looked for with a few plain clauses only: the fallback for a
+     *     query that exceeded Lucene's clause limit all the same
      */
-    record Words(Set<String> spelled, Map<String, Set<String>> typoNames, Map<String, Set<String>> typoTags) {
+    record Words(
+            List<String> query,
+            Set<String> spelled,
+            Map<String, Set<String>> typoNames,
+            Map<String, Set<String>> typoTags,
+            boolean lean) {
 
-        static final Words UNKNOWN = new Words(Set.of(), Map.of(), Map.of());
+        static Words unknown(List<String> query, boolean lean) {
+            return new Words(query, Set.of(), Map.of(), Map.of(), lean);
+        }
     }
 
-    private Words words(String text) {
-        List<String> longWords = queryWords(text).stream()
+    private Words words(String text, boolean lean) {
+        Analyzer analyzer = analyzer(SearchAnalysis.WORDS);
+        List<String> query = queryWords(text, analyzer);
+        List<String> longWords = query.stream()
                 .filter(word -> word.codePoints().filter(Character::isLetter).count() >= 5)
                 .toList();
-        if (longWords.isEmpty()) {
-            return Words.UNKNOWN;
+        if (longWords.isEmpty() || lean) {
+            return Words.unknown(query, lean);
         }
-        Analyzer analyzer = analyzer(SearchAnalysis.WORDS);
         Set<String> spelled = new HashSet<>();
         Map<String, Set<String>> typoNames = new HashMap<>();
         Map<String, Set<String>> typoTags = new HashMap<>();
@@ -515,9 +589,9 @@ public class CatalogSearch {
             }
         } catch (IOException e) {
             // Not knowing only costs time: every word gets Lucene's fuzzy matching.
-            return Words.UNKNOWN;
+            return Words.unknown(query, false);
         }
-        return new Words(spelled, typoNames, typoTags);
+        return new Words(query, spelled, typoNames, typoTags, false);
     }
 
     private LuceneIndexScope indexScope() {
@@ -550,9 +624,17 @@ public class CatalogSearch {
             // a name word, or within one typo of a name word), unless the whole text is a name
             // or id, however it is written.
             BooleanPredicateClausesStep<?, ?> everyWord = f.bool();
-            for (String word : queryWords(text)) {
-                BooleanPredicateClausesStep<?, ?> found = f.bool()
-                        .should(f.match().field("name").matching(word).boost(10f))
+            for (String word : words.query()) {
+                BooleanPredicateClausesStep<?, ?> found = f.bool();
+                if (words.lean()) {
+                    // Fields whose analysis makes no graph of a word's parts: a few clauses a word.
+                    found.should(f.match().field("name_words").matching(word).boost(10f))
+                            .should(f.match().field("purpose").matching(word).boost(2f))
+                            .should(f.match().field("details").matching(word).boost(1f));
+                    everyWord.must(found);
+                    continue;
+                }
+                found.should(f.match().field("name").matching(word).boost(10f))
                         .should(f.match().field("name_prefix").matching(word).boost(3f))
                         .should(f.match().field("id_text").matching(word).boost(8f))
                         .should(f.match().field("tags_text").matching(word).boost(4f))
@@ -588,12 +670,14 @@ public class CatalogSearch {
                 matches.should(everyWord);
             }
             bool.must(matches);
-            // Names that start with what was typed, as typed, next.
-            bool.should(f.match()
-                    .field("name_prefix")
-                    .matching(text)
-                    .minimumShouldMatchPercent(100)
-                    .boost(40f));
+            if (!words.lean()) {
+                // Names that start with what was typed, as typed, next.
+                bool.should(f.match()
+                        .field("name_prefix")
+                        .matching(text)
+                        .minimumShouldMatchPercent(100)
+                        .boost(40f));
+            }
             // Active products above deprecated ones at equal relevance.
             bool.should(f.match().field("status").matching(ProductStatus.ACTIVE).boost(1.5f));
         }
@@ -612,24 +696,58 @@ public class CatalogSearch {
         if (!request.includeRetired() && !request.statuses().contains("retired")) {
             bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
         }
+        hideOtherTeamsDrafts(bool, f, request, caller);
         return bool;
     }
 
     /**
-     * The words of a query that must each be found: those with a letter or digit, without
-     * English stop words (unless that is all there is), at most {@link #MAX_WORDS}, so that a long
-     * query stays within Lucene's clause limit.
+     * A catalog, not a workshop: other teams' draft and proposed products are left out unless the
+     * search asks for them (or filters by that status); the caller's own teams' stay.
      */
-    static List<String> queryWords(String text) {
-        List<String> words = java.util.Arrays.stream(text.split("\\s+"))
-                .filter(word -> word.codePoints().anyMatch(Character::isLetterOrDigit))
-                .distinct()
-                .toList();
-        List<String> meaningful = words.stream()
+    private static void hideOtherTeamsDrafts(
+            BooleanPredicateClausesStep<?, ?> bool, SearchPredicateFactory f, SearchRequest request, Identity caller) {
+        Set<String> hidden = request.hiddenOtherTeamsStatuses();
+        if (hidden.isEmpty()) {
+            return;
+        }
+        BooleanPredicateClausesStep<?, ?> othersWork =
+                f.bool().must(f.terms().field("status").matchingAny(hidden, ValueModel.INDEX));
+        if (!caller.teams().isEmpty()) {
+            othersWork.mustNot(f.terms().field("ownerTeam").matchingAny(caller.teams()));
+        }
+        bool.mustNot(othersWork);
+    }
+
+    /**
+     * The words of a query that must each be found: those with a letter or digit, without
+     * English stop words (unless that is all there is), at most {@link #MAX_WORDS}. A compound of
+     * more than {@link #MAX_PARTS} parts ({@code customer_order_line_item_sku},
+     * {@code CustomerLifetimeValueByRegion}, {@code a,b,c,d}) counts as its parts, each a word:
+     * the name analysis splits a compound into its parts, joins them again and pairs neighbours,
+     * and a query of every path through that graph grows exponentially with the parts, past
+     * Lucene's clause limit. The compound as a whole is still found by the joined name.
+     *
+     * @param parts how the index splits a word into parts (the name words' analyzer)
+     */
+    static List<String> queryWords(String text, Analyzer parts) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.split("\\s+")) {
+            if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
+                continue;
+            }
+            List<String> split = Snippets.tokens(parts, word);
+            if (split.size() > MAX_PARTS) {
+                words.addAll(split);
+            } else {
+                words.add(word);
+            }
+        }
+        List<String> distinct = words.stream().distinct().toList();
+        List<String> meaningful = distinct.stream()
                 .filter(word ->
                         !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(java.util.Locale.ROOT)))
                 .toList();
-        return (meaningful.isEmpty() ? words : meaningful)
+        return (meaningful.isEmpty() ? distinct : meaningful)
                 .stream().limit(MAX_WORDS).toList();
     }
 
@@ -663,9 +781,12 @@ public class CatalogSearch {
      * A product name close to the query, when the query found nothing: each word of the query
      * may be two edits away from a word of a name or tag.
      */
-    private static @Nullable String suggestion(SearchSession session, String text) {
-        List<String> words = java.util.Arrays.stream(text.split("[^\\p{L}\\p{N}]+"))
+    private static @Nullable String suggestion(
+            SearchSession session, SearchRequest request, Identity caller, List<String> queryWords) {
+        List<String> words = queryWords.stream()
+                .flatMap(word -> java.util.Arrays.stream(word.split("[^\\p{L}\\p{N}]+")))
                 .filter(word -> word.length() >= 3)
+                .distinct()
                 .limit(8)
                 .toList();
         if (words.isEmpty()) {
@@ -678,6 +799,7 @@ public class CatalogSearch {
                         bool.should(f.match().field("name").matching(word).fuzzy(2, 0));
                         bool.should(f.match().field("tags_text").matching(word).fuzzy(2, 0));
                     }
+                    hideOtherTeamsDrafts(bool, f, request, caller);
                     return bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
                 })
                 .fetchHits(1);

@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why a product matched, as a snippet of its purpose, details or name with the query's words in
- * {@code <mark>} and everything else HTML-escaped. Built with Lucene's highlighter over the words
+ * {@code <mark>} and everything else HTML-escaped. Purpose and details are Markdown: the snippet
+ * is taken from their text as a rendered page shows it (see {@link MarkdownText}). Built with Lucene's highlighter over the words
  * alone, for the products of one page: highlighting with the whole search query (its fuzzy,
  * prefix and exact-name clauses) cost 40 % of a search at 100,000 products.
  */
@@ -57,14 +58,18 @@ final class Snippets {
     /** The best snippet: purpose, else details, else the name; null when none shows a query word. */
     @Nullable
     String best(@Nullable String purpose, @Nullable String details, String name) {
-        String snippet = fragment(textQuery, text, purpose);
+        String snippet = fragment(textQuery, text, asText(purpose));
         if (snippet == null) {
-            snippet = fragment(textQuery, text, details);
+            snippet = fragment(textQuery, text, asText(details));
         }
         if (snippet == null && nameQuery != null) {
             snippet = fragment(nameQuery, words, name);
         }
         return snippet;
+    }
+
+    private static @Nullable String asText(@Nullable String markdown) {
+        return markdown == null || markdown.isBlank() ? null : MarkdownText.of(markdown);
     }
 
     private static @Nullable String fragment(Query query, Analyzer analyzer, @Nullable String value) {

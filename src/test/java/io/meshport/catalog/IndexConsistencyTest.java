@@ -73,7 +73,10 @@ class IndexConsistencyTest {
                 .query(Long.class)
                 .single();
         Search.mapping(entityManagerFactory).scope(Object.class).workspace().purge();
-        assertThat(RunAs.user("dave", List.of(), () -> search.count(SearchRequest.text(""))))
+        assertThat(RunAs.user(
+                        "dave",
+                        List.of(),
+                        () -> search.count(SearchRequest.text("").includingOtherTeamsDrafts())))
                 .isZero();
 
         HealthIndicator searchHealth = health.stream()
@@ -87,12 +90,20 @@ class IndexConsistencyTest {
         check.invoke(searchHealth);
 
         assertThat(searchHealth.health().getStatus()).isEqualTo(Status.UP);
-        assertThat(RunAs.user("dave", List.of(), () -> search.count(SearchRequest.text(""))))
+        assertThat(RunAs.user(
+                        "dave",
+                        List.of(),
+                        () -> search.count(SearchRequest.text("").includingOtherTeamsDrafts())))
                 .isEqualTo(rows);
     }
 
     private List<String> ids(String text) {
-        return RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(text), 0, 20)).items().stream()
+        return RunAs.user(
+                        "dave",
+                        List.of(),
+                        () -> search.search(SearchRequest.text(text).includingOtherTeamsDrafts(), 0, 20))
+                .items()
+                .stream()
                 .map(SearchResults.Hit::id)
                 .toList();
     }

@@ -4,15 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.RunAs;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @MeshportTest
 class SearchApiTest {
+
+    @Autowired
+    CatalogService catalog;
+
+    @Test
+    void a_highlight_shows_a_markdown_purpose_as_escaped_text_with_the_matches_marked() {
+        String id = "markdown-purpose-" + System.nanoTime();
+        String yaml = OwnershipTest.product(id, "sales", "deprecated")
+                + "description:\n  purpose: \"# Heading\\n\\nTotals of **orders and zwiebelkuchen** per"
+                + " _region_, <b>not</b> bold.\"\n";
+        RunAs.user("alice", List.of("sales"), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+
+        JsonNode hit = Api.as("dave")
+                .get("/api/v1/data-products?q=zwiebelkuchen", "application/json")
+                .json()
+                .path("items")
+                .path(0);
+        assertThat(hit.path("id").asString()).isEqualTo(id);
+        assertThat(hit.path("highlight").asString())
+                .isEqualTo("Heading: Totals of orders and <mark>zwiebelkuchen</mark> per region,"
+                        + " &lt;b&gt;not&lt;&#x2F;b&gt; bold.");
+    }
 
     @Test
     void search_answers_in_the_shape_of_the_contract() {
@@ -63,7 +88,18 @@ class SearchApiTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"(*?~:\\", "' OR 1=1; --", "<script>alert(1)</script>", "%", "stock AND (", ""})
+    @ValueSource(
+            strings = {
+                "\"(*?~:\\",
+                "' OR 1=1; --",
+                "<script>alert(1)</script>",
+                "%",
+                "stock AND (",
+                "",
+                "customer_order_line_item_sku_quantity_price_discount",
+                "CustomerLifetimeValueByAcquisitionChannelAndRegion",
+                "a,b,c,d,e,f,g,h,i,j,k"
+            })
     void odd_queries_are_answered(String query) {
         Api.Response response = Api.as("dave")
                 .get("/api/v1/data-products?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "application/json");

@@ -31,7 +31,7 @@ class SearchPagingTest {
     @EnumSource(value = SearchRequest.Sort.class)
     void paging_on_serves_what_one_long_page_holds_in_the_same_order(SearchRequest.Sort sort) {
         SearchRequest browse =
-                new SearchRequest("", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, true, sort);
+                new SearchRequest("", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, true, true, sort);
         List<String> all = ids(browse, 0, 1000);
         assertThat(all).hasSizeGreaterThan(20).doesNotHaveDuplicates();
 
@@ -61,6 +61,7 @@ class SearchPagingTest {
                 Set.of(),
                 false,
                 false,
+                true,
                 SearchRequest.Sort.NAME);
         List<String> all = ids(browse, 0, 1000);
         assertThat(all).isNotEmpty();
@@ -75,7 +76,7 @@ class SearchPagingTest {
     @Test
     void a_jump_and_a_page_after_a_bookmark_match_the_offsets() {
         SearchRequest browse = new SearchRequest(
-                "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false, SearchRequest.Sort.NAME);
+                "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false, true, SearchRequest.Sort.NAME);
         List<String> all = ids(browse, 0, 1000);
 
         assertThat(ids(browse, 13, 3)).isEqualTo(all.subList(13, 16));
@@ -87,7 +88,7 @@ class SearchPagingTest {
     @Test
     void a_write_moves_later_pages_as_offsets_would() {
         SearchRequest browse = new SearchRequest(
-                "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false, SearchRequest.Sort.NAME);
+                "", Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), false, false, true, SearchRequest.Sort.NAME);
         List<String> before = ids(browse, 0, 1000);
         ids(browse, 0, 5);
         List<String> secondPageBefore = ids(browse, 5, 5);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.search.IndexSearcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -135,12 +136,13 @@ class SearchRelevanceTest {
 
     @Test
     void facet_counts_equal_counts_computed_from_the_database() {
+        // dave is in no team: other teams' drafts and proposals are neither found nor counted.
         SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(""), 0, 10));
         Map<String, Long> domains = results.facets().get("domain").stream()
                 .collect(Collectors.toMap(SearchResults.FacetCount::value, SearchResults.FacetCount::count));
         Map<String, Long> expected = jdbc
-                .sql(
-                        "select domain, count(*) from data_product where status <> 'retired' and domain is not null group by domain")
+                .sql("select domain, count(*) from data_product where status not in ('retired', 'draft', 'proposed')"
+                        + " and domain is not null group by domain")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 .stream()
@@ -150,7 +152,8 @@ class SearchRelevanceTest {
         Map<String, Long> teams = results.facets().get("team").stream()
                 .collect(Collectors.toMap(SearchResults.FacetCount::value, SearchResults.FacetCount::count));
         Map<String, Long> expectedTeams = jdbc
-                .sql("select owner_team, count(*) from data_product where status <> 'retired' group by owner_team")
+                .sql("select owner_team, count(*) from data_product"
+                        + " where status not in ('retired', 'draft', 'proposed') group by owner_team")
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .list()
                 .stream()
@@ -264,6 +267,63 @@ class SearchRelevanceTest {
         assertThat(everything).isGreaterThan(5);
         assertThat(results.total()).as("not every product").isLessThan(everything);
         assertThat(results.items()).hasSize((int) Math.min(results.total(), 5));
+    }
+
+    /** One long compound name, as a person pastes it from a schema or a table list. */
+    @ParameterizedTest(name = "\"{0}\" finds the product of that name first")
+    @ValueSource(
+            strings = {
+                "customer_order_line_item_sku_quantity_price_discount",
+                "CustomerLifetimeValueByAcquisitionChannelAndRegion",
+                "a,b,c,d,e,f,g,h,i,j,k",
+            })
+    void a_long_compound_name_finds_what_it_names(String name) {
+        String id = "compound-" + System.nanoTime();
+        String yaml = """
+                apiVersion: v1.0.0
+                kind: DataProduct
+                id: %s
+                name: "%s"
+                status: deprecated
+                team:
+                  name: sales
+                """.formatted(id, name);
+        RunAs.user("alice", List.of("sales"), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+
+        assertThat(ids(name)).first().isEqualTo(id);
+        assertThat(ids(name.replaceAll("[_,]", " "))).first().isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,aa,bb,cc,dd,ee,ff,gg,hh",
+                "OneTwoThreeFourFiveSixSevenEightNineTenElevenTwelveThirteenFourteenFifteen",
+                "one_two three-four FiveSix seven,eight nine_ten eleven-twelve ThirteenFourteen fifteen,sixteen",
+            })
+    void compounds_of_many_parts_are_answered(String query) {
+        SearchResults results = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 5));
+        assertThat(results.items()).isEmpty();
+        String repeated = (query + " ").repeat(SearchRequest.MAX_TEXT / (query.length() + 1));
+        RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(repeated), 0, 5));
+    }
+
+    @Test
+    void a_query_past_the_clause_limit_all_the_same_is_answered_leaner_or_with_nothing() {
+        int limit = IndexSearcher.getMaxClauseCount();
+        try {
+            // Low enough for the full query of two words, not for the lean one.
+            IndexSearcher.setMaxClauseCount(12);
+            assertThat(ids("stock trades")).first().isEqualTo("stock-trades");
+            // Low enough for neither: nothing found, never an error.
+            IndexSearcher.setMaxClauseCount(2);
+            assertThat(ids("stock trades")).isEmpty();
+            assertThat(RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text("stock trades"), 0, 5))
+                            .facets())
+                    .containsKeys("domain", "team", "status", "tag", "portType");
+        } finally {
+            IndexSearcher.setMaxClauseCount(limit);
+        }
     }
 
     @Test

@@ -70,8 +70,11 @@ class CatalogApi {
             summary = "Search data products",
             description =
                     "Full-text search with facets. Repeat a filter parameter for alternatives (domain=a&domain=b);"
-                            + " different filters combine with 'and'. Retired products are left out unless status=retired."
-                            + " Items carry a highlight: an HTML-escaped snippet with matches in <mark>.")
+                            + " different filters combine with 'and'. Retired products are left out unless status=retired;"
+                            + " other teams' draft and proposed products unless otherTeamsDrafts=true or a status"
+                            + " filter names that status (the caller's own teams' are always included)."
+                            + " Items carry a highlight: a snippet of the text (Markdown shown as plain text), HTML-escaped,"
+                            + " with matches in <mark>.")
     @GetMapping("/data-products")
     SearchResponse searchProducts(
             @RequestParam(defaultValue = "") String q,
@@ -81,6 +84,7 @@ class CatalogApi {
             @RequestParam(defaultValue = "") List<String> tag,
             @RequestParam(defaultValue = "") List<String> portType,
             @RequestParam(defaultValue = "false") boolean mine,
+            @RequestParam(defaultValue = "false") boolean otherTeamsDrafts,
             @RequestParam(defaultValue = "relevance") String sort,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
@@ -100,7 +104,16 @@ class CatalogApi {
                                 "Bad sort", "/sort", "sort must be relevance, name or updated.");
                 };
         SearchRequest request = new SearchRequest(
-                q, values(domain), values(team), values(status), values(tag), values(portType), mine, false, order);
+                q,
+                values(domain),
+                values(team),
+                values(status),
+                values(tag),
+                values(portType),
+                mine,
+                false,
+                otherTeamsDrafts,
+                order);
         SearchResults results = search.search(request, page * size, size);
         return new SearchResponse(
                 results.total(), results.items(), results.facets(), results.suggestion(), results.hiddenRetired());

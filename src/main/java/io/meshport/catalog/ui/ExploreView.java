@@ -30,6 +30,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.meshport.catalog.CatalogSearch;
+import io.meshport.catalog.MarkdownText;
 import io.meshport.catalog.ProductBadges;
 import io.meshport.catalog.SearchRequest;
 import io.meshport.catalog.SearchResults;
@@ -71,6 +72,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
     private final Select<SearchRequest.Sort> sort = new Select<>();
     private final Checkbox mine = new Checkbox("My teams' products");
     private final Checkbox retired = new Checkbox("Show retired");
+    private final Checkbox drafts = new Checkbox("Show other teams' drafts");
     private final Map<String, CheckboxGroup<String>> facets = new LinkedHashMap<>();
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
     private final Paragraph summary = new Paragraph();
@@ -78,6 +80,9 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
     private final Grid<SearchResults.Hit> results = new Grid<>();
     private SearchRequest request = SearchRequest.text("");
     private boolean restoring;
+    // True while this view puts its own state into the URL: the fields already hold that state
+    // (and what is typed may be ahead of it), so the navigation must not write them back.
+    private boolean followingFields;
 
     private final List<ProductBadges> badgeSources;
     // Marks of the products on the pages fetched so far (other features', e.g. "Review overdue").
@@ -93,7 +98,10 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         filters.addClassName("explore-filters");
         mine.addValueChangeListener(e -> stateChanged());
         retired.addValueChangeListener(e -> stateChanged());
-        filters.add(mine, retired);
+        drafts.setId("show-drafts");
+        drafts.setTooltipText("Draft and proposed products of teams you are not in");
+        drafts.addValueChangeListener(e -> stateChanged());
+        filters.add(mine, retired, drafts);
         FACET_LABELS.forEach((facet, label) -> {
             CheckboxGroup<String> group = new CheckboxGroup<>(label);
             group.setId("facet-" + facet);
@@ -146,26 +154,34 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         expand(main);
     }
 
-    /** The URL is the state: restore it, then search. */
+    /**
+     * The URL is the state: on a real navigation (a link, the back button) the fields are set from
+     * it; on the navigation that {@link #stateChanged} makes, they are left as they are, so that
+     * nothing a person is typing is rewritten (the URL holds the query stripped).
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         Map<String, List<String>> parameters =
                 event.getLocation().getQueryParameters().getParameters();
+        String text = first(parameters, "q");
         restoring = true;
         try {
-            query.setValue(first(parameters, "q"));
-            sort.setValue(
-                    switch (first(parameters, "sort")) {
-                        case "name" -> SearchRequest.Sort.NAME;
-                        case "updated" -> SearchRequest.Sort.UPDATED;
-                        default -> SearchRequest.Sort.RELEVANCE;
-                    });
-            mine.setValue("true".equals(first(parameters, "mine")));
-            retired.setValue("true".equals(first(parameters, "retired")));
+            if (!followingFields) {
+                if (!query.getValue().strip().equals(text.strip())) {
+                    query.setValue(text);
+                }
+                sort.setValue(
+                        switch (first(parameters, "sort")) {
+                            case "name" -> SearchRequest.Sort.NAME;
+                            case "updated" -> SearchRequest.Sort.UPDATED;
+                            default -> SearchRequest.Sort.RELEVANCE;
+                        });
+                mine.setValue("true".equals(first(parameters, "mine")));
+                retired.setValue("true".equals(first(parameters, "retired")));
+                drafts.setValue("true".equals(first(parameters, "otherTeamsDrafts")));
+            }
             request = new SearchRequest(
-                    query.getValue().length() > SearchRequest.MAX_TEXT
-                            ? query.getValue().substring(0, SearchRequest.MAX_TEXT)
-                            : query.getValue(),
+                    text.length() > SearchRequest.MAX_TEXT ? text.substring(0, SearchRequest.MAX_TEXT) : text,
                     values(parameters, "domain"),
                     values(parameters, "team"),
                     values(parameters, "status"),
@@ -173,6 +189,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                     values(parameters, "portType"),
                     mine.getValue(),
                     retired.getValue(),
+                    drafts.getValue(),
                     sort.getValue());
             refresh();
         } finally {
@@ -199,10 +216,20 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         if (retired.getValue()) {
             parameters.put("retired", List.of("true"));
         }
+        if (drafts.getValue()) {
+            parameters.put("otherTeamsDrafts", List.of("true"));
+        }
         if (sort.getValue() != SearchRequest.Sort.RELEVANCE) {
             parameters.put("sort", List.of(sort.getValue().name().toLowerCase(Locale.ROOT)));
         }
-        getUI().ifPresent(ui -> ui.navigate(ExploreView.class, new QueryParameters(parameters)));
+        getUI().ifPresent(ui -> {
+            followingFields = true;
+            try {
+                ui.navigate(ExploreView.class, new QueryParameters(parameters));
+            } finally {
+                followingFields = false;
+            }
+        });
     }
 
     private void refresh() {
@@ -289,6 +316,10 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         if (!current.includeRetired() && hiddenRetired == 0) {
             help.add(new Span("Retired products are hidden: tick “Show retired” to include them."));
         }
+        if (!current.includeOtherTeamsDrafts()) {
+            help.add(new Span("Other teams' drafts and proposals are hidden: tick “Show other teams' drafts” to"
+                    + " include them."));
+        }
         return help;
     }
 
@@ -313,8 +344,8 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             Html snippet = new Html("<span class=\"hit-snippet\">" + hit.highlight() + "</span>");
             card.add(snippet);
         } else if (hit.purpose() != null) {
-            Span purpose =
-                    new Span(hit.purpose().length() > 200 ? hit.purpose().substring(0, 200) + "…" : hit.purpose());
+            String text = MarkdownText.of(hit.purpose());
+            Span purpose = new Span(text.length() > 200 ? text.substring(0, 200) + "…" : text);
             purpose.addClassName("hit-snippet");
             card.add(purpose);
         }

@@ -1,0 +1,106 @@
+package io.meshport.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshport.testing.Api;
+import io.meshport.testing.MeshportTest;
+import io.meshport.testing.RunAs;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A catalog, not a workshop: other teams' draft and proposed products are found only when asked
+ * for; a team's own stay visible to its members. Over the demo catalog: Sales Pipeline Forecast is
+ * a draft of sales (alice's team), Retention Offers a proposal of marketing (bob's).
+ */
+@MeshportTest
+class SearchVisibilityTest {
+
+    @Autowired
+    CatalogSearch search;
+
+    @Test
+    void other_teams_drafts_are_found_only_when_asked_for() {
+        SearchRequest pipeline = SearchRequest.text("sales pipeline forecast");
+        assertThat(ids("dave", List.of(), pipeline)).doesNotContain("sales-pipeline-forecast");
+        assertThat(ids("dave", List.of(), pipeline.includingOtherTeamsDrafts()))
+                .first()
+                .isEqualTo("sales-pipeline-forecast");
+        assertThat(ids("bob", List.of("marketing"), pipeline)).doesNotContain("sales-pipeline-forecast");
+    }
+
+    @Test
+    void a_teams_own_drafts_and_proposals_stay_visible_to_its_members() {
+        assertThat(ids("alice", List.of("sales"), SearchRequest.text("sales pipeline forecast")))
+                .first()
+                .isEqualTo("sales-pipeline-forecast");
+        assertThat(ids("bob", List.of("marketing"), SearchRequest.text("retention offers")))
+                .first()
+                .isEqualTo("retention-offers");
+        assertThat(ids("alice", List.of("sales"), SearchRequest.text("retention offers")))
+                .doesNotContain("retention-offers");
+    }
+
+    @Test
+    void a_status_filter_naming_draft_asks_for_drafts() {
+        SearchRequest drafts = SearchRequest.text("").withStatuses(Set.of("draft"));
+        assertThat(ids("dave", List.of(), drafts)).contains("sales-pipeline-forecast");
+        assertThat(ids("dave", List.of(), drafts)).doesNotContain("retention-offers");
+        SearchRequest proposals = SearchRequest.text("").withStatuses(Set.of("proposed"));
+        assertThat(ids("dave", List.of(), proposals)).contains("retention-offers");
+    }
+
+    @Test
+    void facet_counts_follow_the_same_rule() {
+        SearchResults hidden = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(""), 0, 1));
+        assertThat(count(hidden, "status", "draft")).isZero();
+        assertThat(count(hidden, "status", "proposed")).isZero();
+
+        SearchResults own = RunAs.user("alice", List.of("sales"), () -> search.search(SearchRequest.text(""), 0, 1));
+        assertThat(count(own, "status", "draft")).isPositive();
+        assertThat(count(own, "status", "proposed")).isZero();
+        assertThat(own.total()).isEqualTo(hidden.total() + count(own, "status", "draft"));
+
+        SearchResults all = RunAs.user(
+                "dave", List.of(), () -> search.search(SearchRequest.text("").includingOtherTeamsDrafts(), 0, 1));
+        assertThat(count(all, "status", "draft")).isEqualTo(count(own, "status", "draft"));
+        assertThat(count(all, "status", "proposed")).isPositive();
+        assertThat(all.total())
+                .isEqualTo(hidden.total() + count(all, "status", "draft") + count(all, "status", "proposed"));
+    }
+
+    @Test
+    void the_api_shows_other_teams_drafts_when_asked() {
+        assertThat(apiIds("dave", "q=sales+pipeline+forecast")).doesNotContain("sales-pipeline-forecast");
+        assertThat(apiIds("dave", "q=sales+pipeline+forecast&otherTeamsDrafts=true"))
+                .first()
+                .isEqualTo("sales-pipeline-forecast");
+        assertThat(apiIds("dave", "status=draft")).contains("sales-pipeline-forecast");
+        assertThat(apiIds("alice", "q=sales+pipeline+forecast")).first().isEqualTo("sales-pipeline-forecast");
+    }
+
+    private List<String> ids(String user, List<String> teams, SearchRequest request) {
+        return RunAs.user(user, teams, () -> search.search(request, 0, 50)).items().stream()
+                .map(SearchResults.Hit::id)
+                .toList();
+    }
+
+    private static long count(SearchResults results, String facet, String value) {
+        return results.facets().get(facet).stream()
+                .filter(c -> c.value().equals(value))
+                .mapToLong(SearchResults.FacetCount::count)
+                .sum();
+    }
+
+    private static List<String> apiIds(String user, String query) {
+        Api.Response response = Api.as(user).get("/api/v1/data-products?size=100&" + query, "application/json");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode items = response.json().path("items");
+        List<String> ids = new java.util.ArrayList<>();
+        items.forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
+}
