@@ -1,5 +1,6 @@
 package io.meshport.system;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +40,16 @@ class ApiConfiguration implements WebMvcConfigurer {
                 new FilterRegistrationBean<>(new ApiRequestFilter(defaultBodyLimit.toBytes(), maxParameters));
         registration.addUrlPatterns("/api/*");
         // Before the character encoding filter, security and everything else that might parse.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiErrorPageFilter> apiErrorPageFilter() {
+        FilterRegistrationBean<ApiErrorPageFilter> registration =
+                new FilterRegistrationBean<>(new ApiErrorPageFilter());
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -45,10 +45,9 @@ class UnstorableDocumentsTest {
                 yaml("name: Orders\ncustomProperties:\n  - property: rows\n    value: 1e999999\n"),
                 "application/yaml",
                 "/customProperties/0/value");
+        // The YAML reader itself refuses an infinity: a 400 for the whole document.
         assertRefusedProduct(
-                yaml("name: Orders\ncustomProperties:\n  - property: rows\n    value: .inf\n"),
-                "application/yaml",
-                "/customProperties/0/value");
+                yaml("name: Orders\ncustomProperties:\n  - property: rows\n    value: .inf\n"), "application/yaml", "");
     }
 
     @Test
