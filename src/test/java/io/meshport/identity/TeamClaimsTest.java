@@ -2,10 +2,11 @@ package io.meshport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * Teams from the groups claim as Keycloak writes it with full paths: groups of the same name
@@ -58,9 +59,14 @@ class TeamClaimsTest {
                 .doesNotContain("TEAM_sales");
     }
 
+    /** Bound as the portal binds its environment (MESHPORT_ADMIN_GROUP and so on). */
     private static TeamClaims claims(String adminGroup) {
-        return new TeamClaims(new IdentityProperties(
-                new IdentityProperties.Oidc(URI.create("http://idp.example"), "meshport", null, "groups", null),
-                adminGroup));
+        Map<String, String> environment = Map.of(
+                "meshport.oidc.issuer-uri", "http://idp.example",
+                "meshport.oidc.client-id", "meshport",
+                "meshport.admin-group", adminGroup);
+        return new TeamClaims(new Binder(new MapConfigurationPropertySource(environment))
+                .bind("meshport", IdentityProperties.class)
+                .get());
     }
 }
