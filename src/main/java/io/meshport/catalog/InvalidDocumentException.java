@@ -1,9 +1,11 @@
 package io.meshport.catalog;
 
+import io.meshport.system.ClientProblem;
 import java.util.List;
+import java.util.Map;
 
-/** A document that cannot be accepted, with every reason found. Maps to 400. */
-public class InvalidDocumentException extends RuntimeException {
+/** A document (or a request) that cannot be accepted, with every reason found. Maps to 400. */
+public class InvalidDocumentException extends RuntimeException implements ClientProblem {
 
     private final List<Violation> violations;
 
@@ -18,5 +20,34 @@ public class InvalidDocumentException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String problemType() {
+        return "invalid-request";
+    }
+
+    @Override
+    public String title() {
+        return getMessage();
+    }
+
+    @Override
+    public String detail() {
+        if (violations.size() == 1) {
+            Violation only = violations.getFirst();
+            return (only.pointer().isEmpty() ? "" : only.pointer() + ": ") + only.message();
+        }
+        return violations.size() + " problems; see errors.";
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("errors", violations);
     }
 }

@@ -90,7 +90,47 @@ class StandardDocuments {
             throw new InvalidDocumentException(
                     "Unreadable " + kind.label, "", "A " + kind.label + " document must be an object (a mapping).");
         }
+        List<Violation> unstorable = new ArrayList<>();
+        unstorable(tree, "", unstorable);
+        if (!unstorable.isEmpty()) {
+            throw new InvalidDocumentException("Unstorable " + kind.label, unstorable);
+        }
         return new Parsed(tree, text, format);
+    }
+
+    /**
+     * Values the database cannot hold, found with their pointers: NUL characters and unpaired
+     * surrogates in names and strings, numbers beyond a 64-bit float ({@code 1e999999}, {@code .inf}).
+     */
+    private static void unstorable(JsonNode node, String at, List<Violation> violations) {
+        if (violations.size() >= 20) {
+            return;
+        }
+        if (node.isString()) {
+            String problem = io.meshport.system.StorableText.problem(node.asString());
+            if (problem != null) {
+                violations.add(new Violation(at, "The text " + problem));
+            }
+        } else if (node.isNumber()) {
+            if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.asDouble())) {
+                violations.add(new Violation(
+                        at, "The number is out of range: numbers must be finite and within ±1.7976931348623157e308."));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                unstorable(node.get(i), at + "/" + i, violations);
+            }
+        } else if (node.isObject()) {
+            for (String name : node.propertyNames()) {
+                String pointer = at + "/" + escape(name);
+                String problem = io.meshport.system.StorableText.problem(name);
+                if (problem != null) {
+                    violations.add(new Violation(pointer, "The name " + problem));
+                    continue;
+                }
+                unstorable(node.get(name), pointer, violations);
+            }
+        }
     }
 
     /** Violations of the official schema, ordered by where they are. */

@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The identity provider and the governance group, bound from {@code MESHPORT_OIDC_*} and {@code
- * MESHPORT_ADMIN_GROUP}.
+ * MESHPORT_ADMIN_GROUP}. {@code audience} ({@code MESHPORT_OIDC_AUDIENCE}) is what an API token's
+ * {@code aud} must contain; by default the client id.
  */
 @Validated
 @ConfigurationProperties("meshport")
@@ -23,5 +24,12 @@ public record IdentityProperties(
             @NotNull URI issuerUri,
             @NotBlank String clientId,
             @Nullable String clientSecret,
-            @DefaultValue("groups") @NotBlank String groupsClaim) {}
+            @DefaultValue("groups") @NotBlank String groupsClaim,
+            @Nullable String audience) {
+
+        /** The audience API tokens must carry: the configured one, else the client id. */
+        public String apiAudience() {
+            return audience == null || audience.isBlank() ? clientId : audience.strip();
+        }
+    }
 }

@@ -26,12 +26,15 @@ class TeamClaims {
 
     TeamClaims(IdentityProperties properties) {
         this.groupsClaim = properties.oidc().groupsClaim();
-        this.adminGroup = properties.adminGroup();
+        this.adminGroup = team(properties.adminGroup());
     }
 
     /**
      * The groups in the claim. Providers differ: a JSON array, a single string, or (Keycloak
-     * with full paths) names with a leading slash; all become plain team names.
+     * with full paths) paths with a leading slash. A path keeps its whole path without the leading
+     * slash, so that {@code /org-a/sales} and {@code /org-b/sales} stay two teams ({@code
+     * org-a/sales}, {@code org-b/sales}); a top-level {@code /sales} is {@code sales}, as is a
+     * plain {@code sales}. See docs/decisions/0011-api-edge.md.
      */
     Set<String> teams(Map<String, Object> claims) {
         Object value = claims.get(groupsClaim);
@@ -44,10 +47,7 @@ class TeamClaims {
                 };
         Set<String> teams = new LinkedHashSet<>();
         for (Object group : raw) {
-            String name = String.valueOf(group).strip();
-            if (name.startsWith("/")) {
-                name = name.substring(name.lastIndexOf('/') + 1);
-            }
+            String name = team(String.valueOf(group));
             if (!name.isEmpty()) {
                 teams.add(name);
             }
@@ -55,6 +55,22 @@ class TeamClaims {
         return teams;
     }
 
+    /** A group as a team name: the path without its leading slash (and without a trailing one). */
+    static String team(String group) {
+        String name = group.strip();
+        if (name.startsWith("/")) {
+            name = name.substring(1);
+        }
+        if (name.endsWith("/")) {
+            name = name.substring(0, name.length() - 1);
+        }
+        return name;
+    }
+
+    /**
+     * Whether the teams include the admin group, configured either way ({@code mesh-admins} or
+     * {@code /mesh-admins}; a nested one by its path, {@code /org-a/mesh-admins}).
+     */
     boolean isAdmin(Set<String> teams) {
         return teams.contains(adminGroup);
     }

@@ -2,7 +2,11 @@ package io.meshport.lineage;
 
 import java.util.List;
 
-/** Just enough RFC 4180 to write a table; no reading. */
+/**
+ * Just enough RFC 4180 to write a table; no reading. A cell that a spreadsheet would take for a
+ * formula (starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return)
+ * is prefixed with an apostrophe, so that opening the file runs nothing (OWASP's "CSV injection").
+ */
 final class Csv {
 
     private Csv() {}
@@ -17,7 +21,8 @@ final class Csv {
         out.append("\r\n");
     }
 
-    private static void field(StringBuilder out, String value) {
+    private static void field(StringBuilder out, String cell) {
+        String value = isFormula(cell) ? "'" + cell : cell;
         boolean quote = value.indexOf(',') >= 0
                 || value.indexOf('"') >= 0
                 || value.indexOf('\n') >= 0
@@ -27,5 +32,13 @@ final class Csv {
             return;
         }
         out.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    private static boolean isFormula(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        char first = value.charAt(0);
+        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 }

@@ -1,9 +1,11 @@
 package io.meshport.sla;
 
+import io.meshport.system.ClientProblem;
 import java.util.List;
+import java.util.Map;
 
 /** Observation ids already stored with other content; nothing of the batch was stored. Maps to 409. */
-public class ObservationConflictException extends RuntimeException {
+public class ObservationConflictException extends RuntimeException implements ClientProblem {
 
     private final List<String> ids;
 
@@ -16,5 +18,30 @@ public class ObservationConflictException extends RuntimeException {
 
     public List<String> ids() {
         return ids;
+    }
+
+    @Override
+    public int status() {
+        return 409;
+    }
+
+    @Override
+    public String problemType() {
+        return "conflict";
+    }
+
+    @Override
+    public String title() {
+        return "Observation already recorded";
+    }
+
+    @Override
+    public String detail() {
+        return getMessage();
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+        return Map.of("ids", ids);
     }
 }

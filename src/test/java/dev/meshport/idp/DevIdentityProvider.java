@@ -12,6 +12,8 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2ClientCredentialsAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -52,6 +54,23 @@ public class DevIdentityProvider {
 
     private static final String GROUP_PREFIX = "GROUP_";
 
+    /**
+     * The audience of the portal's API (its default {@code MESHPORT_OIDC_AUDIENCE}: the portal's
+     * client id), which the access tokens of the portal and of the pipelines carry, as Keycloak's
+     * audience mapper adds it. Other clients' tokens (such as {@code reporting-app}, standing for
+     * any other application of the realm) do not, and the portal refuses them.
+     */
+    static final String API_AUDIENCE = "meshport";
+
+    static final Set<String> API_CLIENTS = Set.of("meshport", "sales-ci", "marketing-ci", "finance-ci");
+
+    /**
+     * A client for tests of the portal's token checks only: its client-credentials tokens carry the
+     * API audience and no team, and the request may ask for a defect: {@code without=sub}, {@code
+     * without=aud} or {@code audience=<other>}.
+     */
+    static final String TOKEN_LAB = "token-lab";
+
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(DevIdentityProvider.class);
         application.setDefaultProperties(Map.of("spring.config.name", "dev-idp"));
@@ -73,6 +92,23 @@ public class DevIdentityProvider {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> claims() {
         return context -> {
+            String client = context.getRegisteredClient().getClientId();
+            if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())
+                    && (API_CLIENTS.contains(client) || TOKEN_LAB.equals(client))) {
+                context.getClaims().audience(List.of(API_AUDIENCE));
+            }
+            if (TOKEN_LAB.equals(client)
+                    && context.getAuthorizationGrant() instanceof OAuth2ClientCredentialsAuthenticationToken grant) {
+                Map<String, Object> asked = grant.getAdditionalParameters();
+                context.getClaims().claim("preferred_username", TOKEN_LAB).claim("groups", List.of());
+                if (asked.get("audience") instanceof String audience) {
+                    context.getClaims().audience(List.of(audience));
+                }
+                if (asked.get("without") instanceof String without) {
+                    context.getClaims().claims(claims -> claims.remove(without));
+                }
+                return;
+            }
             if (AuthorizationGrantType.CLIENT_CREDENTIALS.equals(context.getAuthorizationGrantType())) {
                 String clientId = context.getRegisteredClient().getClientId();
                 String team = PIPELINE_TEAMS.get(clientId);

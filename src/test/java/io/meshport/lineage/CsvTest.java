@@ -24,6 +24,16 @@ class CsvTest {
     }
 
     @Test
+    void cells_a_spreadsheet_would_take_for_formulas_start_with_an_apostrophe() {
+        StringBuilder out = new StringBuilder();
+        Csv.row(out, List.of("=1+1", "+1", "-1", "@A1", "\tx", "a=b", "plain"));
+        assertThat(out).hasToString("'=1+1,'+1,'-1,'@A1,'\tx,a=b,plain\r\n");
+        StringBuilder quoted = new StringBuilder();
+        Csv.row(quoted, List.of("=HYPERLINK(\"x\")"));
+        assertThat(quoted).hasToString("\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+    }
+
+    @Test
     void an_impact_renders_a_header_and_one_row_per_product() {
         Impact impact = new Impact(
                 "a",

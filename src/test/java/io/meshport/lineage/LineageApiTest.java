@@ -148,6 +148,28 @@ class LineageApiTest {
     }
 
     @Test
+    void impact_csv_cells_that_a_spreadsheet_would_run_as_formulas_are_defused() {
+        product(s + "-x").named("+1+1").provides(s + "-d-v1").publish(catalog);
+        product(s + "-f")
+                .named("=HYPERLINK(\"http://evil.example\",\"click\")")
+                .consumes(s + "-d-v1")
+                .publish(catalog);
+        product(s + "-y").named("@SUM(A1:A2)").consumes(s + "-d-v1").publish(catalog);
+        product(s + "-z").named("-2+3").consumes(s + "-d-v1").publish(catalog);
+        String csv = Api.as("dave").get(impact(s + "-x"), "text/csv").body();
+        assertThat(csv)
+                .contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",")
+                .contains(",'@SUM(A1:A2),")
+                .contains(",'-2+3,");
+        for (String line : csv.split("\r\n")) {
+            for (String cell : line.split(",")) {
+                assertThat(cell).doesNotStartWith("=").doesNotStartWith("+").doesNotStartWith("@");
+                assertThat(cell).doesNotStartWith("-");
+            }
+        }
+    }
+
+    @Test
     void a_cycle_is_refused_through_the_api_with_the_path_and_a_pointer() {
         String closing =
                 product(s + "-a").consumes(s + "-d-v1").provides(s + "-a-v1").yaml();

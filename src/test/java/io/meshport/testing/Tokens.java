@@ -40,12 +40,29 @@ public final class Tokens {
 
     /** A pipeline's token (client credentials), e.g. {@code sales-ci} acting for team sales. */
     public static String forPipeline(String clientId) {
+        return forClient(clientId, Map.of());
+    }
+
+    /**
+     * A client-credentials access token of any client of the provider (secret: the client id
+     * with {@code -secret}), with extra token request parameters, e.g. {@code token-lab}'s {@code
+     * without=sub}.
+     */
+    public static String forClient(String clientId, Map<String, String> parameters) {
+        Map<String, String> form = new java.util.LinkedHashMap<>(parameters);
+        form.put("grant_type", "client_credentials");
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestInfrastructure.issuer() + "/oauth2/token"))
                 .header("Authorization", basic(clientId, clientId + "-secret"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                .POST(HttpRequest.BodyPublishers.ofString(form(form)))
                 .build();
         return accessToken(send(HttpClient.newHttpClient(), request));
+    }
+
+    /** The ID token the portal's client receives when the person signs in (not an API credential). */
+    public static String idTokenFor(String username) {
+        forUser(username);
+        return CACHE.get(username).idToken();
     }
 
     /**
@@ -58,16 +75,18 @@ public final class Tokens {
         if (cached != null && cached.obtained().isAfter(Instant.now().minusSeconds(60))) {
             return cached.token();
         }
-        String token = signIn(username);
-        CACHE.put(username, new Cached(token, Instant.now()));
-        return token;
+        JsonNode tokens = signIn(username);
+        Cached fresh = new Cached(
+                tokens.path("access_token").asString(), tokens.path("id_token").asString(), Instant.now());
+        CACHE.put(username, fresh);
+        return fresh.token();
     }
 
-    private record Cached(String token, Instant obtained) {}
+    private record Cached(String token, String idToken, Instant obtained) {}
 
     private static final java.util.Map<String, Cached> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String signIn(String username) {
+    private static JsonNode signIn(String username) {
         HttpClient http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -77,13 +96,23 @@ public final class Tokens {
         String verifier = randomUrlSafe(48);
         String authorize = issuer + "/oauth2/authorize?"
                 + form(Map.of(
-                        "response_type", "code",
-                        "client_id", "meshport",
-                        "scope", "openid profile",
-                        "redirect_uri", redirectUri,
-                        "state", randomUrlSafe(12),
-                        "code_challenge", challenge(verifier),
-                        "code_challenge_method", "S256"));
+                        "response_type",
+                        "code",
+                        "client_id",
+                        "meshport",
+                        "scope",
+                        "openid profile",
+                        "redirect_uri",
+                        redirectUri,
+                        "state",
+                        randomUrlSafe(12),
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256",
+                        // As every OpenID Connect client (Spring's login included) sends one.
+                        "nonce",
+                        randomUrlSafe(12)));
 
         HttpResponse<String> toLogin = send(http, get(authorize));
         String loginPage = send(http, get(location(toLogin, issuer))).body();
@@ -113,7 +142,9 @@ public final class Tokens {
                         "redirect_uri", redirectUri,
                         "code_verifier", verifier))))
                 .build();
-        return accessToken(send(http, exchange));
+        HttpResponse<String> response = send(http, exchange);
+        accessToken(response);
+        return JSON.readTree(response.body());
     }
 
     /** A well-formed, correctly signed token from an issuer the portal does not trust. */

@@ -9,6 +9,7 @@ import io.meshport.catalog.NotInCatalogException;
 import io.meshport.catalog.Published;
 import io.meshport.catalog.SearchRequest;
 import io.meshport.catalog.SearchResults;
+import io.meshport.system.BodyLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +49,8 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogApi {
 
     private static final String YAML = "application/yaml";
+    /** ODPS and ODCS documents: far more than any real one needs. */
+    static final String DOCUMENT_LIMIT = "${meshport.api.body-limit.documents:1MB}";
 
     private final CatalogService catalog;
     private final CatalogSearch search;
@@ -142,10 +146,15 @@ class CatalogApi {
                 @ApiResponse(responseCode = "200", description = "replaced"),
                 @ApiResponse(responseCode = "400", description = "invalid document: a problem with errors[]"),
                 @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
-                @ApiResponse(responseCode = "409", description = "stale If-Match"),
-                @ApiResponse(responseCode = "413", description = "document over the size limit")
+                @ApiResponse(responseCode = "409", description = "stale If-Match: it names no current entity tag"),
+                @ApiResponse(
+                        responseCode = "412",
+                        description =
+                                "If-Match on a product that does not exist, or If-None-Match: * on one that" + " does"),
+                @ApiResponse(responseCode = "413", description = "document over the size limit (1 MiB)")
             })
     @PutMapping("/data-products/{id}")
+    @BodyLimit(DOCUMENT_LIMIT)
     ResponseEntity<String> putProduct(
             @PathVariable String id,
             @Parameter(description = "owning team when the document names none")
@@ -154,11 +163,14 @@ class CatalogApi {
                     String team,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
             HttpServletRequest request)
             throws HttpMediaTypeNotSupportedException {
         DocumentFormat format = requests.format(contentType);
-        Published published =
-                catalog.publishProduct(id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        Preconditions preconditions = Preconditions.of(ifMatch, ifNoneMatch);
+        String body = requests.body(request);
+        Long expected = preconditions.expectedRevision("Data product", id, () -> productRevision(id));
+        Published published = catalog.publishProduct(id, body, format, team, expected);
         return stored(published, "/api/v1/data-products/");
     }
 
@@ -181,25 +193,30 @@ class CatalogApi {
     ResponseEntity<Void> deleteProduct(
             @PathVariable String id,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        catalog.deleteProduct(id, RequestDocuments.revision(ifMatch));
+        Long expected = Preconditions.of(ifMatch, null).expectedRevision("Data product", id, () -> productRevision(id));
+        catalog.deleteProduct(id, expected);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(
             summary = "Create or replace a data contract",
             description = "Body: an ODCS v3.0.x or v3.1.0 document; ownership as for products (ODCS 3.0.x has no"
-                    + " team name: use the team parameter).")
+                    + " team name: use the team parameter). If-Match and If-None-Match as for products.")
     @PutMapping("/data-contracts/{id}")
+    @BodyLimit(DOCUMENT_LIMIT)
     ResponseEntity<String> putContract(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String team,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
             HttpServletRequest request)
             throws HttpMediaTypeNotSupportedException {
         DocumentFormat format = requests.format(contentType);
-        Published published =
-                catalog.publishContract(id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        Preconditions preconditions = Preconditions.of(ifMatch, ifNoneMatch);
+        String body = requests.body(request);
+        Long expected = preconditions.expectedRevision("Data contract", id, () -> contractRevision(id));
+        Published published = catalog.publishContract(id, body, format, team, expected);
         return stored(published, "/api/v1/data-contracts/");
     }
 
@@ -213,6 +230,14 @@ class CatalogApi {
         ExportedDocument document = catalog.exportContract(id, RequestDocuments.wanted(accept))
                 .orElseThrow(() -> new NotInCatalogException("No data contract '" + id + "'."));
         return document(document);
+    }
+
+    private Optional<Long> productRevision(String id) {
+        return catalog.exportProduct(id, DocumentFormat.JSON).map(ExportedDocument::revision);
+    }
+
+    private Optional<Long> contractRevision(String id) {
+        return catalog.exportContract(id, DocumentFormat.JSON).map(ExportedDocument::revision);
     }
 
     private static ResponseEntity<String> stored(Published published, String base) {

@@ -14,20 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 
-/** Reads document bodies and the HTTP headers that go with them, within a size limit. */
+/**
+ * Reads document bodies and the HTTP headers that go with them. The size limit is the endpoint's
+ * {@link io.meshport.system.BodyLimit}, enforced by the request's stream while it is read.
+ */
 @Component
 class RequestDocuments {
-
-    private final long maxBytes;
-
-    RequestDocuments(@Value("${meshport.api.max-document-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
-    }
 
     DocumentFormat format(@Nullable String contentType) throws HttpMediaTypeNotSupportedException {
         if (contentType == null || contentType.isBlank()) {
@@ -40,22 +36,11 @@ class RequestDocuments {
                         List.of(MediaType.APPLICATION_JSON, MediaType.parseMediaType("application/yaml"))));
     }
 
-    /** The body as UTF-8 text, refusing more than the limit whatever Content-Length says. */
+    /** The body as UTF-8 text. */
     String body(HttpServletRequest request) {
-        if (request.getContentLengthLong() > maxBytes) {
-            throw new DocumentTooLargeException(maxBytes);
-        }
         try (InputStream in = request.getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new DocumentTooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, read);
-            }
+            in.transferTo(out);
             return StandardCharsets.UTF_8
                     .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -83,27 +68,6 @@ class RequestDocuments {
             }
         }
         return DocumentFormat.JSON;
-    }
-
-    /**
-     * The revision an {@code If-Match} header names: {@code "3"}, {@code W/"3"}, or {@code *}
-     * (any existing revision, returned as null with {@code mustExist}).
-     */
-    static @Nullable Long revision(@Nullable String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return null;
-        }
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new InvalidDocumentException(
-                    "Bad If-Match", "", "If-Match must be an entity tag this API gave you, such as \"3\".");
-        }
     }
 
     static String etag(long revision) {

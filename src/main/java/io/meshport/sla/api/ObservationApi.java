@@ -4,6 +4,7 @@ import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.Violation;
 import io.meshport.sla.RecordedObservations;
 import io.meshport.sla.SlaService;
+import io.meshport.system.BodyLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -79,11 +80,17 @@ class ObservationApi {
                 @ApiResponse(responseCode = "401", description = "no or an invalid token"),
                 @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
                 @ApiResponse(responseCode = "404", description = "no such data product"),
-                @ApiResponse(responseCode = "409", description = "an id already recorded with other content")
+                @ApiResponse(responseCode = "409", description = "an id already recorded with other content"),
+                @ApiResponse(responseCode = "413", description = "a body over the size limit (4 MiB)"),
+                @ApiResponse(responseCode = "415", description = "a body other than application/json")
             })
     @PostMapping(
             value = "/data-products/{id}/observations",
+            consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_PROBLEM_JSON_VALUE})
+    // 10,000 observations of a usual size (a few hundred bytes each) fit; the body is refused
+    // before it is read or parsed when it is larger.
+    @BodyLimit("${meshport.api.body-limit.observations:4MB}")
     ResponseEntity<Recorded> observe(
             @PathVariable String id,
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {

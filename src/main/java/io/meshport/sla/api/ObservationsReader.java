@@ -4,6 +4,7 @@ import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.Violation;
 import io.meshport.sla.Observation;
 import io.meshport.sla.ObservationKind;
+import io.meshport.system.StorableText;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -132,6 +133,11 @@ final class ObservationsReader {
         }
         if (!value.isString()) {
             violations.add(new Violation(at + "/" + field, field + " must be a string."));
+            return null;
+        }
+        String problem = StorableText.problem(value.asString());
+        if (problem != null) {
+            violations.add(new Violation(at + "/" + field, field + " " + problem));
             return null;
         }
         return value.asString();
