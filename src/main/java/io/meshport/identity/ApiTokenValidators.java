@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 /**
  * What an API token must be besides well signed, unexpired and of the issuer: an access token
  * (not an ID token) meant for Meshport ({@code aud} holds the audience), naming its subject. See
- * docs/decisions/0011-api-edge.md.
+ * docs/decisions/0013-api-edge.md.
  */
 final class ApiTokenValidators {
 

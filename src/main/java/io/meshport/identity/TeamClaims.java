@@ -34,7 +34,7 @@ class TeamClaims {
      * with full paths) paths with a leading slash. A path keeps its whole path without the leading
      * slash, so that {@code /org-a/sales} and {@code /org-b/sales} stay two teams ({@code
      * org-a/sales}, {@code org-b/sales}); a top-level {@code /sales} is {@code sales}, as is a
-     * plain {@code sales}. See docs/decisions/0011-api-edge.md.
+     * plain {@code sales}. See docs/decisions/0013-api-edge.md.
      */
     Set<String> teams(Map<String, Object> claims) {
         Object value = claims.get(groupsClaim);
