@@ -54,6 +54,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        requireProductionBundle();
         Running infrastructure = running();
         context.getEnvironment()
                 .getPropertySources()
@@ -72,8 +73,21 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                                 "meshport.oidc.client-id", "meshport",
                                 "meshport.oidc.client-secret", "meshport-dev-secret",
                                 "meshport.index-dir", infrastructure.indexDir().toString(),
-                                // Vaadin's development tools float over the page and catch clicks.
-                                "vaadin.devmode.devTools.enabled", "false")));
+                                // What users get: Vaadin's production mode on the production bundle
+                                // (docs/decisions/0011-ui-tests-in-production-mode.md).
+                                "vaadin.productionMode", "true")));
+    }
+
+    /** Where Vaadin's build-frontend leaves the production bundle, which the jar serves as it is. */
+    public static final String PRODUCTION_BUNDLE_STATS = "META-INF/VAADIN/config/stats.json";
+
+    static void requireProductionBundle() {
+        if (TestInfrastructure.class.getClassLoader().getResource(PRODUCTION_BUNDLE_STATS) == null
+                || TestInfrastructure.class.getClassLoader().getResource("META-INF/VAADIN/webapp/index.html") == null) {
+            throw new IllegalStateException("The tests serve the production bundle, and target/classes holds none:"
+                    + " run `./mvnw process-classes` first (Vaadin's build-frontend; with Node 24 on PATH"
+                    + " when frontend/ changed), see docs/decisions/0011-ui-tests-in-production-mode.md");
+        }
     }
 
     private static int freePort() throws IOException {
