@@ -72,6 +72,23 @@ abstract class BrowserTest {
         done.run();
     }
 
+    /** Presses Tab, as a person would, until {@code target} has the focus; fails after {@code atMost} presses. */
+    int tabTo(Locator target, int atMost) {
+        for (int presses = 1; presses <= atMost; presses++) {
+            page.keyboard().press("Tab");
+            // The focused element may sit in a shadow root (a side navigation item's link, say).
+            if ((Boolean) target.evaluate("""
+                    el => {
+                      let active = document.activeElement;
+                      while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+                      return active !== null && (el === active || el.contains(active));
+                    }""")) {
+                return presses;
+            }
+        }
+        throw new AssertionError(target + " not reached in " + atMost + " presses of Tab");
+    }
+
     /** Opens a portal page as a user, signing in on the way, and waits for Vaadin to settle. */
     void openAs(String path, String user) {
         page.navigate(TestInfrastructure.portalUrl() + path);

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationConfiguration;
+import dev.meshport.launcher.ProductionBundle;
 import io.meshport.testing.MeshportTest;
-import io.meshport.testing.TestInfrastructure;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +57,8 @@ class ProductionModeTest extends BrowserTest {
 
     /** The entry scripts the production build recorded, as index.html references them. */
     private static List<String> productionEntryScripts() throws IOException {
-        try (InputStream stats = ProductionModeTest.class
-                .getClassLoader()
-                .getResourceAsStream(TestInfrastructure.PRODUCTION_BUNDLE_STATS)) {
+        try (InputStream stats =
+                ProductionModeTest.class.getClassLoader().getResourceAsStream(ProductionBundle.STATS)) {
             assertThat(stats).as("the production bundle's stats.json").isNotNull();
             JsonNode entries = JsonMapper.builder().build().readTree(stats).get("entryScripts");
             return entries.valueStream().map(e -> "./" + e.asString()).toList();

@@ -2,6 +2,7 @@ package io.meshport.testing;
 
 import dev.meshport.launcher.DevDatabase;
 import dev.meshport.launcher.IdentityProviderProcess;
+import dev.meshport.launcher.ProductionBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -54,7 +55,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        requireProductionBundle();
+        ProductionBundle.require();
         Running infrastructure = running();
         context.getEnvironment()
                 .getPropertySources()
@@ -76,18 +77,6 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                                 // What users get: Vaadin's production mode on the production bundle
                                 // (docs/decisions/0011-ui-tests-in-production-mode.md).
                                 "vaadin.productionMode", "true")));
-    }
-
-    /** Where Vaadin's build-frontend leaves the production bundle, which the jar serves as it is. */
-    public static final String PRODUCTION_BUNDLE_STATS = "META-INF/VAADIN/config/stats.json";
-
-    static void requireProductionBundle() {
-        if (TestInfrastructure.class.getClassLoader().getResource(PRODUCTION_BUNDLE_STATS) == null
-                || TestInfrastructure.class.getClassLoader().getResource("META-INF/VAADIN/webapp/index.html") == null) {
-            throw new IllegalStateException("The tests serve the production bundle, and target/classes holds none:"
-                    + " run `./mvnw process-classes` first (Vaadin's build-frontend; with Node 24 on PATH"
-                    + " when frontend/ changed), see docs/decisions/0011-ui-tests-in-production-mode.md");
-        }
     }
 
     private static int freePort() throws IOException {
