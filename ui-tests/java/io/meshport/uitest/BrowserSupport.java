@@ -2,6 +2,7 @@ package io.meshport.uitest;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -44,6 +45,25 @@ public final class BrowserSupport {
     public static void awaitVaadin(Page page) {
         page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
                 + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    /**
+     * Whether a canvas (or, for an element, any canvas inside it, its shadow root included) shows
+     * anything: some pixel that is not fully transparent. An element that is defined and sized
+     * but never drew stays blank.
+     */
+    public static boolean hasInk(Locator element) {
+        return (Boolean) element.evaluate("""
+                el => {
+                  const canvases = el instanceof HTMLCanvasElement ? [el]
+                      : [...el.querySelectorAll('canvas'), ...(el.shadowRoot ? el.shadowRoot.querySelectorAll('canvas') : [])];
+                  return canvases.some(c => {
+                    if (!c.width || !c.height) return false;
+                    const pixels = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+                    return false;
+                  });
+                }""");
     }
 
     private static Optional<Path> systemChromium() {

@@ -2,6 +2,7 @@ package io.meshport.uitest;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -52,6 +53,40 @@ abstract class BrowserTest {
         page.getByLabel("Password").fill(user);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
+    }
+
+    /**
+     * Types into a field as a person does: key by key, 80 ms apart, with a longer pause after each
+     * space (where a person thinks of the next word, and where a round trip to the server has time
+     * to come back while they type on), then waits for {@code done}: what the page shows once it
+     * has caught up. {@code fill} sets the whole value at once and hides what a person meets.
+     */
+    void typeAsPerson(Locator field, String text, Runnable done) {
+        field.click();
+        for (String part : text.split("(?<= )")) {
+            field.pressSequentially(part, new Locator.PressSequentiallyOptions().setDelay(80));
+            if (part.endsWith(" ")) {
+                page.waitForTimeout(400);
+            }
+        }
+        done.run();
+    }
+
+    /** Presses Tab, as a person would, until {@code target} has the focus; fails after {@code atMost} presses. */
+    int tabTo(Locator target, int atMost) {
+        for (int presses = 1; presses <= atMost; presses++) {
+            page.keyboard().press("Tab");
+            // The focused element may sit in a shadow root (a side navigation item's link, say).
+            if ((Boolean) target.evaluate("""
+                    el => {
+                      let active = document.activeElement;
+                      while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+                      return active !== null && (el === active || el.contains(active));
+                    }""")) {
+                return presses;
+            }
+        }
+        throw new AssertionError(target + " not reached in " + atMost + " presses of Tab");
     }
 
     /** Opens a portal page as a user, signing in on the way, and waits for Vaadin to settle. */

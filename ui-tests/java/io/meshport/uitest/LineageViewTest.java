@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.BoundingBox;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Path;
@@ -47,6 +48,38 @@ class LineageViewTest extends BrowserTest {
                 .click();
         assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/products/marketing-campaigns");
         assertThat(page).hasTitle("Marketing Campaigns · Meshport");
+    }
+
+    @Test
+    void the_product_pages_lineage_tab_draws_the_graph_in_a_fresh_session() {
+        // Straight to the product page: the full-screen lineage page was never opened in this session.
+        openAs("/products/revenue-analytics", "dave");
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Lineage"))
+                .click();
+        Locator graph = awaitGraph();
+        assertThat(graph).hasAttribute("data-node-count", "4");
+
+        // What a person sees: a canvas of a real size with every product drawn inside it.
+        Locator canvas = graph.locator(".lineage-canvas");
+        BoundingBox box = canvas.boundingBox();
+        org.assertj.core.api.Assertions.assertThat(box.width).isGreaterThan(300);
+        org.assertj.core.api.Assertions.assertThat(box.height).isGreaterThan(200);
+        for (String id : new String[] {"revenue-analytics", "general-ledger", "sales-orders", "financial-forecasts"}) {
+            Map<String, Number> at = nodePosition(graph, id);
+            org.assertj.core.api.Assertions.assertThat(at)
+                    .as("node %s is drawn", id)
+                    .isNotNull();
+            org.assertj.core.api.Assertions.assertThat(at.get("x").doubleValue())
+                    .as("node %s within the canvas", id)
+                    .isBetween(box.x, box.x + box.width);
+            org.assertj.core.api.Assertions.assertThat(at.get("y").doubleValue())
+                    .as("node %s within the canvas", id)
+                    .isBetween(box.y, box.y + box.height);
+        }
+        org.assertj.core.api.Assertions.assertThat(BrowserSupport.hasInk(graph))
+                .as("the canvas shows the graph")
+                .isTrue();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/product-lineage-tab.png")));
     }
 
     @Test
@@ -125,8 +158,12 @@ class LineageViewTest extends BrowserTest {
 
     /** Clicks a node on the canvas where a person sees it. */
     private void clickNode(Locator graph, String id) {
-        @SuppressWarnings("unchecked")
-        Map<String, Number> at = (Map<String, Number>) graph.evaluate("(g, id) => g.nodeClientPosition(id)", id);
+        Map<String, Number> at = nodePosition(graph, id);
         page.mouse().click(at.get("x").doubleValue(), at.get("y").doubleValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Number> nodePosition(Locator graph, String id) {
+        return (Map<String, Number>) graph.evaluate("(g, id) => g.nodeClientPosition(id)", id);
     }
 }

@@ -61,6 +61,14 @@ class SlaTabTest extends BrowserTest {
         Locator chart = freshness.locator("meshport-sla-chart");
         assertThat(chart).hasAttribute("data-ready", "true");
         assertThat(chart).hasAttribute("data-point-count", "7");
+        // What a person sees: Chart.js plotted the seven loads, on a canvas that is not blank.
+        assertThat(chart.evaluate("el => el.chart ? el.chart.data.datasets[0].data.length : 0"))
+                .isEqualTo(7);
+        assertThat(chart.locator("canvas")).isVisible();
+        assertThat(chart.locator("canvas").boundingBox().height).isGreaterThan(100);
+        assertThat(BrowserSupport.hasInk(chart.locator("canvas")))
+                .as("the chart is drawn")
+                .isTrue();
         assertThat(chart.getByRole(AriaRole.IMG))
                 .hasAttribute(
                         "aria-label",

@@ -59,7 +59,7 @@ public final class LineageViewBenchmark {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else if (arg.equals("--production")) {
                 // Vaadin's production mode, as the production jar serves the UI: the production
-                // bundle that `package` puts into target/classes (build-frontend), no dev server.
+                // bundle that build-frontend puts into target/classes (process-classes), no dev server.
                 production = true;
             }
         }
@@ -68,7 +68,8 @@ public final class LineageViewBenchmark {
                 "",
                 production
                         ? Map.of("vaadin.productionMode", "true")
-                        : Map.of("vaadin.devmode.devTools.enabled", "false"),
+                        // explicit: with the production bundle in the classes Vaadin would pick production mode
+                        : Map.of("vaadin.productionMode", "false", "vaadin.devmode.devTools.enabled", "false"),
                 (context, portal, issuer) -> run(context, portal, visits));
         System.exit(0);
     }

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.boot.SpringApplication;
@@ -16,12 +19,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The README's run command ({@code ./mvnw spring-boot:test-run}): PostgreSQL, the development
  * identity provider and the portal with its demo catalog, all started from this one JVM. Data are
  * kept in {@code .meshport-dev/} between runs. Ctrl-C stops everything.
+ *
+ * <p>The portal is served as users get it: Vaadin's production mode on the production bundle the
+ * build made, without development tools. For changing the frontend, {@code --dev} starts it in
+ * development mode (development bundle, or a rebuild of it with Node 24 when {@code frontend/}
+ * changed, and Vaadin's development toolbar). {@code --port=}, {@code --idp-port=} and
+ * {@code --db-port=} move it off the default ports 8080, 9400 and 15432.
  */
 public final class DevMeshport {
-
-    static final String PORTAL = "http://127.0.0.1:8080";
-    static final int IDP_PORT = 9400;
-    static final int DATABASE_PORT = 15432;
 
     private DevMeshport() {}
 
@@ -49,7 +54,29 @@ public final class DevMeshport {
         return Optional.of(aside);
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        boolean development = false;
+        int port = 8080;
+        int idpPort = 9400;
+        int databasePort = 15432;
+        List<String> passedOn = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.equals("--dev")) {
+                development = true;
+            } else if (argument.startsWith("--port=")) {
+                port = Integer.parseInt(argument.substring("--port=".length()));
+            } else if (argument.startsWith("--idp-port=")) {
+                idpPort = Integer.parseInt(argument.substring("--idp-port=".length()));
+            } else if (argument.startsWith("--db-port=")) {
+                databasePort = Integer.parseInt(argument.substring("--db-port=".length()));
+            } else {
+                passedOn.add(argument);
+            }
+        }
+        if (!development) {
+            ProductionBundle.require();
+        }
+        String portalUrl = "http://127.0.0.1:" + port;
         Path home = Path.of(".meshport-dev").toAbsolutePath();
         Optional<Integer> oldMajor = DevDatabase.majorVersionOf(home.resolve("postgres"));
         setAsideDataOfAnotherPostgresVersion(home)
@@ -64,14 +91,14 @@ public final class DevMeshport {
                  dump them from there with a PostgreSQL %1$d pg_dump; else delete that folder.
                 ==========================================================================
                 """.formatted(oldMajor.orElseThrow(), DevDatabase.POSTGRES_MAJOR, aside)));
-        DevDatabase database = DevDatabase.start(DATABASE_PORT, home.resolve("postgres"), true);
-        IdentityProviderProcess identityProvider = IdentityProviderProcess.start(IDP_PORT, PORTAL);
+        DevDatabase database = DevDatabase.start(databasePort, home.resolve("postgres"), true);
+        IdentityProviderProcess identityProvider = IdentityProviderProcess.start(idpPort, portalUrl);
 
         SpringApplication portal = new SpringApplication(MeshportApplication.class, DemoCatalog.class);
         portal.setRegisterShutdownHook(false);
-        portal.setDefaultProperties(Map.of(
+        Map<String, Object> defaults = new HashMap<>(Map.of(
                 "server.address", "127.0.0.1",
-                "server.port", "8080",
+                "server.port", Integer.toString(port),
                 "spring.datasource.url", database.jdbcUrl(),
                 "spring.datasource.username", database.username(),
                 "spring.datasource.password", database.password(),
@@ -79,7 +106,11 @@ public final class DevMeshport {
                 "meshport.oidc.client-id", "meshport",
                 "meshport.oidc.client-secret", "meshport-dev-secret",
                 "meshport.index-dir", home.resolve("index").toString()));
-        ConfigurableApplicationContext context = portal.run(args);
+        // Explicit either way: with a production bundle in the classes, Vaadin would otherwise pick
+        // production mode by itself, and the IDE's classes may hold none.
+        defaults.put("vaadin.productionMode", Boolean.toString(!development));
+        portal.setDefaultProperties(defaults);
+        ConfigurableApplicationContext context = portal.run(passedOn.toArray(String[]::new));
 
         // One hook, in order: the portal first, then what it depends on.
         Runtime.getRuntime()
@@ -106,8 +137,15 @@ public final class DevMeshport {
                    dave   no team (a consumer)
                  Identity provider: %s   Pipelines: sales-ci / sales-ci-secret (client credentials)
                  Data kept in %s
+                 %s
                  Ctrl-C stops everything.
                 ==========================================================================
-                """.formatted(PORTAL, identityProvider.issuer(), home));
+                """.formatted(
+                        portalUrl,
+                        identityProvider.issuer(),
+                        home,
+                        development
+                                ? "Vaadin development mode (--dev): development bundle and toolbar."
+                                : "Vaadin production mode, as the jar serves it (--dev for development mode)."));
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +19,9 @@ import tools.jackson.databind.JsonNode;
  */
 @MeshportTest
 class SearchVisibilityTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Autowired
     CatalogSearch search;
@@ -55,21 +59,36 @@ class SearchVisibilityTest {
 
     @Test
     void facet_counts_follow_the_same_rule() {
+        // Other test classes in this JVM publish drafts of their own: count what the database holds.
+        long drafts = unfinished("draft", null);
+        long proposals = unfinished("proposed", null);
+        long salesUnfinished = unfinished("draft", "sales") + unfinished("proposed", "sales");
+
         SearchResults hidden = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(""), 0, 1));
         assertThat(count(hidden, "status", "draft")).isZero();
         assertThat(count(hidden, "status", "proposed")).isZero();
 
         SearchResults own = RunAs.user("alice", List.of("sales"), () -> search.search(SearchRequest.text(""), 0, 1));
         assertThat(count(own, "status", "draft")).isPositive();
-        assertThat(count(own, "status", "proposed")).isZero();
-        assertThat(own.total()).isEqualTo(hidden.total() + count(own, "status", "draft"));
+        assertThat(count(own, "status", "draft") + count(own, "status", "proposed"))
+                .isEqualTo(salesUnfinished);
+        assertThat(own.total()).isEqualTo(hidden.total() + salesUnfinished);
 
         SearchResults all = RunAs.user(
                 "dave", List.of(), () -> search.search(SearchRequest.text("").includingOtherTeamsDrafts(), 0, 1));
-        assertThat(count(all, "status", "draft")).isEqualTo(count(own, "status", "draft"));
-        assertThat(count(all, "status", "proposed")).isPositive();
-        assertThat(all.total())
-                .isEqualTo(hidden.total() + count(all, "status", "draft") + count(all, "status", "proposed"));
+        assertThat(count(all, "status", "draft")).isEqualTo(drafts);
+        assertThat(count(all, "status", "proposed")).isEqualTo(proposals).isPositive();
+        assertThat(all.total()).isEqualTo(hidden.total() + drafts + proposals);
+    }
+
+    private long unfinished(String status, String team) {
+        Long n = jdbc.queryForObject(
+                "select count(*) from data_product where status = ? and (cast(? as text) is null or owner_team = ?)",
+                Long.class,
+                status,
+                team,
+                team);
+        return n == null ? 0 : n;
     }
 
     @Test

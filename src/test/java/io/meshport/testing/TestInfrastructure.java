@@ -2,6 +2,7 @@ package io.meshport.testing;
 
 import dev.meshport.launcher.DevDatabase;
 import dev.meshport.launcher.IdentityProviderProcess;
+import dev.meshport.launcher.ProductionBundle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -54,6 +55,7 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        ProductionBundle.require();
         Running infrastructure = running();
         context.getEnvironment()
                 .getPropertySources()
@@ -72,8 +74,9 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
                                 "meshport.oidc.client-id", "meshport",
                                 "meshport.oidc.client-secret", "meshport-dev-secret",
                                 "meshport.index-dir", infrastructure.indexDir().toString(),
-                                // Vaadin's development tools float over the page and catch clicks.
-                                "vaadin.devmode.devTools.enabled", "false")));
+                                // What users get: Vaadin's production mode on the production bundle
+                                // (docs/decisions/0011-ui-tests-in-production-mode.md).
+                                "vaadin.productionMode", "true")));
     }
 
     private static int freePort() throws IOException {

@@ -56,7 +56,7 @@ class LineagePanel extends VerticalLayout {
     private final Span summary = new Span();
     private final Div body = new Div();
     private final LineageDiagram diagram = new LineageDiagram();
-    private final LineageTable table = new LineageTable();
+    private final LineageTable table = new LineageTable(this::onNodeAction);
     private final Set<String> collapsedDomains = new HashSet<>();
     private @Nullable LineageExplorer explorer;
     private boolean loaded;
@@ -203,7 +203,10 @@ class LineagePanel extends VerticalLayout {
                 if (!grew) {
                     Notification.show("Nothing more " + direction.value() + " of " + nodeId + ".");
                 }
-                if (current.nodeCount() > DRAW_CAP) {
+                if (mode.getValue() == Mode.TABLE) {
+                    // The same grid with more rows: the keyboard focus stays in it.
+                    table.show(current, productName);
+                } else if (current.nodeCount() > DRAW_CAP) {
                     show();
                 } else {
                     draw(nodeId);

@@ -2,10 +2,13 @@ package io.meshport.lineage.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageGraph.Edge;
 import io.meshport.lineage.LineageGraph.Node;
@@ -13,13 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The accessible alternative to the graph: the same explored lineage as a grid, one row per
  * upstream or downstream product (and per unresolved input), with the contracts linking it
- * towards the root. The grid is keyboard navigable; product names are links. The rows are the
- * exploration already in memory (bounded by {@link LineageExplorer#MAX_NODES}), not a table to page.
+ * towards the root. The grid is keyboard navigable; product names are links, and each row offers
+ * the graph's node actions (expand upstream, expand downstream) as buttons, so everything the graph
+ * does by mouse can be done here by keyboard. The rows are the exploration already in memory
+ * (bounded by {@link LineageExplorer#MAX_NODES}), not a table to page.
  */
 class LineageTable extends Composite<Grid<LineageTable.Row>> {
 
@@ -33,13 +39,22 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
             String status,
             String contracts) {}
 
-    LineageTable() {
+    private final BiConsumer<String, String> onAction;
+    private @Nullable LineageExplorer explorer;
+
+    /** @param onAction called with the action ({@code expand-upstream}, {@code expand-downstream}) and the product id */
+    LineageTable(BiConsumer<String, String> onAction) {
+        this.onAction = onAction;
         Grid<Row> grid = getContent();
         grid.setId("lineage-table");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(Row::direction).setHeader("Direction").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::hops).setHeader("Hops").setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(LineageTable::product).setHeader("Product").setFlexGrow(2);
+        grid.addComponentColumn(this::actions)
+                .setHeader("Expand")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(Row::domain).setHeader("Domain");
         grid.addColumn(Row::team).setHeader("Owning team");
         grid.addColumn(Row::status).setHeader("Status");
@@ -49,6 +64,7 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
     }
 
     void show(LineageExplorer explorer, String productName) {
+        this.explorer = explorer;
         getContent().getElement().setAttribute("aria-label", "Lineage of " + productName + " as a table");
         getContent().setItems(rows(explorer.graph(), explorer.neighbours()));
     }
@@ -94,6 +110,39 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                     input.contractId()));
         }
         return rows;
+    }
+
+    private Component actions(Row row) {
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setSpacing(false);
+        actions.getStyle().set("gap", "var(--lumo-space-xs)");
+        String id = row.productId();
+        LineageExplorer current = explorer;
+        if (id == null || current == null) {
+            return actions;
+        }
+        actions.add(
+                action(
+                        "◀ Upstream",
+                        "Expand upstream of " + row.name(),
+                        "expand-upstream",
+                        id,
+                        current.expandedUpstream(id)),
+                action(
+                        "Downstream ▶",
+                        "Expand downstream of " + row.name(),
+                        "expand-downstream",
+                        id,
+                        current.expandedDownstream(id)));
+        return actions;
+    }
+
+    private Button action(String text, String label, String action, String id, boolean done) {
+        Button button = new Button(text, click -> onAction.accept(action, id));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        button.setAriaLabel(label);
+        button.setEnabled(!done);
+        return button;
     }
 
     private static Component product(Row row) {
