@@ -237,6 +237,32 @@ public class CatalogService {
             DocumentFormat format,
             @Nullable String team,
             @Nullable Long expectedRevision) {
+        return publishProduct(expectedId, text, format, team, expectedRevision, false, List.of());
+    }
+
+    /**
+     * As {@link #publishProduct(String, String, DocumentFormat, String, Long)}; a name that
+     * another team's product already has is refused unless {@code allowDuplicateName}.
+     */
+    @Transactional
+    public Published publishProduct(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName) {
+        return publishProduct(expectedId, text, format, team, expectedRevision, allowDuplicateName, List.of());
+    }
+
+    private Published publishProduct(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName,
+            List<String> updatedContracts) {
         Identity caller = currentIdentity.require();
         forgetSearchPagesOnCommit();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.PRODUCT, text, format);
@@ -255,6 +281,18 @@ public class CatalogService {
         String owner = owner(document.teamName(), "/team/name", team, existing.map(DataProduct::ownerTeam), caller);
         requireMayActFor(caller, owner, "product", document.id());
         checkRevision("Data product", document.id(), existing.map(DataProduct::revision), expectedRevision);
+        boolean renamed =
+                existing.map(p -> !sameName(p.name(), document.name())).orElse(true);
+        if (renamed && !allowDuplicateName) {
+            sameNameElsewhere(document.name(), owner, document.id()).ifPresent(other -> {
+                throw new InvalidDocumentException(
+                        "Name already used by another team",
+                        "/name",
+                        "Team '" + other.ownerTeam() + "' already has a product named '" + other.name()
+                                + "' (" + other.id() + "). Choose another name, or pass"
+                                + " allowDuplicateName=true to publish a second one.");
+            });
+        }
 
         Instant now = clock.instant();
         long actor = users.record(caller);
@@ -283,7 +321,14 @@ public class CatalogService {
 
         String summary = existing.isEmpty()
                 ? "Created as " + document.status().value() + ", owned by " + owner
-                : changeSummary(previousTree, parsed.tree(), previousStatus, document.status(), previousOwner, owner);
+                : changeSummary(
+                        previousTree,
+                        parsed.tree(),
+                        previousStatus,
+                        document.status(),
+                        previousOwner,
+                        owner,
+                        updatedContracts);
         changes.save(new ChangeRecord(
                 "product",
                 saved.id(),
@@ -299,8 +344,10 @@ public class CatalogService {
     }
 
     /**
-     * What the Create form saves: the contracts defined inline, then the product, in one
-     * transaction, so that a refused product leaves no half-published contracts behind.
+     * What the product form saves: the contracts defined inline, then the product, in one
+     * transaction, so that a refused product leaves no half-published contracts behind. A
+     * contract identical to the stored one is not written again; the product's history names
+     * those that were updated. A contract that names no team is owned by the product's team.
      */
     @Transactional
     public Published publishWithContracts(
@@ -308,10 +355,76 @@ public class CatalogService {
             List<String> contractJsons,
             @Nullable String editedId,
             @Nullable Long expectedRevision) {
-        for (String contract : contractJsons) {
-            publishContract(null, contract, DocumentFormat.JSON, null, null);
+        return publishWithContracts(productJson, contractJsons, editedId, expectedRevision, false);
+    }
+
+    @Transactional
+    public Published publishWithContracts(
+            String productJson,
+            List<String> contractJsons,
+            @Nullable String editedId,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName) {
+        String productTeam = ProductDocument.text(documents
+                .parse(StandardDocuments.Kind.PRODUCT, productJson, DocumentFormat.JSON)
+                .tree()
+                .path("team")
+                .path("name"));
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> updated = new ArrayList<>();
+        for (int i = 0; i < contractJsons.size(); i++) {
+            String contract = contractJsons.get(i);
+            JsonNode tree = documents.tree(contract, DocumentFormat.JSON);
+            String contractId = ContractDocument.scalar(tree.path("id"));
+            if (contractId != null && !seen.add(contractId)) {
+                throw new InvalidDocumentException(
+                        "Contract defined twice",
+                        "/outputPorts",
+                        "Two output ports define contract '" + contractId + "': give each its own contract id.");
+            }
+            Optional<DataContract> stored = contractId == null ? Optional.empty() : contracts.findById(contractId);
+            if (stored.isPresent()
+                    && documents
+                            .tree(stored.get().source(), stored.get().sourceFormat())
+                            .equals(tree)) {
+                continue;
+            }
+            try {
+                publishContract(null, contract, DocumentFormat.JSON, productTeam, null);
+            } catch (InvalidDocumentException e) {
+                // Pointers into the i-th contract sent, so that the form shows them at its fields.
+                String prefix = "/contracts/" + i;
+                throw new InvalidDocumentException(
+                        "Invalid data contract" + (contractId == null ? "" : " '" + contractId + "'"),
+                        e.violations().stream()
+                                .map(v -> new Violation(prefix + v.pointer(), v.message()))
+                                .toList());
+            }
+            if (stored.isPresent()) {
+                updated.add(contractId);
+            }
         }
-        return publishProduct(editedId, productJson, DocumentFormat.JSON, null, expectedRevision);
+        return publishProduct(
+                editedId, productJson, DocumentFormat.JSON, null, expectedRevision, allowDuplicateName, updated);
+    }
+
+    /**
+     * Another team's product with the same name (ignoring case), which people would take for
+     * this one: the form warns, the API refuses unless asked to allow it.
+     */
+    public Optional<DataProductSummary> sameNameElsewhere(
+            String name, @Nullable String team, @Nullable String exceptId) {
+        if (name.isBlank()) {
+            return Optional.empty();
+        }
+        return products.findOthersNamed(name.strip(), exceptId == null ? "" : exceptId).stream()
+                .filter(other -> team == null || !other.ownerTeam().equals(team))
+                .map(DataProductSummary::of)
+                .findFirst();
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a.strip().equalsIgnoreCase(b.strip());
     }
 
     /**
@@ -379,6 +492,8 @@ public class CatalogService {
             violations.add(new Violation(
                     "/id", "The document's id '" + document.id() + "' differs from '" + expectedId + "' in the URL."));
         }
+        ProductRules.checkName(violations, "/name", parsed.tree().path("name"));
+        ProductRules.checkVersion(violations, "/version", document.version());
         if (!violations.isEmpty()) {
             throw new InvalidDocumentException("Invalid data contract", violations);
         }
@@ -513,7 +628,8 @@ public class CatalogService {
             @Nullable ProductStatus previousStatus,
             ProductStatus status,
             @Nullable String previousOwner,
-            String owner) {
+            String owner,
+            List<String> updatedContracts) {
         List<String> parts = new ArrayList<>();
         if (previousStatus != null && previousStatus != status) {
             parts.add("status " + previousStatus.value() + " → " + status.value());
@@ -538,6 +654,7 @@ public class CatalogService {
         if (!changed.isEmpty()) {
             parts.add("changed " + String.join(", ", changed));
         }
+        updatedContracts.forEach(contract -> parts.add("contract " + contract + " updated"));
         return parts.isEmpty() ? "Saved without changes" : String.join("; ", parts);
     }
 

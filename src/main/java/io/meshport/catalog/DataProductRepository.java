@@ -43,6 +43,14 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
                     """, nativeQuery = true)
     List<String> findDownstreamIds(@Param("id") String id);
 
+    /** Other products whose name is the same, ignoring case and surrounding blanks. */
+    @Query("""
+            select p from DataProduct p
+             where lower(trim(p.name)) = lower(trim(:name)) and p.id <> :exceptId
+             order by p.id
+            """)
+    List<DataProduct> findOthersNamed(@Param("name") String name, @Param("exceptId") String exceptId);
+
     @Query(
             value = "select distinct product_id from product_output_port where contract_id = :contractId",
             nativeQuery = true)

@@ -127,7 +127,11 @@ class CatalogApi {
             responses = {
                 @ApiResponse(responseCode = "201", description = "created"),
                 @ApiResponse(responseCode = "200", description = "replaced"),
-                @ApiResponse(responseCode = "400", description = "invalid document: a problem with errors[]"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "invalid document (a name over 200 characters, a version that is not"
+                                + " semantic, another team's product name without allowDuplicateName=true, ...):"
+                                + " a problem with errors[]"),
                 @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
                 @ApiResponse(responseCode = "409", description = "stale If-Match"),
                 @ApiResponse(responseCode = "413", description = "document over the size limit")
@@ -139,13 +143,18 @@ class CatalogApi {
                     @RequestParam(required = false)
                     @Nullable
                     String team,
+            @Parameter(
+                            description = "publish although another team's product has the same name (ignoring"
+                                    + " case); without it such a document is refused with 400 pointing at /name")
+                    @RequestParam(defaultValue = "false")
+                    boolean allowDuplicateName,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             HttpServletRequest request)
             throws HttpMediaTypeNotSupportedException {
         DocumentFormat format = requests.format(contentType);
-        Published published =
-                catalog.publishProduct(id, requests.body(request), format, team, RequestDocuments.revision(ifMatch));
+        Published published = catalog.publishProduct(
+                id, requests.body(request), format, team, RequestDocuments.revision(ifMatch), allowDuplicateName);
         return stored(published, "/api/v1/data-products/");
     }
 
