@@ -1,12 +1,14 @@
 package io.meshport.catalog.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
@@ -23,7 +25,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -33,9 +34,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.meshport.catalog.CatalogConflictException;
+import io.meshport.catalog.CatalogRules;
 import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DataProductSummary;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.DownstreamImpact;
 import io.meshport.catalog.ExportedDocument;
@@ -46,9 +48,9 @@ import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.Published;
 import io.meshport.catalog.Violation;
 import jakarta.annotation.security.PermitAll;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,7 +61,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -109,10 +110,16 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     private List<ProductDetails.ContractView> contracts = List.of();
     private List<PortChoice> portChoices = List.of();
     private final ObjectProvider<DownstreamImpact> downstreamImpact;
-    /** What the product offered when the form opened: port contracts, and inline contract terms. */
+    /** What the product offered when the form opened: the contracts of its ports. */
     private Set<String> providedAtLoad = Set.of();
+    /** The document as the form showed it when it opened, to tell whether anything changed. */
+    private @Nullable ObjectNode documentAtLoad;
+    /** Contract documents the caller may edit, fetched once per opening of the form. */
+    private final Map<String, Optional<ObjectNode>> editableContracts = new LinkedHashMap<>();
+    /** Fields the person changed: only those show problems until a save is attempted. */
+    private final Set<HasValidation> touched = new HashSet<>();
 
-    private Map<String, JsonNode> termsAtLoad = Map.of();
+    private boolean saveAttempted;
 
     ProductFormView(CatalogService catalog, ObjectProvider<DownstreamImpact> downstreamImpact) {
         this.catalog = catalog;
@@ -128,6 +135,9 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        touched.clear();
+        saveAttempted = false;
+        editableContracts.clear();
         editedId = event.getRouteParameters().get("id").orElse(null);
         List<String> teams = catalog.publishableTeams();
         if (editedId != null) {
@@ -164,12 +174,35 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             revision = document.revision();
             load((ObjectNode) Documents.JSON.readTree(document.content()));
             idEdited = true;
-            providedAtLoad = providedContracts(document(status));
-            termsAtLoad = inlineContractTerms();
+            documentAtLoad = document(status);
+            providedAtLoad = providedContracts(documentAtLoad);
         } else if (teams.size() == 1) {
+            loading = true;
             team.setValue(teams.getFirst());
+            loading = false;
         }
     }
+
+    /** The catalog's document of a contract whose team the caller may publish for. */
+    private Optional<ObjectNode> editableContract(String contractId) {
+        return editableContracts.computeIfAbsent(contractId, id -> contracts.stream()
+                .filter(c -> c.id().equals(id) && catalog.publishableTeams().contains(c.ownerTeam()))
+                .findFirst()
+                .flatMap(c -> catalog.exportContract(id, DocumentFormat.JSON))
+                .map(exported -> (ObjectNode) Documents.JSON.readTree(exported.content())));
+    }
+
+    private final OutputPortEditor.Contracts contractSource = new OutputPortEditor.Contracts() {
+        @Override
+        public List<ProductDetails.ContractView> all() {
+            return contracts;
+        }
+
+        @Override
+        public Optional<ObjectNode> editableDocument(String contractId) {
+            return editableContract(contractId).map(ObjectNode::deepCopy);
+        }
+    };
 
     private void build(List<String> teams) {
         heading.setText(editedId == null ? "Publish a data product" : "Edit " + editedId);
@@ -178,11 +211,13 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         outputErrors.addClassName("form-errors");
 
         name.setRequiredIndicatorVisible(true);
+        name.setHelperText("At most " + CatalogRules.MAX_NAME_LENGTH + " characters");
         name.setValueChangeMode(ValueChangeMode.LAZY);
         name.addValueChangeListener(e -> {
             if (!idEdited && editedId == null) {
                 id.setValue(slug(e.getValue()));
             }
+            warnAboutSameName();
             changed();
         });
         id.setHelperText("Stable and unique; suggested from the name");
@@ -192,6 +227,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             if (e.isFromClient()) {
                 idEdited = true;
             }
+            outputEditors.forEach(
+                    editor -> editor.suggestContractId(e.getValue().strip()));
             changed();
         });
         domain.setItems(catalog.domains());
@@ -218,7 +255,13 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         team.setLabel("Owning team");
         team.setItems(teams);
         team.setHelperText("Only its members can change the product");
-        team.addValueChangeListener(e -> changed());
+        team.addValueChangeListener(e -> {
+            warnAboutSameName();
+            changed();
+        });
+        for (HasValidation field : List.<HasValidation>of(name, id, domain, version, tags, purpose, team)) {
+            touchedBy(field);
+        }
 
         FormLayout identity = new FormLayout(name, id, domain, version, team, tags);
         identity.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
@@ -254,7 +297,9 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             dialog.addConfirmListener(event -> save(ProductStatus.RETIRED));
             dialog.open();
         });
-        Button importButton = new Button("Import ODPS/ODCS…", VaadinIcon.UPLOAD.create(), click -> openImport());
+        Button importButton = new Button(
+                "Import ODPS/ODCS…", VaadinIcon.UPLOAD.create(), click -> new ImportDialog(this::importDocument)
+                        .open());
         HorizontalLayout actions = new HorizontalLayout(saveDraft, publish, deprecate, retire, importButton);
 
         add(
@@ -318,13 +363,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             outputEditors.clear();
             outputPorts.removeAll();
             for (JsonNode port : document.path("outputPorts")) {
-                OutputPortEditor editor = addOutputPort();
-                String contractId = Documents.text(port, "contractId");
-                editor.read(
-                        port,
-                        contracts.stream()
-                                .filter(c -> c.id().equals(contractId))
-                                .findFirst());
+                addOutputPort().read(port);
             }
             inputEditors.clear();
             inputPorts.removeAll();
@@ -395,23 +434,36 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         }
     }
 
-    private List<String> inlineContracts() {
+    /** The contracts defined in the form that saving writes: new, imported or edited ones. */
+    private List<ObjectNode> changedContracts() {
         String teamName = team.getValue() == null ? "" : team.getValue();
         String productName = name.getValue().isBlank() ? id.getValue() : name.getValue();
         return outputEditors.stream()
+                .filter(editor -> editor.contractChanged(teamName, productName))
                 .map(editor -> editor.inlineContract(teamName, productName))
                 .flatMap(Optional::stream)
-                .map(ObjectNode::toString)
                 .toList();
     }
 
+    private boolean inCatalog(String contractId) {
+        return contracts.stream().anyMatch(c -> c.id().equals(contractId));
+    }
+
     private OutputPortEditor addOutputPort() {
-        OutputPortEditor editor = new OutputPortEditor(contracts, this::changed, removed -> {
+        OutputPortEditor editor = new OutputPortEditor(contractSource, this::changed, removed -> {
             outputEditors.remove(removed);
             outputPorts.remove(removed);
             changed();
         });
-        editor.name.addValueChangeListener(e -> editor.suggestContractId(id.getValue()));
+        editor.name.addValueChangeListener(
+                e -> editor.suggestContractId(id.getValue().strip()));
+        List.<HasValidation>of(
+                        editor.name,
+                        editor.version,
+                        editor.existingContract,
+                        editor.contract.contractId,
+                        editor.contract.version)
+                .forEach(this::touchedBy);
         outputEditors.add(editor);
         outputPorts.add(editor);
         return editor;
@@ -423,6 +475,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             inputPorts.remove(removed);
             changed();
         });
+        List.<HasValidation>of(editor.name, editor.version, editor.contractId).forEach(this::touchedBy);
         inputEditors.add(editor);
         inputPorts.add(editor);
         return editor;
@@ -439,33 +492,58 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         return editor;
     }
 
-    // ------------------------------------------------------------------ live validation
+    // ------------------------------------------------------------------ validation
+
+    private void touchedBy(HasValidation field) {
+        if (field instanceof HasValue<?, ?> value) {
+            value.addValueChangeListener(e -> {
+                // The field's own listeners ran first, without it counted as touched: check again.
+                if (e.isFromClient() && touched.add(field)) {
+                    changed();
+                }
+            });
+        }
+    }
 
     /** Checks the document as it stands with the service's rules and shows what is wrong where. */
     private void changed() {
         if (loading) {
             return;
         }
-        List<Violation> violations =
-                catalog.checkProduct(document(saveStatus()).toString(), DocumentFormat.JSON, editedId);
-        show(violations);
+        show(problems());
+    }
+
+    /** The service's rules for the document as it would be saved, and the form's own. */
+    private List<Violation> problems() {
+        List<Violation> violations = new ArrayList<>();
+        if (name.getValue().isBlank()) {
+            violations.add(new Violation("/name", "The product needs a name."));
+        }
+        violations.addAll(catalog.checkProduct(document(saveStatus()).toString(), DocumentFormat.JSON, editedId));
+        Set<String> defined = new HashSet<>();
+        for (int i = 0; i < outputEditors.size(); i++) {
+            OutputPortEditor editor = outputEditors.get(i);
+            if (!OutputPortEditor.DEFINE.equals(editor.contractMode.getValue())) {
+                continue;
+            }
+            String versionProblem = editor.contract.versionProblem();
+            if (versionProblem != null) {
+                violations.add(new Violation("/contracts/" + i + "/version", versionProblem));
+            }
+            String contractId = editor.contractId();
+            if (contractId != null && !defined.add(contractId)) {
+                violations.add(new Violation(
+                        "/contracts/" + i + "/id",
+                        "Another port already defines contract '" + contractId + "': give each port its own."));
+            }
+        }
+        return violations;
     }
 
     private void show(List<Violation> violations) {
-        List<HasValidation> fields = List.of(name, id, domain, version, tags, purpose, team);
-        fields.forEach(field -> {
+        allFields().forEach(field -> {
             field.setInvalid(false);
             field.setErrorMessage(null);
-        });
-        outputEditors.forEach(editor -> List.<HasValidation>of(
-                        editor.name, editor.version, editor.existingContract, editor.contract.contractId)
-                .forEach(field -> {
-                    field.setInvalid(false);
-                    field.setErrorMessage(null);
-                }));
-        inputEditors.forEach(editor -> {
-            editor.contractId.setInvalid(false);
-            editor.name.setInvalid(false);
         });
         errors.removeAll();
         outputErrors.removeAll();
@@ -473,8 +551,12 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         for (Violation violation : violations) {
             HasValidation field = fieldFor(violation.pointer());
             if (field != null) {
-                field.setErrorMessage(violation.message());
-                field.setInvalid(true);
+                if ((saveAttempted || touched.contains(field)) && !field.isInvalid()) {
+                    field.setErrorMessage(violation.message());
+                    field.setInvalid(true);
+                }
+            } else if (!saveAttempted) {
+                continue;
             } else if (violation.pointer().equals("/outputPorts")) {
                 outputErrors.add(new Paragraph(violation.message()));
             } else {
@@ -485,6 +567,37 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             UnorderedList list = new UnorderedList();
             unplaced.forEach(message -> list.add(new ListItem(message)));
             errors.add(list);
+        }
+    }
+
+    /** Every field that can show a problem, in the order a person reads the form. */
+    private List<HasValidation> allFields() {
+        List<HasValidation> fields = new ArrayList<>(List.of(name, id, domain, version, team, tags, purpose));
+        outputEditors.forEach(editor -> fields.addAll(List.of(
+                editor.name,
+                editor.version,
+                editor.existingContract,
+                editor.contract.contractId,
+                editor.contract.version)));
+        inputEditors.forEach(editor -> fields.addAll(List.of(editor.name, editor.version, editor.contractId)));
+        return fields;
+    }
+
+    /** Brings the first field with a problem into view and into focus; else the list of problems. */
+    private void focusFirstProblem() {
+        for (HasValidation field : allFields()) {
+            if (field.isInvalid() && field instanceof Component component) {
+                component.scrollIntoView();
+                if (component instanceof Focusable<?> focusable) {
+                    focusable.focus();
+                }
+                return;
+            }
+        }
+        if (errors.getChildren().findAny().isPresent()) {
+            errors.scrollIntoView();
+        } else if (outputErrors.getChildren().findAny().isPresent()) {
+            outputErrors.scrollIntoView();
         }
     }
 
@@ -510,11 +623,11 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             return tags;
         }
         String[] parts = pointer.split("/");
-        if (parts.length >= 3 && parts[1].equals("outputPorts") && parts[2].matches("\\d+")) {
+        if (parts.length >= 3 && parts[2].matches("\\d+")) {
             int index = Integer.parseInt(parts[2]);
-            if (index < outputEditors.size()) {
+            String field = parts.length > 3 ? parts[3] : "";
+            if (parts[1].equals("outputPorts") && index < outputEditors.size()) {
                 OutputPortEditor editor = outputEditors.get(index);
-                String field = parts.length > 3 ? parts[3] : "";
                 return switch (field) {
                     case "version" -> editor.version;
                     case "contractId" ->
@@ -524,13 +637,21 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
                     default -> editor.name;
                 };
             }
-        }
-        if (parts.length >= 3 && parts[1].equals("inputPorts") && parts[2].matches("\\d+")) {
-            int index = Integer.parseInt(parts[2]);
-            if (index < inputEditors.size()) {
-                return parts.length > 3 && parts[3].equals("name")
-                        ? inputEditors.get(index).name
-                        : inputEditors.get(index).contractId;
+            if (parts[1].equals("contracts") && index < outputEditors.size()) {
+                ContractEditor contract = outputEditors.get(index).contract;
+                return switch (field) {
+                    case "version" -> contract.version;
+                    case "id" -> contract.contractId;
+                    default -> null;
+                };
+            }
+            if (parts[1].equals("inputPorts") && index < inputEditors.size()) {
+                InputPortEditor editor = inputEditors.get(index);
+                return switch (field) {
+                    case "name" -> editor.name;
+                    case "version" -> editor.version;
+                    default -> editor.contractId;
+                };
             }
         }
         return null;
@@ -552,43 +673,85 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void save(@Nullable ProductStatus target) {
-        save(target, false);
+        saveAttempted = true;
+        List<Violation> problems = problems();
+        show(problems);
+        if (!problems.isEmpty()) {
+            focusFirstProblem();
+            Notification.show("Not saved: " + problems.getFirst().message()
+                            + (problems.size() > 1
+                                    ? " (and " + (problems.size() - 1) + " more, shown in the form)"
+                                    : ""))
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        save(target, false, false);
     }
 
-    private void save(@Nullable ProductStatus target, boolean impactSeen) {
+    private void save(@Nullable ProductStatus target, boolean impactSeen, boolean duplicateNameAllowed) {
         ProductStatus targetStatus = target == null ? saveStatus() : target;
         ObjectNode document = document(targetStatus);
+        List<ObjectNode> changedContracts = changedContracts();
+        if (editedId != null && changedContracts.isEmpty() && document.equals(documentAtLoad)) {
+            Notification.show("No changes to save", 4000, Notification.Position.BOTTOM_START);
+            return;
+        }
+        if (!duplicateNameAllowed) {
+            Optional<DataProductSummary> namesake = sameName();
+            if (namesake.isPresent()) {
+                ConfirmDialog dialog = new ConfirmDialog();
+                dialog.setHeader("Another team's product has this name");
+                dialog.setText(sameNameWarning(namesake.get())
+                        + " People may take one for the other. Save under the same name anyway?");
+                dialog.setCancelable(true);
+                dialog.setConfirmText("Save anyway");
+                dialog.addConfirmListener(e -> save(target, impactSeen, true));
+                dialog.open();
+                return;
+            }
+        }
+        List<String> updated = changedContracts.stream()
+                .map(contract -> Documents.text(contract, "id"))
+                .filter(this::inCatalog)
+                .toList();
         if (!impactSeen && editedId != null) {
-            DownstreamImpact.Report impact = impactOf(targetStatus, document);
+            DownstreamImpact.Report impact = impactOf(targetStatus, document, updated);
             if (!impact.isEmpty()) {
                 String action = targetStatus != status && targetStatus == ProductStatus.DEPRECATED
                         ? "Deprecate"
                         : targetStatus != status && targetStatus == ProductStatus.RETIRED ? "Retire" : "Save";
-                new ImpactConfirmation(editedId, action, impact, () -> save(target, true)).open();
+                new ImpactConfirmation(editedId, action, impact, () -> save(target, true, duplicateNameAllowed)).open();
                 return;
             }
         }
         try {
             Published published = catalog.publishWithContracts(
                     document.toString(),
-                    inlineContracts(),
+                    changedContracts.stream().map(ObjectNode::toString).toList(),
                     editedId,
-                    editedId == null ? CatalogService.MUST_BE_NEW : revision);
+                    editedId == null ? CatalogService.MUST_BE_NEW : revision,
+                    duplicateNameAllowed);
+            List<String> created = changedContracts.stream()
+                    .map(contract -> Documents.text(contract, "id"))
+                    .filter(contractId -> !inCatalog(contractId))
+                    .toList();
             Notification.show(
-                            targetStatus == ProductStatus.ACTIVE
-                                    ? "Published " + published.id()
-                                    : "Saved " + published.id(),
-                            4000,
+                            SaveMessage.of(
+                                    published.id(), editedId == null ? null : status, targetStatus, updated, created),
+                            5000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(ProductView.class, new RouteParameters("id", published.id())));
         } catch (InvalidDocumentException e) {
             show(e.violations());
-            if (targetStatus == ProductStatus.ACTIVE) {
+            focusFirstProblem();
+            if (targetStatus == ProductStatus.ACTIVE && targetStatus != status) {
                 refusedPublication(e.violations());
             } else {
-                Notification.show(
-                                "Not saved: " + e.violations().size() + " problem(s) to fix, shown next to the fields.")
+                Notification.show("Not saved: " + e.violations().getFirst().message()
+                                + (e.violations().size() > 1
+                                        ? " (and " + (e.violations().size() - 1) + " more, shown in the form)"
+                                        : ""))
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
             }
         } catch (CatalogConflictException e) {
@@ -610,10 +773,9 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /**
      * Who the change hurts: everything downstream when the product is deprecated or retired;
-     * otherwise what consumes a contract that a port no longer offers or whose schema or SLA the
-     * form changed.
+     * otherwise what consumes a contract that a port no longer offers or that the save replaces.
      */
-    private DownstreamImpact.Report impactOf(ProductStatus targetStatus, ObjectNode document) {
+    private DownstreamImpact.Report impactOf(ProductStatus targetStatus, ObjectNode document, List<String> updated) {
         DownstreamImpact impact = downstreamImpact.getIfAvailable();
         String product = editedId;
         if (impact == null || product == null) {
@@ -626,11 +788,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         Set<String> changed = new LinkedHashSet<>(providedAtLoad);
         changed.removeAll(providedContracts(document));
-        inlineContractTerms().forEach((contract, terms) -> {
-            if (termsAtLoad.containsKey(contract) && !terms.equals(termsAtLoad.get(contract))) {
-                changed.add(contract);
-            }
-        });
+        changed.addAll(updated);
         return changed.isEmpty() ? new DownstreamImpact.Report(List.of(), false, "") : impact.of(product, changed);
     }
 
@@ -645,17 +803,29 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         return provided;
     }
 
-    /** The schema and SLA of each contract defined in the form: what consumers rely on. */
-    private Map<String, JsonNode> inlineContractTerms() {
-        Map<String, JsonNode> terms = new LinkedHashMap<>();
-        for (String contract : inlineContracts()) {
-            JsonNode tree = Documents.JSON.readTree(contract);
-            ObjectNode relied = Documents.JSON.createObjectNode();
-            relied.set("schema", tree.path("schema"));
-            relied.set("slaProperties", tree.path("slaProperties"));
-            terms.put(tree.path("id").asString(""), relied);
+    private Optional<DataProductSummary> sameName() {
+        return catalog.sameNameElsewhere(name.getValue(), team.getValue(), editedId);
+    }
+
+    private static String sameNameWarning(DataProductSummary other) {
+        return "Team " + other.ownerTeam() + " already has a product named '" + other.name() + "' (" + other.id()
+                + ").";
+    }
+
+    /** A warning, not an error: a second product of the same name may be meant, once confirmed. */
+    private void warnAboutSameName() {
+        if (loading) {
+            return;
         }
-        return terms;
+        Optional<DataProductSummary> other = sameName();
+        name.setHelperText(other.map(ProductFormView::sameNameWarning)
+                .orElse("At most " + CatalogRules.MAX_NAME_LENGTH + " characters"));
+        name.getElement().getThemeList().set("warning", other.isPresent());
+        if (other.isPresent()) {
+            name.getElement().setAttribute("data-same-name", other.get().id());
+        } else {
+            name.getElement().removeAttribute("data-same-name");
+        }
     }
 
     private void refusedPublication(List<Violation> violations) {
@@ -669,99 +839,35 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void openDeprecation() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Deprecate " + editedId);
-        ComboBox<String> successor = new ComboBox<>("Successor product (optional)");
-        successor.setItems(catalog.outputPortChoices().stream()
+        List<String> successors = catalog.outputPortChoices().stream()
                 .map(PortChoice::productId)
                 .distinct()
                 .filter(candidate -> !candidate.equals(editedId))
-                .toList());
-        DatePicker sunset = new DatePicker("Sunset date (optional)");
-        dialog.add(
-                new Paragraph("Consumers see the product as deprecated; it keeps serving until it is retired."),
-                new VerticalLayout(successor, sunset));
-        Button confirm = new Button("Deprecate", click -> {
-            ArrayNode properties =
-                    base.has("customProperties") && base.get("customProperties").isArray()
-                            ? (ArrayNode) base.get("customProperties")
-                            : base.putArray("customProperties");
-            for (int i = properties.size() - 1; i >= 0; i--) {
-                String property = properties.get(i).path("property").asString("");
-                if (property.equals("successor") || property.equals("sunsetDate")) {
-                    properties.remove(i);
-                }
-            }
-            if (successor.getValue() != null) {
-                properties.addObject().put("property", "successor").put("value", successor.getValue());
-            }
-            if (sunset.getValue() != null) {
-                properties
-                        .addObject()
-                        .put("property", "sunsetDate")
-                        .put("value", sunset.getValue().toString());
-            }
-            if (properties.isEmpty()) {
-                base.remove("customProperties");
-            }
-            dialog.close();
-            save(ProductStatus.DEPRECATED);
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
-        dialog.open();
+                .toList();
+        new DeprecationDialog(String.valueOf(editedId), successors, (successor, sunset) -> {
+                    DeprecationDialog.apply(base, successor, sunset);
+                    save(ProductStatus.DEPRECATED);
+                })
+                .open();
     }
 
     // ------------------------------------------------------------------ import
 
-    private void openImport() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Import an ODPS or ODCS document");
-        TextArea pasted = new TextArea("Document (YAML or JSON)");
-        pasted.setWidth("40em");
-        pasted.setHeight("16em");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> pasted.setValue(new String(bytes, StandardCharsets.UTF_8))))));
-        upload.setAcceptedFileTypes(".yaml", ".yml", ".json", "application/json", "application/yaml");
-        upload.setMaxFileSize(1024 * 1024);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop an .odps.yaml or .odcs.yaml file here"));
-        Button fill = new Button("Fill the form", click -> {
-            if (importDocument(pasted.getValue(), pasted)) {
-                dialog.close();
-            }
-        });
-        fill.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(upload, pasted));
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), fill);
-        dialog.open();
-    }
-
-    /** Fills the form from a document: a product replaces the form, a contract becomes a port. */
-    private boolean importDocument(String text, TextArea field) {
-        JsonNode tree;
-        try {
-            tree = (DocumentFormat.detect(text) == DocumentFormat.JSON ? Documents.JSON : Documents.YAML)
-                    .readTree(text);
-        } catch (JacksonException e) {
-            field.setErrorMessage("Not a readable YAML or JSON document: " + e.getOriginalMessage());
-            field.setInvalid(true);
-            return false;
-        }
-        if (!(tree instanceof ObjectNode document)) {
-            field.setErrorMessage("The document must be a mapping (an object).");
-            field.setInvalid(true);
-            return false;
-        }
+    /**
+     * Fills the form from a document: a product replaces the form, a contract becomes a port's
+     * contract, kept whole. Answers why the document cannot be taken, if it cannot.
+     */
+    private Optional<String> importDocument(ObjectNode document) {
         String kind = Documents.text(document, "kind");
         if (kind.equals("DataProduct")) {
             if (editedId != null && !editedId.equals(Documents.text(document, "id"))) {
-                field.setErrorMessage("This document describes '" + Documents.text(document, "id")
+                return Optional.of("This document describes '" + Documents.text(document, "id")
                         + "', not the product being edited.");
-                field.setInvalid(true);
-                return false;
             }
             load(document);
-            return true;
+            Notification.show("Filled the form from product " + Documents.text(document, "id")
+                    + "; nothing is saved until you save.");
+            return Optional.empty();
         }
         if (kind.equals("DataContract")) {
             OutputPortEditor editor = outputEditors.isEmpty()
@@ -769,17 +875,18 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
                     ? addOutputPort()
                     : outputEditors.getLast();
             editor.contractMode.setValue(OutputPortEditor.DEFINE);
-            editor.contract.read(document);
+            editor.contract.read(document, false);
             String objectName = document.path("schema").path(0).path("name").asString("");
             if (editor.name.getValue().isBlank() && !objectName.isBlank()) {
                 editor.name.setValue(objectName);
             }
+            String contractId = Documents.text(document, "id");
+            Notification.show("Contract " + contractId + " is now the contract of port " + editor.name.getValue()
+                    + (inCatalog(contractId) ? "; saving replaces the catalog's version." : "; saving publishes it."));
             changed();
-            return true;
+            return Optional.empty();
         }
-        field.setErrorMessage("kind must be DataProduct (ODPS) or DataContract (ODCS).");
-        field.setInvalid(true);
-        return false;
+        return Optional.of("kind must be DataProduct (ODPS) or DataContract (ODCS).");
     }
 
     /** A readable id from a name: "Stock Trades (EU)" becomes "stock-trades-eu". */
