@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -24,6 +26,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 @MeshportTest
 class ContractFormTest extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     static final AtomicInteger NEXT = new AtomicInteger();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -228,6 +233,16 @@ class ContractFormTest extends BrowserTest {
                 .put("description", "Net amount.");
         assertThat(after).isEqualTo(before);
 
+        // The reading team hears of it.
+        assertThat(jdbc.sql("select message from notification where team = 'marketing' and product_id = ?")
+                        .param(id + "-reader")
+                        .query(String.class)
+                        .list())
+                .singleElement()
+                .asString()
+                .contains(
+                        "Contract Form Orders (" + contractId + "), which Orders Reader " + id + " reads, was changed");
+
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History"))
                 .click();
         assertThat(page.locator("#product-history")).containsText("contract " + contractId + " updated");
@@ -250,12 +265,19 @@ class ContractFormTest extends BrowserTest {
                                 """.formatted(id, id), "application/yaml")
                         .status())
                 .isEqualTo(201);
-        JsonNode example = YAMLMapper.builder().build().readTree(Files.readString(FULL_EXAMPLE));
-        String contractId = example.path("id").asString();
+        // Other tests store the example under its own id; this one gets an id of its own, the
+        // only change made to the official file.
+        String original = Files.readString(FULL_EXAMPLE);
+        String officialId = "53581432-6c55-4ba2-a65f-72344a91553a";
+        assertThat(original).contains("id: " + officialId + "\n");
+        String contractId = officialId + "-" + id;
+        Path file = Files.createTempFile("full-example", ".odcs.yaml");
+        Files.writeString(file, original.replace("id: " + officialId + "\n", "id: " + contractId + "\n"));
+        JsonNode example = YAMLMapper.builder().build().readTree(Files.readString(file));
 
         openAs("/products/" + id + "/edit", "carol");
         button("Import ODPS/ODCS…").click();
-        page.locator("vaadin-upload input[type=file]").setInputFiles(FULL_EXAMPLE);
+        page.locator("vaadin-upload input[type=file]").setInputFiles(file);
         assertThat(page.getByLabel("Document (YAML or JSON)"))
                 .hasValue(java.util.regex.Pattern.compile(".*ClimateQuantumInc.*", java.util.regex.Pattern.DOTALL));
         button("Fill the form").click();

@@ -12,8 +12,11 @@ public final class CatalogRules {
     /** Names show in lists and search results; longer ones are a mistake or an attack. */
     public static final int MAX_NAME_LENGTH = 200;
 
-    /** Semantic Versioning 2.0.0 (https://semver.org), as ODPS and ODCS ask for. */
-    private static final Pattern SEMANTIC_VERSION = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+    /**
+     * Semantic Versioning 2.0.0 (https://semver.org), as ODPS and ODCS ask for; a leading "v" is
+     * allowed because the official ODPS example writes its version so ("v1.0.0").
+     */
+    private static final Pattern SEMANTIC_VERSION = Pattern.compile("v?(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
             + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?");
 
@@ -31,7 +34,7 @@ public final class CatalogRules {
             return null;
         }
         return "'" + shorten(version == null ? "" : version) + "' is not a semantic version: use"
-                + " MAJOR.MINOR.PATCH, e.g. 1.0.0 or 2.1.0-beta.1.";
+                + " MAJOR.MINOR.PATCH, e.g. 1.0.0, v2.0.0 or 2.1.0-beta.1.";
     }
 
     /** What is wrong with a name's length, or null when it fits. */

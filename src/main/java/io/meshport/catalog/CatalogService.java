@@ -370,6 +370,14 @@ public class CatalogService {
                 .tree()
                 .path("team")
                 .path("name"));
+        Long productRevision = expectedRevision;
+        if (editedId != null && expectedRevision != null && expectedRevision != MUST_BE_NEW) {
+            // Checked before the contracts are written: refreshing the search text of the products
+            // offering a contract gives this product a new revision of its own.
+            checkRevision(
+                    "Data product", editedId, products.findById(editedId).map(DataProduct::revision), expectedRevision);
+            productRevision = null;
+        }
         Set<String> seen = new LinkedHashSet<>();
         List<String> updated = new ArrayList<>();
         for (int i = 0; i < contractJsons.size(); i++) {
@@ -405,7 +413,7 @@ public class CatalogService {
             }
         }
         return publishProduct(
-                editedId, productJson, DocumentFormat.JSON, null, expectedRevision, allowDuplicateName, updated);
+                editedId, productJson, DocumentFormat.JSON, null, productRevision, allowDuplicateName, updated);
     }
 
     /**
@@ -509,9 +517,21 @@ public class CatalogService {
         Instant now = clock.instant();
         long actor = users.record(caller);
         String previousSource = existing.map(DataContract::source).orElse(null);
+        JsonNode previousTree =
+                existing.map(c -> documents.tree(c.source(), c.sourceFormat())).orElse(null);
         DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
         contract.apply(document, owner, now, actor);
         DataContract saved = contracts.saveAndFlush(contract);
+        // Consumers asked for before the search texts below change products: the query would flush
+        // them early, giving each a revision of its own.
+        if (previousTree != null && !previousTree.equals(parsed.tree())) {
+            List<ContractChanged.Consumer> consumers = products.findConsumersOf(saved.id()).stream()
+                    .map(row -> new ContractChanged.Consumer((String) row[0], (String) row[1], (String) row[2]))
+                    .filter(consumer -> !consumer.team().equals(owner))
+                    .toList();
+            events.publishEvent(new ContractChanged(
+                    saved.id(), saved.name(), owner, saved.revision(), caller.displayName(), consumers));
+        }
         // Products offering this contract are found by its schema and SLA: refresh their text.
         for (String productId : products.findIdsOfferingContract(saved.id())) {
             products.findById(productId)

@@ -81,7 +81,7 @@ class NamesAndVersionsTest {
 
     @Test
     void versions_that_are_not_semantic_are_refused_for_products_ports_and_contracts() {
-        for (String version : new String[] {"one.two", "not a version", "1.0", "v1.0.0", "01.0.0"}) {
+        for (String version : new String[] {"one.two", "not a version", "1.0", "1.0.0.0", "01.0.0"}) {
             String id = id();
             Api.Response product = Api.as("alice")
                     .put(

@@ -1,17 +1,10 @@
 package io.meshport.catalog.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.component.HasValidation;
-import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -22,10 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -35,7 +24,6 @@ import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.meshport.catalog.CatalogConflictException;
-import io.meshport.catalog.CatalogRules;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DataProductSummary;
 import io.meshport.catalog.DocumentFormat;
@@ -67,8 +55,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publish and maintain a data product without knowing ODPS: the form edits the ODPS document
- * (keeping whatever it does not show), and every change is checked live by the same service
- * rules the API applies.
+ * and the ODCS documents of the contracts it defines (keeping whatever it does not show), and
+ * every change is checked live by the same service rules the API applies.
  */
 @Route("create")
 @RouteAlias("products/:id/edit")
@@ -77,49 +65,37 @@ import tools.jackson.databind.node.ObjectNode;
 class ProductFormView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CatalogService catalog;
+    private final ObjectProvider<DownstreamImpact> downstreamImpact;
 
-    private final TextField name = new TextField("Name");
-    private final TextField id = new TextField("Id");
-    private final ComboBox<String> domain = new ComboBox<>("Domain");
-    private final TextField version = new TextField("Version");
-    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
-    private final TextArea purpose = new TextArea("Purpose (Markdown)");
-    private final TextArea limitations = new TextArea("Limitations");
-    private final TextArea usage = new TextArea("Usage");
-    private final Select<String> team = new Select<>();
+    private ProductFields fields = new ProductFields(List.of(), List.of(), false, () -> {});
     private final VerticalLayout outputPorts = new VerticalLayout();
     private final VerticalLayout inputPorts = new VerticalLayout();
     private final VerticalLayout supportChannels = new VerticalLayout();
     private final List<OutputPortEditor> outputEditors = new ArrayList<>();
     private final List<InputPortEditor> inputEditors = new ArrayList<>();
     private final List<SupportEditor> supportEditors = new ArrayList<>();
-    private final Div errors = new Div();
-    private final Div outputErrors = new Div();
+    private FormProblems problems = new FormProblems(fields, outputEditors, inputEditors);
     private final Button saveDraft = new Button("Save as draft");
     private final Button publish = new Button("Publish");
     private final Button deprecate = new Button("Deprecate…");
     private final Button retire = new Button("Retire…");
-    private final H2 heading = new H2("Publish a data product");
 
     private ObjectNode base = Documents.JSON.createObjectNode();
     private @Nullable String editedId;
     private @Nullable Long revision;
     private ProductStatus status = ProductStatus.DRAFT;
-    private boolean idEdited;
     private boolean loading;
     private List<ProductDetails.ContractView> contracts = List.of();
     private List<PortChoice> portChoices = List.of();
-    private final ObjectProvider<DownstreamImpact> downstreamImpact;
     /** What the product offered when the form opened: the contracts of its ports. */
     private Set<String> providedAtLoad = Set.of();
     /** The document as the form showed it when it opened, to tell whether anything changed. */
     private @Nullable ObjectNode documentAtLoad;
     /** Contract documents the caller may edit, fetched once per opening of the form. */
     private final Map<String, Optional<ObjectNode>> editableContracts = new LinkedHashMap<>();
-    /** Fields the person changed: only those show problems until a save is attempted. */
-    private final Set<HasValidation> touched = new HashSet<>();
 
-    private boolean saveAttempted;
+    /** A contract defined at an output port that saving writes. */
+    private record Defined(int port, String id, ObjectNode document) {}
 
     ProductFormView(CatalogService catalog, ObjectProvider<DownstreamImpact> downstreamImpact) {
         this.catalog = catalog;
@@ -135,8 +111,6 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        touched.clear();
-        saveAttempted = false;
         editableContracts.clear();
         editedId = event.getRouteParameters().get("id").orElse(null);
         List<String> teams = catalog.publishableTeams();
@@ -167,106 +141,32 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         portChoices = catalog.outputPortChoices().stream()
                 .filter(choice -> !choice.productId().equals(editedId))
                 .toList();
+        loading = true;
         build(teams);
         if (editedId != null) {
             ExportedDocument document =
                     catalog.exportProduct(editedId, DocumentFormat.JSON).orElseThrow();
             revision = document.revision();
             load((ObjectNode) Documents.JSON.readTree(document.content()));
-            idEdited = true;
             documentAtLoad = document(status);
             providedAtLoad = providedContracts(documentAtLoad);
         } else if (teams.size() == 1) {
-            loading = true;
-            team.setValue(teams.getFirst());
-            loading = false;
+            fields.team.setValue(teams.getFirst());
         }
+        loading = false;
     }
-
-    /** The catalog's document of a contract whose team the caller may publish for. */
-    private Optional<ObjectNode> editableContract(String contractId) {
-        return editableContracts.computeIfAbsent(contractId, id -> contracts.stream()
-                .filter(c -> c.id().equals(id) && catalog.publishableTeams().contains(c.ownerTeam()))
-                .findFirst()
-                .flatMap(c -> catalog.exportContract(id, DocumentFormat.JSON))
-                .map(exported -> (ObjectNode) Documents.JSON.readTree(exported.content())));
-    }
-
-    private final OutputPortEditor.Contracts contractSource = new OutputPortEditor.Contracts() {
-        @Override
-        public List<ProductDetails.ContractView> all() {
-            return contracts;
-        }
-
-        @Override
-        public Optional<ObjectNode> editableDocument(String contractId) {
-            return editableContract(contractId).map(ObjectNode::deepCopy);
-        }
-    };
 
     private void build(List<String> teams) {
-        heading.setText(editedId == null ? "Publish a data product" : "Edit " + editedId);
-        errors.addClassName("form-errors");
-        errors.setId("form-errors");
-        outputErrors.addClassName("form-errors");
-
-        name.setRequiredIndicatorVisible(true);
-        name.setHelperText("At most " + CatalogRules.MAX_NAME_LENGTH + " characters");
-        name.setValueChangeMode(ValueChangeMode.LAZY);
-        name.addValueChangeListener(e -> {
-            if (!idEdited && editedId == null) {
-                id.setValue(slug(e.getValue()));
-            }
-            warnAboutSameName();
-            changed();
-        });
-        id.setHelperText("Stable and unique; suggested from the name");
-        id.setReadOnly(editedId != null);
-        id.setValueChangeMode(ValueChangeMode.LAZY);
-        id.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                idEdited = true;
-            }
-            outputEditors.forEach(
-                    editor -> editor.suggestContractId(e.getValue().strip()));
-            changed();
-        });
-        domain.setItems(catalog.domains());
-        domain.setAllowCustomValue(true);
-        domain.addCustomValueSetListener(e -> domain.setValue(e.getDetail()));
-        domain.setHelperText("Pick one or type a new domain");
-        domain.addValueChangeListener(e -> changed());
-        version.setValue("1.0.0");
-        version.setValueChangeMode(ValueChangeMode.LAZY);
-        version.addValueChangeListener(e -> changed());
-        tags.setAllowCustomValue(true);
-        tags.setItems(new ArrayList<>());
-        tags.addCustomValueSetListener(e -> {
-            LinkedHashSet<String> values = new LinkedHashSet<>(tags.getValue());
-            values.add(e.getDetail().strip().toLowerCase(Locale.ROOT));
-            List<String> items = new ArrayList<>(values);
-            tags.setItems(items);
-            tags.setValue(values);
-        });
-        tags.addValueChangeListener(e -> changed());
-        purpose.setHelperText("What the data is for; Markdown");
-        purpose.setValueChangeMode(ValueChangeMode.LAZY);
-        purpose.addValueChangeListener(e -> changed());
-        team.setLabel("Owning team");
-        team.setItems(teams);
-        team.setHelperText("Only its members can change the product");
-        team.addValueChangeListener(e -> {
-            warnAboutSameName();
-            changed();
-        });
-        for (HasValidation field : List.<HasValidation>of(name, id, domain, version, tags, purpose, team)) {
-            touchedBy(field);
-        }
-
-        FormLayout identity = new FormLayout(name, id, domain, version, team, tags);
-        identity.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        FormLayout description = new FormLayout(purpose, limitations, usage);
-        description.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        fields = new ProductFields(catalog.domains(), teams, editedId != null, this::changed);
+        problems = new FormProblems(fields, outputEditors, inputEditors);
+        outputEditors.clear();
+        inputEditors.clear();
+        supportEditors.clear();
+        fields.name.addValueChangeListener(e -> warnAboutSameName());
+        fields.team.addValueChangeListener(e -> warnAboutSameName());
+        fields.id.addValueChangeListener(e -> outputEditors.forEach(
+                editor -> editor.suggestContractId(e.getValue().strip())));
+        fields.all().forEach(field -> problems.watch(field, this::changed));
 
         Button addOutput = new Button("Add output port", VaadinIcon.PLUS.create(), click -> {
             addOutputPort();
@@ -278,39 +178,24 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         });
         Button addSupport = new Button("Add support channel", VaadinIcon.PLUS.create(), click -> addSupport());
         for (VerticalLayout list : List.of(outputPorts, inputPorts, supportChannels)) {
+            list.removeAll();
             list.setPadding(false);
         }
-
         saveDraft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveDraft.addClickListener(click -> save(null));
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-        publish.addClickListener(click -> save(ProductStatus.ACTIVE));
-        deprecate.addClickListener(click -> openDeprecation());
-        retire.addClickListener(click -> {
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setHeader("Retire " + editedId);
-            dialog.setText("A retired product no longer serves data and disappears from searches unless asked for."
-                    + " Retirement is final.");
-            dialog.setCancelable(true);
-            dialog.setConfirmText("Retire");
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.addConfirmListener(event -> save(ProductStatus.RETIRED));
-            dialog.open();
-        });
         Button importButton = new Button(
                 "Import ODPS/ODCS…", VaadinIcon.UPLOAD.create(), click -> new ImportDialog(this::importDocument)
                         .open());
         HorizontalLayout actions = new HorizontalLayout(saveDraft, publish, deprecate, retire, importButton);
-
         add(
-                heading,
-                errors,
+                new H2(editedId == null ? "Publish a data product" : "Edit " + editedId),
+                problems.errors(),
                 new H3("Identity"),
-                identity,
+                fields.identity(),
                 new H3("Description"),
-                description,
+                fields.description(),
                 new H3("Output ports"),
-                outputErrors,
+                problems.outputErrors(),
                 outputPorts,
                 addOutput,
                 new H3("Input ports"),
@@ -327,34 +212,22 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         updateButtons();
     }
 
+    /** Buttons outlive a navigation from one product's form to another's: listen once. */
+    {
+        saveDraft.addClickListener(click -> save(null));
+        publish.addClickListener(click -> save(ProductStatus.ACTIVE));
+        deprecate.addClickListener(click -> openDeprecation());
+        retire.addClickListener(click -> confirmRetirement());
+    }
+
     // ------------------------------------------------------------------ document <-> form
 
     private void load(ObjectNode document) {
+        boolean wasLoading = loading;
         loading = true;
         try {
             base = document;
-            name.setValue(Documents.text(document, "name"));
-            if (editedId == null) {
-                id.setValue(Documents.text(document, "id"));
-                idEdited = !id.getValue().isBlank();
-            } else {
-                id.setValue(editedId);
-            }
-            String domainValue = Documents.text(document, "domain");
-            domain.setValue(domainValue.isEmpty() ? null : domainValue);
-            version.setValue(Documents.text(document, "version"));
-            List<String> tagValues = new ArrayList<>();
-            document.path("tags").forEach(tag -> tagValues.add(tag.asString()));
-            tags.setItems(tagValues);
-            tags.setValue(new LinkedHashSet<>(tagValues));
-            JsonNode description = document.path("description");
-            purpose.setValue(Documents.text(description, "purpose"));
-            limitations.setValue(Documents.text(description, "limitations"));
-            usage.setValue(Documents.text(description, "usage"));
-            String teamName = Documents.text(document.path("team"), "name");
-            if (!teamName.isEmpty() && catalog.publishableTeams().contains(teamName)) {
-                team.setValue(teamName);
-            }
+            fields.read(document, editedId, catalog.publishableTeams());
             try {
                 status = ProductStatus.fromValue(Documents.text(document, "status"));
             } catch (IllegalArgumentException e) {
@@ -362,21 +235,15 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             }
             outputEditors.clear();
             outputPorts.removeAll();
-            for (JsonNode port : document.path("outputPorts")) {
-                addOutputPort().read(port);
-            }
+            document.path("outputPorts").forEach(port -> addOutputPort().read(port));
             inputEditors.clear();
             inputPorts.removeAll();
-            for (JsonNode port : document.path("inputPorts")) {
-                addInputPort().read(port, portChoices);
-            }
+            document.path("inputPorts").forEach(port -> addInputPort().read(port, portChoices));
             supportEditors.clear();
             supportChannels.removeAll();
-            for (JsonNode support : document.path("support")) {
-                addSupport().read(support);
-            }
+            document.path("support").forEach(support -> addSupport().read(support));
         } finally {
-            loading = false;
+            loading = wasLoading;
         }
         updateButtons();
         changed();
@@ -389,27 +256,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             document.put("apiVersion", "v1.0.0");
         }
         document.put("kind", "DataProduct");
-        document.put("id", id.getValue().strip());
-        Documents.put(document, "name", name.getValue());
-        Documents.put(document, "version", version.getValue());
+        fields.write(document);
         document.put("status", targetStatus.value());
-        Documents.put(document, "domain", domain.getValue());
-        if (tags.getValue().isEmpty()) {
-            document.remove("tags");
-        } else {
-            ArrayNode tagArray = document.putArray("tags");
-            tags.getValue().forEach(tagArray::add);
-        }
-        ObjectNode description = Documents.object(document, "description");
-        Documents.put(description, "purpose", purpose.getValue());
-        Documents.put(description, "limitations", limitations.getValue());
-        Documents.put(description, "usage", usage.getValue());
-        if (description.isEmpty()) {
-            document.remove("description");
-        }
-        if (team.getValue() != null) {
-            Documents.object(document, "team").put("name", team.getValue());
-        }
         writeList(
                 document,
                 "outputPorts",
@@ -435,35 +283,64 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     /** The contracts defined in the form that saving writes: new, imported or edited ones. */
-    private List<ObjectNode> changedContracts() {
-        String teamName = team.getValue() == null ? "" : team.getValue();
-        String productName = name.getValue().isBlank() ? id.getValue() : name.getValue();
-        return outputEditors.stream()
-                .filter(editor -> editor.contractChanged(teamName, productName))
-                .map(editor -> editor.inlineContract(teamName, productName))
-                .flatMap(Optional::stream)
-                .toList();
+    private List<Defined> changedContracts() {
+        String team = fields.team.getValue() == null ? "" : fields.team.getValue();
+        String product = fields.name.getValue().isBlank() ? fields.id.getValue() : fields.name.getValue();
+        List<Defined> changed = new ArrayList<>();
+        for (int i = 0; i < outputEditors.size(); i++) {
+            OutputPortEditor editor = outputEditors.get(i);
+            if (editor.contractChanged(team, product)) {
+                int port = i;
+                editor.inlineContract(team, product)
+                        .ifPresent(
+                                contract -> changed.add(new Defined(port, Documents.text(contract, "id"), contract)));
+            }
+        }
+        return changed;
     }
 
     private boolean inCatalog(String contractId) {
         return contracts.stream().anyMatch(c -> c.id().equals(contractId));
     }
 
+    /** The catalog's document of a contract whose team the caller may publish for. */
+    private Optional<ObjectNode> editableContract(String contractId) {
+        return editableContracts
+                .computeIfAbsent(contractId, id -> contracts.stream()
+                        .filter(c ->
+                                c.id().equals(id) && catalog.publishableTeams().contains(c.ownerTeam()))
+                        .findFirst()
+                        .flatMap(c -> catalog.exportContract(id, DocumentFormat.JSON))
+                        .map(exported -> (ObjectNode) Documents.JSON.readTree(exported.content())))
+                .map(ObjectNode::deepCopy);
+    }
+
     private OutputPortEditor addOutputPort() {
-        OutputPortEditor editor = new OutputPortEditor(contractSource, this::changed, removed -> {
+        OutputPortEditor.Contracts source = new OutputPortEditor.Contracts() {
+            @Override
+            public List<ProductDetails.ContractView> all() {
+                return contracts;
+            }
+
+            @Override
+            public Optional<ObjectNode> editableDocument(String contractId) {
+                return editableContract(contractId);
+            }
+        };
+        OutputPortEditor editor = new OutputPortEditor(source, this::changed, removed -> {
             outputEditors.remove(removed);
             outputPorts.remove(removed);
             changed();
         });
         editor.name.addValueChangeListener(
-                e -> editor.suggestContractId(id.getValue().strip()));
+                e -> editor.suggestContractId(fields.id.getValue().strip()));
         List.<HasValidation>of(
                         editor.name,
                         editor.version,
                         editor.existingContract,
                         editor.contract.contractId,
                         editor.contract.version)
-                .forEach(this::touchedBy);
+                .forEach(field -> problems.watch(field, this::changed));
         outputEditors.add(editor);
         outputPorts.add(editor);
         return editor;
@@ -475,7 +352,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             inputPorts.remove(removed);
             changed();
         });
-        List.<HasValidation>of(editor.name, editor.version, editor.contractId).forEach(this::touchedBy);
+        List.<HasValidation>of(editor.name, editor.version, editor.contractId)
+                .forEach(field -> problems.watch(field, this::changed));
         inputEditors.add(editor);
         inputPorts.add(editor);
         return editor;
@@ -494,29 +372,16 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
 
     // ------------------------------------------------------------------ validation
 
-    private void touchedBy(HasValidation field) {
-        if (field instanceof HasValue<?, ?> value) {
-            value.addValueChangeListener(e -> {
-                // The field's own listeners ran first, without it counted as touched: check again.
-                if (e.isFromClient() && touched.add(field)) {
-                    changed();
-                }
-            });
-        }
-    }
-
-    /** Checks the document as it stands with the service's rules and shows what is wrong where. */
     private void changed() {
-        if (loading) {
-            return;
+        if (!loading) {
+            problems.show(problems());
         }
-        show(problems());
     }
 
     /** The service's rules for the document as it would be saved, and the form's own. */
     private List<Violation> problems() {
         List<Violation> violations = new ArrayList<>();
-        if (name.getValue().isBlank()) {
+        if (fields.name.getValue().isBlank()) {
             violations.add(new Violation("/name", "The product needs a name."));
         }
         violations.addAll(catalog.checkProduct(document(saveStatus()).toString(), DocumentFormat.JSON, editedId));
@@ -540,121 +405,14 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         return violations;
     }
 
-    private void show(List<Violation> violations) {
-        allFields().forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
-        errors.removeAll();
-        outputErrors.removeAll();
-        List<String> unplaced = new ArrayList<>();
-        for (Violation violation : violations) {
-            HasValidation field = fieldFor(violation.pointer());
-            if (field != null) {
-                if ((saveAttempted || touched.contains(field)) && !field.isInvalid()) {
-                    field.setErrorMessage(violation.message());
-                    field.setInvalid(true);
-                }
-            } else if (!saveAttempted) {
-                continue;
-            } else if (violation.pointer().equals("/outputPorts")) {
-                outputErrors.add(new Paragraph(violation.message()));
-            } else {
-                unplaced.add((violation.pointer().isEmpty() ? "" : violation.pointer() + ": ") + violation.message());
-            }
-        }
-        if (!unplaced.isEmpty()) {
-            UnorderedList list = new UnorderedList();
-            unplaced.forEach(message -> list.add(new ListItem(message)));
-            errors.add(list);
+    private void warnAboutSameName() {
+        if (!loading) {
+            fields.warnAboutSameName(sameName());
         }
     }
 
-    /** Every field that can show a problem, in the order a person reads the form. */
-    private List<HasValidation> allFields() {
-        List<HasValidation> fields = new ArrayList<>(List.of(name, id, domain, version, team, tags, purpose));
-        outputEditors.forEach(editor -> fields.addAll(List.of(
-                editor.name,
-                editor.version,
-                editor.existingContract,
-                editor.contract.contractId,
-                editor.contract.version)));
-        inputEditors.forEach(editor -> fields.addAll(List.of(editor.name, editor.version, editor.contractId)));
-        return fields;
-    }
-
-    /** Brings the first field with a problem into view and into focus; else the list of problems. */
-    private void focusFirstProblem() {
-        for (HasValidation field : allFields()) {
-            if (field.isInvalid() && field instanceof Component component) {
-                component.scrollIntoView();
-                if (component instanceof Focusable<?> focusable) {
-                    focusable.focus();
-                }
-                return;
-            }
-        }
-        if (errors.getChildren().findAny().isPresent()) {
-            errors.scrollIntoView();
-        } else if (outputErrors.getChildren().findAny().isPresent()) {
-            outputErrors.scrollIntoView();
-        }
-    }
-
-    private @Nullable HasValidation fieldFor(String pointer) {
-        switch (pointer) {
-            case "/name":
-                return name;
-            case "/id":
-                return id;
-            case "/domain":
-                return domain;
-            case "/version":
-                return version;
-            case "/description/purpose":
-                return purpose;
-            case "/team/name":
-            case "/team":
-                return team;
-            default:
-                break;
-        }
-        if (pointer.startsWith("/tags")) {
-            return tags;
-        }
-        String[] parts = pointer.split("/");
-        if (parts.length >= 3 && parts[2].matches("\\d+")) {
-            int index = Integer.parseInt(parts[2]);
-            String field = parts.length > 3 ? parts[3] : "";
-            if (parts[1].equals("outputPorts") && index < outputEditors.size()) {
-                OutputPortEditor editor = outputEditors.get(index);
-                return switch (field) {
-                    case "version" -> editor.version;
-                    case "contractId" ->
-                        OutputPortEditor.EXISTING.equals(editor.contractMode.getValue())
-                                ? editor.existingContract
-                                : editor.contract.contractId;
-                    default -> editor.name;
-                };
-            }
-            if (parts[1].equals("contracts") && index < outputEditors.size()) {
-                ContractEditor contract = outputEditors.get(index).contract;
-                return switch (field) {
-                    case "version" -> contract.version;
-                    case "id" -> contract.contractId;
-                    default -> null;
-                };
-            }
-            if (parts[1].equals("inputPorts") && index < inputEditors.size()) {
-                InputPortEditor editor = inputEditors.get(index);
-                return switch (field) {
-                    case "name" -> editor.name;
-                    case "version" -> editor.version;
-                    default -> editor.contractId;
-                };
-            }
-        }
-        return null;
+    private Optional<DataProductSummary> sameName() {
+        return catalog.sameNameElsewhere(fields.name.getValue(), fields.team.getValue(), editedId);
     }
 
     // ------------------------------------------------------------------ saving
@@ -673,45 +431,47 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void save(@Nullable ProductStatus target) {
-        saveAttempted = true;
-        List<Violation> problems = problems();
-        show(problems);
-        if (!problems.isEmpty()) {
-            focusFirstProblem();
-            Notification.show("Not saved: " + problems.getFirst().message()
-                            + (problems.size() > 1
-                                    ? " (and " + (problems.size() - 1) + " more, shown in the form)"
-                                    : ""))
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        problems.saveAttempted();
+        List<Violation> found = problems();
+        problems.show(found);
+        if (!found.isEmpty()) {
+            refused(found);
             return;
         }
         save(target, false, false);
     }
 
+    private void refused(List<Violation> violations) {
+        problems.focusFirst();
+        Notification.show("Not saved: " + violations.getFirst().message()
+                        + (violations.size() > 1
+                                ? " (and " + (violations.size() - 1) + " more, shown in the form)"
+                                : ""))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
     private void save(@Nullable ProductStatus target, boolean impactSeen, boolean duplicateNameAllowed) {
         ProductStatus targetStatus = target == null ? saveStatus() : target;
         ObjectNode document = document(targetStatus);
-        List<ObjectNode> changedContracts = changedContracts();
+        List<Defined> changedContracts = changedContracts();
         if (editedId != null && changedContracts.isEmpty() && document.equals(documentAtLoad)) {
             Notification.show("No changes to save", 4000, Notification.Position.BOTTOM_START);
             return;
         }
-        if (!duplicateNameAllowed) {
-            Optional<DataProductSummary> namesake = sameName();
-            if (namesake.isPresent()) {
-                ConfirmDialog dialog = new ConfirmDialog();
-                dialog.setHeader("Another team's product has this name");
-                dialog.setText(sameNameWarning(namesake.get())
-                        + " People may take one for the other. Save under the same name anyway?");
-                dialog.setCancelable(true);
-                dialog.setConfirmText("Save anyway");
-                dialog.addConfirmListener(e -> save(target, impactSeen, true));
-                dialog.open();
-                return;
-            }
+        Optional<DataProductSummary> namesake = duplicateNameAllowed ? Optional.empty() : sameName();
+        if (namesake.isPresent()) {
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader("Another team's product has this name");
+            dialog.setText(ProductFields.sameNameWarning(namesake.get())
+                    + " People may take one for the other. Save under the same name anyway?");
+            dialog.setCancelable(true);
+            dialog.setConfirmText("Save anyway");
+            dialog.addConfirmListener(e -> save(target, impactSeen, true));
+            dialog.open();
+            return;
         }
         List<String> updated = changedContracts.stream()
-                .map(contract -> Documents.text(contract, "id"))
+                .map(Defined::id)
                 .filter(this::inCatalog)
                 .toList();
         if (!impactSeen && editedId != null) {
@@ -727,32 +487,29 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             Published published = catalog.publishWithContracts(
                     document.toString(),
-                    changedContracts.stream().map(ObjectNode::toString).toList(),
+                    changedContracts.stream().map(c -> c.document().toString()).toList(),
                     editedId,
                     editedId == null ? CatalogService.MUST_BE_NEW : revision,
                     duplicateNameAllowed);
             List<String> created = changedContracts.stream()
-                    .map(contract -> Documents.text(contract, "id"))
+                    .map(Defined::id)
                     .filter(contractId -> !inCatalog(contractId))
                     .toList();
             Notification.show(
                             SaveMessage.of(
                                     published.id(), editedId == null ? null : status, targetStatus, updated, created),
-                            5000,
+                            8000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(ProductView.class, new RouteParameters("id", published.id())));
         } catch (InvalidDocumentException e) {
-            show(e.violations());
-            focusFirstProblem();
+            List<Violation> violations = atPorts(e.violations(), changedContracts);
+            problems.show(violations);
             if (targetStatus == ProductStatus.ACTIVE && targetStatus != status) {
-                refusedPublication(e.violations());
+                problems.focusFirst();
+                refusedPublication(violations);
             } else {
-                Notification.show("Not saved: " + e.violations().getFirst().message()
-                                + (e.violations().size() > 1
-                                        ? " (and " + (e.violations().size() - 1) + " more, shown in the form)"
-                                        : ""))
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                refused(violations);
             }
         } catch (CatalogConflictException e) {
             ConfirmDialog dialog = new ConfirmDialog();
@@ -769,6 +526,23 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /** The service points into the i-th contract sent; the form shows it at that contract's port. */
+    private static List<Violation> atPorts(List<Violation> violations, List<Defined> sent) {
+        return violations.stream()
+                .map(v -> {
+                    String[] parts = v.pointer().split("/", 4);
+                    if (parts.length >= 3 && parts[1].equals("contracts") && parts[2].matches("\\d+")) {
+                        int index = Integer.parseInt(parts[2]);
+                        if (index < sent.size()) {
+                            String rest = parts.length > 3 ? "/" + parts[3] : "";
+                            return new Violation("/contracts/" + sent.get(index).port() + rest, v.message());
+                        }
+                    }
+                    return v;
+                })
+                .toList();
     }
 
     /**
@@ -803,31 +577,6 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         return provided;
     }
 
-    private Optional<DataProductSummary> sameName() {
-        return catalog.sameNameElsewhere(name.getValue(), team.getValue(), editedId);
-    }
-
-    private static String sameNameWarning(DataProductSummary other) {
-        return "Team " + other.ownerTeam() + " already has a product named '" + other.name() + "' (" + other.id()
-                + ").";
-    }
-
-    /** A warning, not an error: a second product of the same name may be meant, once confirmed. */
-    private void warnAboutSameName() {
-        if (loading) {
-            return;
-        }
-        Optional<DataProductSummary> other = sameName();
-        name.setHelperText(other.map(ProductFormView::sameNameWarning)
-                .orElse("At most " + CatalogRules.MAX_NAME_LENGTH + " characters"));
-        name.getElement().getThemeList().set("warning", other.isPresent());
-        if (other.isPresent()) {
-            name.getElement().setAttribute("data-same-name", other.get().id());
-        } else {
-            name.getElement().removeAttribute("data-same-name");
-        }
-    }
-
     private void refusedPublication(List<Violation> violations) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Not published yet");
@@ -849,6 +598,18 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
                     save(ProductStatus.DEPRECATED);
                 })
                 .open();
+    }
+
+    private void confirmRetirement() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Retire " + editedId);
+        dialog.setText("A retired product no longer serves data and disappears from searches unless asked for."
+                + " Retirement is final.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Retire");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> save(ProductStatus.RETIRED));
+        dialog.open();
     }
 
     // ------------------------------------------------------------------ import
