@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -259,6 +260,32 @@ public class CatalogService {
             DocumentFormat format,
             @Nullable String team,
             @Nullable Long expectedRevision) {
+        return publishProduct(expectedId, text, format, team, expectedRevision, false, List.of());
+    }
+
+    /**
+     * As {@link #publishProduct(String, String, DocumentFormat, String, Long)}; a name that
+     * another team's product already has is refused unless {@code allowDuplicateName}.
+     */
+    @Transactional
+    public Published publishProduct(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName) {
+        return publishProduct(expectedId, text, format, team, expectedRevision, allowDuplicateName, List.of());
+    }
+
+    private Published publishProduct(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName,
+            List<String> updatedContracts) {
         Identity caller = currentIdentity.require();
         forgetSearchPagesOnCommit();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.PRODUCT, text, format);
@@ -283,9 +310,24 @@ public class CatalogService {
             });
         }
         requireMayProvide(document, owner, existing);
-        Optional<Published> unchanged = unchanged(existing, parsed, owner);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        boolean renamed =
+                existing.map(p -> !sameName(p.name(), document.name())).orElse(true);
+        if (renamed && !allowDuplicateName) {
+            sameNameElsewhere(document.name(), owner, document.id()).ifPresent(other -> {
+                throw new InvalidDocumentException(
+                        "Name already used by another team",
+                        "/name",
+                        "Team '" + other.ownerTeam() + "' already has a product named '" + other.name()
+                                + "' (" + other.id() + "). Choose another name, or pass"
+                                + " allowDuplicateName=true to publish a second one.");
+            });
+        }
+        // A contract written with this product (the form) is a change even when the product is not.
+        if (updatedContracts.isEmpty()) {
+            Optional<Published> unchanged = unchanged(existing, parsed, owner);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
         }
 
         Instant now = clock.instant();
@@ -315,7 +357,14 @@ public class CatalogService {
 
         String summary = existing.isEmpty()
                 ? "Created as " + document.status().value() + ", owned by " + owner
-                : changeSummary(previousTree, parsed.tree(), previousStatus, document.status(), previousOwner, owner);
+                : changeSummary(
+                        previousTree,
+                        parsed.tree(),
+                        previousStatus,
+                        document.status(),
+                        previousOwner,
+                        owner,
+                        updatedContracts);
         changes.save(new ChangeRecord(
                 "product",
                 saved.id(),
@@ -331,8 +380,10 @@ public class CatalogService {
     }
 
     /**
-     * What the Create form saves: the contracts defined inline, then the product, in one
-     * transaction, so that a refused product leaves no half-published contracts behind.
+     * What the product form saves: the contracts defined inline, then the product, in one
+     * transaction, so that a refused product leaves no half-published contracts behind. A
+     * contract identical to the stored one is not written again; the product's history names
+     * those that were updated. A contract that names no team is owned by the product's team.
      */
     @Transactional
     public Published publishWithContracts(
@@ -340,10 +391,84 @@ public class CatalogService {
             List<String> contractJsons,
             @Nullable String editedId,
             @Nullable Long expectedRevision) {
-        for (String contract : contractJsons) {
-            publishContract(null, contract, DocumentFormat.JSON, null, null);
+        return publishWithContracts(productJson, contractJsons, editedId, expectedRevision, false);
+    }
+
+    @Transactional
+    public Published publishWithContracts(
+            String productJson,
+            List<String> contractJsons,
+            @Nullable String editedId,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName) {
+        String productTeam = ProductDocument.text(documents
+                .parse(StandardDocuments.Kind.PRODUCT, productJson, DocumentFormat.JSON)
+                .tree()
+                .path("team")
+                .path("name"));
+        Long productRevision = expectedRevision;
+        if (editedId != null && expectedRevision != null && expectedRevision != MUST_BE_NEW) {
+            // Checked before the contracts are written: refreshing the search text of the products
+            // offering a contract gives this product a new revision of its own.
+            checkRevision(
+                    "Data product", editedId, products.findById(editedId).map(DataProduct::revision), expectedRevision);
+            productRevision = null;
         }
-        return publishProduct(editedId, productJson, DocumentFormat.JSON, null, expectedRevision);
+        Set<String> seen = new LinkedHashSet<>();
+        List<String> updated = new ArrayList<>();
+        for (int i = 0; i < contractJsons.size(); i++) {
+            String contract = contractJsons.get(i);
+            JsonNode tree = documents.tree(contract, DocumentFormat.JSON);
+            String contractId = ContractDocument.scalar(tree.path("id"));
+            if (contractId != null && !seen.add(contractId)) {
+                throw new InvalidDocumentException(
+                        "Contract defined twice",
+                        "/outputPorts",
+                        "Two output ports define contract '" + contractId + "': give each its own contract id.");
+            }
+            Optional<DataContract> stored = contractId == null ? Optional.empty() : contracts.findById(contractId);
+            if (stored.isPresent()
+                    && documents
+                            .tree(stored.get().source(), stored.get().sourceFormat())
+                            .equals(tree)) {
+                continue;
+            }
+            try {
+                publishContract(null, contract, DocumentFormat.JSON, productTeam, null);
+            } catch (InvalidDocumentException e) {
+                // Pointers into the i-th contract sent, so that the form shows them at its fields.
+                String prefix = "/contracts/" + i;
+                throw new InvalidDocumentException(
+                        "Invalid data contract" + (contractId == null ? "" : " '" + contractId + "'"),
+                        e.violations().stream()
+                                .map(v -> new Violation(prefix + v.pointer(), v.message()))
+                                .toList());
+            }
+            if (stored.isPresent()) {
+                updated.add(contractId);
+            }
+        }
+        return publishProduct(
+                editedId, productJson, DocumentFormat.JSON, null, productRevision, allowDuplicateName, updated);
+    }
+
+    /**
+     * Another team's product with the same name (ignoring case), which people would take for
+     * this one: the form warns, the API refuses unless asked to allow it.
+     */
+    public Optional<DataProductSummary> sameNameElsewhere(
+            String name, @Nullable String team, @Nullable String exceptId) {
+        if (name.isBlank()) {
+            return Optional.empty();
+        }
+        return products.findOthersNamed(name.strip(), exceptId == null ? "" : exceptId).stream()
+                .filter(other -> team == null || !other.ownerTeam().equals(team))
+                .map(DataProductSummary::of)
+                .findFirst();
+    }
+
+    private static boolean sameName(String a, String b) {
+        return a.strip().equalsIgnoreCase(b.strip());
     }
 
     /**
@@ -413,6 +538,8 @@ public class CatalogService {
             violations.add(new Violation(
                     "/id", "The document's id '" + document.id() + "' differs from '" + expectedId + "' in the URL."));
         }
+        ProductRules.checkName(violations, "/name", parsed.tree().path("name"));
+        ProductRules.checkVersion(violations, "/version", document.version());
         if (!violations.isEmpty()) {
             throw new InvalidDocumentException("Invalid data contract", violations);
         }
@@ -446,6 +573,16 @@ public class CatalogService {
         DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
         contract.apply(document, owner, now, actor);
         DataContract saved = contracts.saveAndFlush(contract);
+        // Consumers asked for before the search texts below change products: the query would flush
+        // them early, giving each a revision of its own.
+        if (previousTree != null && !previousTree.equals(parsed.tree())) {
+            List<ContractChanged.Consumer> consumers = products.findConsumersOf(saved.id()).stream()
+                    .map(row -> new ContractChanged.Consumer((String) row[0], (String) row[1], (String) row[2]))
+                    .filter(consumer -> !consumer.team().equals(owner))
+                    .toList();
+            events.publishEvent(new ContractChanged(
+                    saved.id(), saved.name(), owner, saved.revision(), caller.displayName(), consumers));
+        }
         // Products offering this contract are found by its schema and SLA: refresh their text.
         for (String productId : products.findIdsOfferingContract(saved.id())) {
             products.findById(productId)
@@ -732,7 +869,8 @@ public class CatalogService {
             @Nullable ProductStatus previousStatus,
             ProductStatus status,
             @Nullable String previousOwner,
-            String owner) {
+            String owner,
+            List<String> updatedContracts) {
         List<String> parts = new ArrayList<>();
         if (previousStatus != null && previousStatus != status) {
             parts.add("status " + previousStatus.value() + " → " + status.value());
@@ -744,6 +882,7 @@ public class CatalogService {
         if (!changed.isEmpty()) {
             parts.add(changed);
         }
+        updatedContracts.forEach(contract -> parts.add("contract " + contract + " updated"));
         return parts.isEmpty() ? "Saved without changes" : String.join("; ", parts);
     }
 

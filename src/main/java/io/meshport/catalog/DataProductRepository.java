@@ -43,6 +43,23 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
                     """, nativeQuery = true)
     List<String> findDownstreamIds(@Param("id") String id);
 
+    /** Products whose input ports read the contract: id, name and owning team. */
+    @Query(value = """
+                    select distinct p.id, p.name, p.owner_team
+                      from product_input_port i join data_product p on p.id = i.product_id
+                     where i.contract_id = :contractId
+                     order by p.id
+                    """, nativeQuery = true)
+    List<Object[]> findConsumersOf(@Param("contractId") String contractId);
+
+    /** Other products whose name is the same, ignoring case and surrounding blanks. */
+    @Query("""
+            select p from DataProduct p
+             where lower(trim(p.name)) = lower(trim(:name)) and p.id <> :exceptId
+             order by p.id
+            """)
+    List<DataProduct> findOthersNamed(@Param("name") String name, @Param("exceptId") String exceptId);
+
     @Query(
             value = "select distinct product_id from product_output_port where contract_id = :contractId",
             nativeQuery = true)

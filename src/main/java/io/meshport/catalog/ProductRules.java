@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Meshport's rules on top of the ODPS schema: stable ids, unique ports, the life cycle, and
@@ -48,17 +49,34 @@ final class ProductRules {
         if (!document.parsed().tree().path("kind").asString("").equals("DataProduct")) {
             violations.add(new Violation("/kind", "kind must be DataProduct."));
         }
+        checkName(violations, "/name", document.parsed().tree().path("name"));
+        checkVersion(violations, "/version", document.version());
 
         Set<String> portKeys = new HashSet<>();
         List<OutputPort> outputs = document.outputPorts();
         for (int i = 0; i < outputs.size(); i++) {
             OutputPort port = outputs.get(i);
+            checkName(
+                    violations,
+                    "/outputPorts/" + i + "/name",
+                    document.parsed().tree().path("outputPorts").path(i).path("name"));
+            checkVersion(violations, "/outputPorts/" + i + "/version", port.version());
             if (!portKeys.add(port.name() + "\u0000" + port.version())) {
                 violations.add(new Violation(
                         "/outputPorts/" + i + "/name",
                         "Another output port is already named '" + port.name() + "' with version " + port.version()
                                 + "; name and version together must be unique."));
             }
+        }
+
+        List<InputPort> inputs = document.inputPorts();
+        for (int i = 0; i < inputs.size(); i++) {
+            checkName(
+                    violations,
+                    "/inputPorts/" + i + "/name",
+                    document.parsed().tree().path("inputPorts").path(i).path("name"));
+            checkVersion(
+                    violations, "/inputPorts/" + i + "/version", inputs.get(i).version());
         }
 
         ProductStatus status = status(document, violations);
@@ -72,6 +90,20 @@ final class ProductRules {
             violations.addAll(missingForActive(document, contracts));
         }
         return violations;
+    }
+
+    static void checkName(List<Violation> violations, String pointer, JsonNode name) {
+        String problem = name.isString() ? CatalogRules.nameLengthProblem(name.stringValue()) : null;
+        if (problem != null) {
+            violations.add(new Violation(pointer, problem));
+        }
+    }
+
+    /** A version, when there is one, is a semantic version; a missing one is the schema's to refuse. */
+    static void checkVersion(List<Violation> violations, String pointer, @Nullable String version) {
+        if (version != null && !version.isEmpty() && !CatalogRules.isSemanticVersion(version)) {
+            violations.add(new Violation(pointer, CatalogRules.versionProblem(version)));
+        }
     }
 
     private static @Nullable ProductStatus status(ProductDocument document, List<Violation> violations) {

@@ -4,5 +4,6 @@ package io.meshport.notification;
 public enum NotificationKind {
     UPSTREAM_DEPRECATED,
     SLA_BREACHED,
-    REVIEW_DUE
+    REVIEW_DUE,
+    CONTRACT_CHANGED
 }

@@ -1,5 +1,6 @@
 package io.meshport.notification;
 
+import io.meshport.catalog.ContractChanged;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.ProductStatusChanged;
 import io.meshport.lineage.Direction;
@@ -105,5 +106,25 @@ class NotificationListeners {
                 clock.instant(),
                 // Overdue is told apart from due soon: both are worth one notification each.
                 "review:" + event.productId() + ":" + event.due() + ":" + (event.overdue() ? "overdue" : "due"));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void on(ContractChanged event) {
+        String contract = event.contractName() == null
+                ? event.contractId()
+                : event.contractName() + " (" + event.contractId() + ")";
+        for (ContractChanged.Consumer consumer : event.consumers()) {
+            store.add(
+                    consumer.team(),
+                    NotificationKind.CONTRACT_CHANGED,
+                    consumer.productId(),
+                    "Contract " + contract + ", which " + consumer.productName() + " reads, was changed by "
+                            + event.changedBy() + " (team " + event.ownerTeam() + ")",
+                    "products/" + consumer.productId(),
+                    clock.instant(),
+                    // One per consumer and revision: a re-delivered event stores nothing new.
+                    "contract:" + event.contractId() + ":" + event.revision() + ":" + consumer.productId());
+        }
     }
 }

@@ -144,7 +144,11 @@ class CatalogApi {
             responses = {
                 @ApiResponse(responseCode = "201", description = "created"),
                 @ApiResponse(responseCode = "200", description = "replaced"),
-                @ApiResponse(responseCode = "400", description = "invalid document: a problem with errors[]"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "invalid document (a name over 200 characters, a version that is not"
+                                + " semantic, another team's product name without allowDuplicateName=true, ...):"
+                                + " a problem with errors[]"),
                 @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
                 @ApiResponse(responseCode = "409", description = "stale If-Match: it names no current entity tag"),
                 @ApiResponse(
@@ -161,6 +165,11 @@ class CatalogApi {
                     @RequestParam(required = false)
                     @Nullable
                     String team,
+            @Parameter(
+                            description = "publish although another team's product has the same name (ignoring"
+                                    + " case); without it such a document is refused with 400 pointing at /name")
+                    @RequestParam(defaultValue = "false")
+                    boolean allowDuplicateName,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
@@ -170,7 +179,7 @@ class CatalogApi {
         Preconditions preconditions = Preconditions.of(ifMatch, ifNoneMatch);
         String body = requests.body(request);
         Long expected = preconditions.expectedRevision("Data product", id, () -> productRevision(id));
-        Published published = catalog.publishProduct(id, body, format, team, expected);
+        Published published = catalog.publishProduct(id, body, format, team, expected, allowDuplicateName);
         return stored(published, "/api/v1/data-products/");
     }
 

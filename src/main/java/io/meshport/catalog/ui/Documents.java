@@ -28,6 +28,17 @@ final class Documents {
         }
     }
 
+    /**
+     * Writes a text field only when the person changed it from what was loaded, so that values
+     * the form shows slightly differently (trailing blanks, numbers) stay exactly as they were.
+     */
+    static void edit(ObjectNode node, String field, String loadedText, @Nullable String value) {
+        String current = value == null ? "" : value;
+        if (!current.equals(loadedText)) {
+            put(node, field, current);
+        }
+    }
+
     static ObjectNode object(ObjectNode parent, String field) {
         JsonNode existing = parent.get(field);
         if (existing instanceof ObjectNode object) {

@@ -3,13 +3,8 @@ package io.meshport.catalog.ui;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
@@ -20,11 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -33,9 +23,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
-import com.vaadin.flow.server.streams.UploadHandler;
 import io.meshport.catalog.CatalogConflictException;
 import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DataProductSummary;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.DownstreamImpact;
 import io.meshport.catalog.ExportedDocument;
@@ -46,9 +36,9 @@ import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.Published;
 import io.meshport.catalog.Violation;
 import jakarta.annotation.security.PermitAll;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,15 +49,14 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.AccessDeniedException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publish and maintain a data product without knowing ODPS: the form edits the ODPS document
- * (keeping whatever it does not show), and every change is checked live by the same service
- * rules the API applies.
+ * and the ODCS documents of the contracts it defines (keeping whatever it does not show), and
+ * every change is checked live by the same service rules the API applies.
  */
 @Route("create")
 @RouteAlias("products/:id/edit")
@@ -76,43 +65,37 @@ import tools.jackson.databind.node.ObjectNode;
 class ProductFormView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CatalogService catalog;
+    private final ObjectProvider<DownstreamImpact> downstreamImpact;
 
-    private final TextField name = new TextField("Name");
-    private final TextField id = new TextField("Id");
-    private final ComboBox<String> domain = new ComboBox<>("Domain");
-    private final TextField version = new TextField("Version");
-    private final MultiSelectComboBox<String> tags = new MultiSelectComboBox<>("Tags");
-    private final TextArea purpose = new TextArea("Purpose (Markdown)");
-    private final TextArea limitations = new TextArea("Limitations");
-    private final TextArea usage = new TextArea("Usage");
-    private final Select<String> team = new Select<>();
+    private ProductFields fields = new ProductFields(List.of(), List.of(), false, () -> {});
     private final VerticalLayout outputPorts = new VerticalLayout();
     private final VerticalLayout inputPorts = new VerticalLayout();
     private final VerticalLayout supportChannels = new VerticalLayout();
     private final List<OutputPortEditor> outputEditors = new ArrayList<>();
     private final List<InputPortEditor> inputEditors = new ArrayList<>();
     private final List<SupportEditor> supportEditors = new ArrayList<>();
-    private final Div errors = new Div();
-    private final Div outputErrors = new Div();
+    private FormProblems problems = new FormProblems(fields, outputEditors, inputEditors);
     private final Button saveDraft = new Button("Save as draft");
     private final Button publish = new Button("Publish");
     private final Button deprecate = new Button("Deprecate…");
     private final Button retire = new Button("Retire…");
-    private final H2 heading = new H2("Publish a data product");
 
     private ObjectNode base = Documents.JSON.createObjectNode();
     private @Nullable String editedId;
     private @Nullable Long revision;
     private ProductStatus status = ProductStatus.DRAFT;
-    private boolean idEdited;
     private boolean loading;
     private List<ProductDetails.ContractView> contracts = List.of();
     private List<PortChoice> portChoices = List.of();
-    private final ObjectProvider<DownstreamImpact> downstreamImpact;
-    /** What the product offered when the form opened: port contracts, and inline contract terms. */
+    /** What the product offered when the form opened: the contracts of its ports. */
     private Set<String> providedAtLoad = Set.of();
+    /** The document as the form showed it when it opened, to tell whether anything changed. */
+    private @Nullable ObjectNode documentAtLoad;
+    /** Contract documents the caller may edit, fetched once per opening of the form. */
+    private final Map<String, Optional<ObjectNode>> editableContracts = new LinkedHashMap<>();
 
-    private Map<String, JsonNode> termsAtLoad = Map.of();
+    /** A contract defined at an output port that saving writes. */
+    private record Defined(int port, String id, ObjectNode document) {}
 
     ProductFormView(CatalogService catalog, ObjectProvider<DownstreamImpact> downstreamImpact) {
         this.catalog = catalog;
@@ -128,6 +111,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        editableContracts.clear();
         editedId = event.getRouteParameters().get("id").orElse(null);
         List<String> teams = catalog.publishableTeams();
         if (editedId != null) {
@@ -157,73 +141,32 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         portChoices = catalog.outputPortChoices().stream()
                 .filter(choice -> !choice.productId().equals(editedId))
                 .toList();
+        loading = true;
         build(teams);
         if (editedId != null) {
             ExportedDocument document =
                     catalog.exportProduct(editedId, DocumentFormat.JSON).orElseThrow();
             revision = document.revision();
             load((ObjectNode) Documents.JSON.readTree(document.content()));
-            idEdited = true;
-            providedAtLoad = providedContracts(document(status));
-            termsAtLoad = inlineContractTerms();
+            documentAtLoad = document(status);
+            providedAtLoad = providedContracts(documentAtLoad);
         } else if (teams.size() == 1) {
-            team.setValue(teams.getFirst());
+            fields.team.setValue(teams.getFirst());
         }
+        loading = false;
     }
 
     private void build(List<String> teams) {
-        heading.setText(editedId == null ? "Publish a data product" : "Edit " + editedId);
-        errors.addClassName("form-errors");
-        errors.setId("form-errors");
-        outputErrors.addClassName("form-errors");
-
-        name.setRequiredIndicatorVisible(true);
-        name.setValueChangeMode(ValueChangeMode.LAZY);
-        name.addValueChangeListener(e -> {
-            if (!idEdited && editedId == null) {
-                id.setValue(slug(e.getValue()));
-            }
-            changed();
-        });
-        id.setHelperText("Stable and unique; suggested from the name");
-        id.setReadOnly(editedId != null);
-        id.setValueChangeMode(ValueChangeMode.LAZY);
-        id.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                idEdited = true;
-            }
-            changed();
-        });
-        domain.setItems(catalog.domains());
-        domain.setAllowCustomValue(true);
-        domain.addCustomValueSetListener(e -> domain.setValue(e.getDetail()));
-        domain.setHelperText("Pick one or type a new domain");
-        domain.addValueChangeListener(e -> changed());
-        version.setValue("1.0.0");
-        version.setValueChangeMode(ValueChangeMode.LAZY);
-        version.addValueChangeListener(e -> changed());
-        tags.setAllowCustomValue(true);
-        tags.setItems(new ArrayList<>());
-        tags.addCustomValueSetListener(e -> {
-            LinkedHashSet<String> values = new LinkedHashSet<>(tags.getValue());
-            values.add(e.getDetail().strip().toLowerCase(Locale.ROOT));
-            List<String> items = new ArrayList<>(values);
-            tags.setItems(items);
-            tags.setValue(values);
-        });
-        tags.addValueChangeListener(e -> changed());
-        purpose.setHelperText("What the data is for; Markdown");
-        purpose.setValueChangeMode(ValueChangeMode.LAZY);
-        purpose.addValueChangeListener(e -> changed());
-        team.setLabel("Owning team");
-        team.setItems(teams);
-        team.setHelperText("Only its members can change the product");
-        team.addValueChangeListener(e -> changed());
-
-        FormLayout identity = new FormLayout(name, id, domain, version, team, tags);
-        identity.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 2));
-        FormLayout description = new FormLayout(purpose, limitations, usage);
-        description.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        fields = new ProductFields(catalog.domains(), teams, editedId != null, this::changed);
+        problems = new FormProblems(fields, outputEditors, inputEditors);
+        outputEditors.clear();
+        inputEditors.clear();
+        supportEditors.clear();
+        fields.name.addValueChangeListener(e -> warnAboutSameName());
+        fields.team.addValueChangeListener(e -> warnAboutSameName());
+        fields.id.addValueChangeListener(e -> outputEditors.forEach(
+                editor -> editor.suggestContractId(e.getValue().strip())));
+        fields.all().forEach(field -> problems.watch(field, this::changed));
 
         Button addOutput = new Button("Add output port", VaadinIcon.PLUS.create(), click -> {
             addOutputPort();
@@ -235,37 +178,24 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         });
         Button addSupport = new Button("Add support channel", VaadinIcon.PLUS.create(), click -> addSupport());
         for (VerticalLayout list : List.of(outputPorts, inputPorts, supportChannels)) {
+            list.removeAll();
             list.setPadding(false);
         }
-
         saveDraft.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        saveDraft.addClickListener(click -> save(null));
         publish.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-        publish.addClickListener(click -> save(ProductStatus.ACTIVE));
-        deprecate.addClickListener(click -> openDeprecation());
-        retire.addClickListener(click -> {
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setHeader("Retire " + editedId);
-            dialog.setText("A retired product no longer serves data and disappears from searches unless asked for."
-                    + " Retirement is final.");
-            dialog.setCancelable(true);
-            dialog.setConfirmText("Retire");
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.addConfirmListener(event -> save(ProductStatus.RETIRED));
-            dialog.open();
-        });
-        Button importButton = new Button("Import ODPS/ODCS…", VaadinIcon.UPLOAD.create(), click -> openImport());
+        Button importButton = new Button(
+                "Import ODPS/ODCS…", VaadinIcon.UPLOAD.create(), click -> new ImportDialog(this::importDocument)
+                        .open());
         HorizontalLayout actions = new HorizontalLayout(saveDraft, publish, deprecate, retire, importButton);
-
         add(
-                heading,
-                errors,
+                new H2(editedId == null ? "Publish a data product" : "Edit " + editedId),
+                problems.errors(),
                 new H3("Identity"),
-                identity,
+                fields.identity(),
                 new H3("Description"),
-                description,
+                fields.description(),
                 new H3("Output ports"),
-                outputErrors,
+                problems.outputErrors(),
                 outputPorts,
                 addOutput,
                 new H3("Input ports"),
@@ -282,34 +212,22 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         updateButtons();
     }
 
+    /** Buttons outlive a navigation from one product's form to another's: listen once. */
+    {
+        saveDraft.addClickListener(click -> save(null));
+        publish.addClickListener(click -> save(ProductStatus.ACTIVE));
+        deprecate.addClickListener(click -> openDeprecation());
+        retire.addClickListener(click -> confirmRetirement());
+    }
+
     // ------------------------------------------------------------------ document <-> form
 
     private void load(ObjectNode document) {
+        boolean wasLoading = loading;
         loading = true;
         try {
             base = document;
-            name.setValue(Documents.text(document, "name"));
-            if (editedId == null) {
-                id.setValue(Documents.text(document, "id"));
-                idEdited = !id.getValue().isBlank();
-            } else {
-                id.setValue(editedId);
-            }
-            String domainValue = Documents.text(document, "domain");
-            domain.setValue(domainValue.isEmpty() ? null : domainValue);
-            version.setValue(Documents.text(document, "version"));
-            List<String> tagValues = new ArrayList<>();
-            document.path("tags").forEach(tag -> tagValues.add(tag.asString()));
-            tags.setItems(tagValues);
-            tags.setValue(new LinkedHashSet<>(tagValues));
-            JsonNode description = document.path("description");
-            purpose.setValue(Documents.text(description, "purpose"));
-            limitations.setValue(Documents.text(description, "limitations"));
-            usage.setValue(Documents.text(description, "usage"));
-            String teamName = Documents.text(document.path("team"), "name");
-            if (!teamName.isEmpty() && catalog.publishableTeams().contains(teamName)) {
-                team.setValue(teamName);
-            }
+            fields.read(document, editedId, catalog.publishableTeams());
             try {
                 status = ProductStatus.fromValue(Documents.text(document, "status"));
             } catch (IllegalArgumentException e) {
@@ -317,27 +235,15 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             }
             outputEditors.clear();
             outputPorts.removeAll();
-            for (JsonNode port : document.path("outputPorts")) {
-                OutputPortEditor editor = addOutputPort();
-                String contractId = Documents.text(port, "contractId");
-                editor.read(
-                        port,
-                        contracts.stream()
-                                .filter(c -> c.id().equals(contractId))
-                                .findFirst());
-            }
+            document.path("outputPorts").forEach(port -> addOutputPort().read(port));
             inputEditors.clear();
             inputPorts.removeAll();
-            for (JsonNode port : document.path("inputPorts")) {
-                addInputPort().read(port, portChoices);
-            }
+            document.path("inputPorts").forEach(port -> addInputPort().read(port, portChoices));
             supportEditors.clear();
             supportChannels.removeAll();
-            for (JsonNode support : document.path("support")) {
-                addSupport().read(support);
-            }
+            document.path("support").forEach(support -> addSupport().read(support));
         } finally {
-            loading = false;
+            loading = wasLoading;
         }
         updateButtons();
         changed();
@@ -350,27 +256,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             document.put("apiVersion", "v1.0.0");
         }
         document.put("kind", "DataProduct");
-        document.put("id", id.getValue().strip());
-        Documents.put(document, "name", name.getValue());
-        Documents.put(document, "version", version.getValue());
+        fields.write(document);
         document.put("status", targetStatus.value());
-        Documents.put(document, "domain", domain.getValue());
-        if (tags.getValue().isEmpty()) {
-            document.remove("tags");
-        } else {
-            ArrayNode tagArray = document.putArray("tags");
-            tags.getValue().forEach(tagArray::add);
-        }
-        ObjectNode description = Documents.object(document, "description");
-        Documents.put(description, "purpose", purpose.getValue());
-        Documents.put(description, "limitations", limitations.getValue());
-        Documents.put(description, "usage", usage.getValue());
-        if (description.isEmpty()) {
-            document.remove("description");
-        }
-        if (team.getValue() != null) {
-            Documents.object(document, "team").put("name", team.getValue());
-        }
         writeList(
                 document,
                 "outputPorts",
@@ -395,23 +282,65 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         }
     }
 
-    private List<String> inlineContracts() {
-        String teamName = team.getValue() == null ? "" : team.getValue();
-        String productName = name.getValue().isBlank() ? id.getValue() : name.getValue();
-        return outputEditors.stream()
-                .map(editor -> editor.inlineContract(teamName, productName))
-                .flatMap(Optional::stream)
-                .map(ObjectNode::toString)
-                .toList();
+    /** The contracts defined in the form that saving writes: new, imported or edited ones. */
+    private List<Defined> changedContracts() {
+        String team = fields.team.getValue() == null ? "" : fields.team.getValue();
+        String product = fields.name.getValue().isBlank() ? fields.id.getValue() : fields.name.getValue();
+        List<Defined> changed = new ArrayList<>();
+        for (int i = 0; i < outputEditors.size(); i++) {
+            OutputPortEditor editor = outputEditors.get(i);
+            if (editor.contractChanged(team, product)) {
+                int port = i;
+                editor.inlineContract(team, product)
+                        .ifPresent(
+                                contract -> changed.add(new Defined(port, Documents.text(contract, "id"), contract)));
+            }
+        }
+        return changed;
+    }
+
+    private boolean inCatalog(String contractId) {
+        return contracts.stream().anyMatch(c -> c.id().equals(contractId));
+    }
+
+    /** The catalog's document of a contract whose team the caller may publish for. */
+    private Optional<ObjectNode> editableContract(String contractId) {
+        return editableContracts
+                .computeIfAbsent(contractId, id -> contracts.stream()
+                        .filter(c ->
+                                c.id().equals(id) && catalog.publishableTeams().contains(c.ownerTeam()))
+                        .findFirst()
+                        .flatMap(c -> catalog.exportContract(id, DocumentFormat.JSON))
+                        .map(exported -> (ObjectNode) Documents.JSON.readTree(exported.content())))
+                .map(ObjectNode::deepCopy);
     }
 
     private OutputPortEditor addOutputPort() {
-        OutputPortEditor editor = new OutputPortEditor(contracts, this::changed, removed -> {
+        OutputPortEditor.Contracts source = new OutputPortEditor.Contracts() {
+            @Override
+            public List<ProductDetails.ContractView> all() {
+                return contracts;
+            }
+
+            @Override
+            public Optional<ObjectNode> editableDocument(String contractId) {
+                return editableContract(contractId);
+            }
+        };
+        OutputPortEditor editor = new OutputPortEditor(source, this::changed, removed -> {
             outputEditors.remove(removed);
             outputPorts.remove(removed);
             changed();
         });
-        editor.name.addValueChangeListener(e -> editor.suggestContractId(id.getValue()));
+        editor.name.addValueChangeListener(
+                e -> editor.suggestContractId(fields.id.getValue().strip()));
+        List.<HasValidation>of(
+                        editor.name,
+                        editor.version,
+                        editor.existingContract,
+                        editor.contract.contractId,
+                        editor.contract.version)
+                .forEach(field -> problems.watch(field, this::changed));
         outputEditors.add(editor);
         outputPorts.add(editor);
         return editor;
@@ -423,6 +352,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             inputPorts.remove(removed);
             changed();
         });
+        List.<HasValidation>of(editor.name, editor.version, editor.contractId)
+                .forEach(field -> problems.watch(field, this::changed));
         inputEditors.add(editor);
         inputPorts.add(editor);
         return editor;
@@ -439,101 +370,49 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         return editor;
     }
 
-    // ------------------------------------------------------------------ live validation
+    // ------------------------------------------------------------------ validation
 
-    /** Checks the document as it stands with the service's rules and shows what is wrong where. */
     private void changed() {
-        if (loading) {
-            return;
-        }
-        List<Violation> violations =
-                catalog.checkProduct(document(saveStatus()).toString(), DocumentFormat.JSON, editedId);
-        show(violations);
-    }
-
-    private void show(List<Violation> violations) {
-        List<HasValidation> fields = List.of(name, id, domain, version, tags, purpose, team);
-        fields.forEach(field -> {
-            field.setInvalid(false);
-            field.setErrorMessage(null);
-        });
-        outputEditors.forEach(editor -> List.<HasValidation>of(
-                        editor.name, editor.version, editor.existingContract, editor.contract.contractId)
-                .forEach(field -> {
-                    field.setInvalid(false);
-                    field.setErrorMessage(null);
-                }));
-        inputEditors.forEach(editor -> {
-            editor.contractId.setInvalid(false);
-            editor.name.setInvalid(false);
-        });
-        errors.removeAll();
-        outputErrors.removeAll();
-        List<String> unplaced = new ArrayList<>();
-        for (Violation violation : violations) {
-            HasValidation field = fieldFor(violation.pointer());
-            if (field != null) {
-                field.setErrorMessage(violation.message());
-                field.setInvalid(true);
-            } else if (violation.pointer().equals("/outputPorts")) {
-                outputErrors.add(new Paragraph(violation.message()));
-            } else {
-                unplaced.add((violation.pointer().isEmpty() ? "" : violation.pointer() + ": ") + violation.message());
-            }
-        }
-        if (!unplaced.isEmpty()) {
-            UnorderedList list = new UnorderedList();
-            unplaced.forEach(message -> list.add(new ListItem(message)));
-            errors.add(list);
+        if (!loading) {
+            problems.show(problems());
         }
     }
 
-    private @Nullable HasValidation fieldFor(String pointer) {
-        switch (pointer) {
-            case "/name":
-                return name;
-            case "/id":
-                return id;
-            case "/domain":
-                return domain;
-            case "/version":
-                return version;
-            case "/description/purpose":
-                return purpose;
-            case "/team/name":
-            case "/team":
-                return team;
-            default:
-                break;
+    /** The service's rules for the document as it would be saved, and the form's own. */
+    private List<Violation> problems() {
+        List<Violation> violations = new ArrayList<>();
+        if (fields.name.getValue().isBlank()) {
+            violations.add(new Violation("/name", "The product needs a name."));
         }
-        if (pointer.startsWith("/tags")) {
-            return tags;
-        }
-        String[] parts = pointer.split("/");
-        if (parts.length >= 3 && parts[1].equals("outputPorts") && parts[2].matches("\\d+")) {
-            int index = Integer.parseInt(parts[2]);
-            if (index < outputEditors.size()) {
-                OutputPortEditor editor = outputEditors.get(index);
-                String field = parts.length > 3 ? parts[3] : "";
-                return switch (field) {
-                    case "version" -> editor.version;
-                    case "contractId" ->
-                        OutputPortEditor.EXISTING.equals(editor.contractMode.getValue())
-                                ? editor.existingContract
-                                : editor.contract.contractId;
-                    default -> editor.name;
-                };
+        violations.addAll(catalog.checkProduct(document(saveStatus()).toString(), DocumentFormat.JSON, editedId));
+        Set<String> defined = new HashSet<>();
+        for (int i = 0; i < outputEditors.size(); i++) {
+            OutputPortEditor editor = outputEditors.get(i);
+            if (!OutputPortEditor.DEFINE.equals(editor.contractMode.getValue())) {
+                continue;
+            }
+            String versionProblem = editor.contract.versionProblem();
+            if (versionProblem != null) {
+                violations.add(new Violation("/contracts/" + i + "/version", versionProblem));
+            }
+            String contractId = editor.contractId();
+            if (contractId != null && !defined.add(contractId)) {
+                violations.add(new Violation(
+                        "/contracts/" + i + "/id",
+                        "Another port already defines contract '" + contractId + "': give each port its own."));
             }
         }
-        if (parts.length >= 3 && parts[1].equals("inputPorts") && parts[2].matches("\\d+")) {
-            int index = Integer.parseInt(parts[2]);
-            if (index < inputEditors.size()) {
-                return parts.length > 3 && parts[3].equals("name")
-                        ? inputEditors.get(index).name
-                        : inputEditors.get(index).contractId;
-            }
+        return violations;
+    }
+
+    private void warnAboutSameName() {
+        if (!loading) {
+            fields.warnAboutSameName(sameName());
         }
-        return null;
+    }
+
+    private Optional<DataProductSummary> sameName() {
+        return catalog.sameNameElsewhere(fields.name.getValue(), fields.team.getValue(), editedId);
     }
 
     // ------------------------------------------------------------------ saving
@@ -552,44 +431,85 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void save(@Nullable ProductStatus target) {
-        save(target, false);
+        problems.saveAttempted();
+        List<Violation> found = problems();
+        problems.show(found);
+        if (!found.isEmpty()) {
+            refused(found);
+            return;
+        }
+        save(target, false, false);
     }
 
-    private void save(@Nullable ProductStatus target, boolean impactSeen) {
+    private void refused(List<Violation> violations) {
+        problems.focusFirst();
+        Notification.show("Not saved: " + violations.getFirst().message()
+                        + (violations.size() > 1
+                                ? " (and " + (violations.size() - 1) + " more, shown in the form)"
+                                : ""))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private void save(@Nullable ProductStatus target, boolean impactSeen, boolean duplicateNameAllowed) {
         ProductStatus targetStatus = target == null ? saveStatus() : target;
         ObjectNode document = document(targetStatus);
+        List<Defined> changedContracts = changedContracts();
+        if (editedId != null && changedContracts.isEmpty() && document.equals(documentAtLoad)) {
+            Notification.show("No changes to save", 4000, Notification.Position.BOTTOM_START);
+            return;
+        }
+        Optional<DataProductSummary> namesake = duplicateNameAllowed ? Optional.empty() : sameName();
+        if (namesake.isPresent()) {
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader("Another team's product has this name");
+            dialog.setText(ProductFields.sameNameWarning(namesake.get())
+                    + " People may take one for the other. Save under the same name anyway?");
+            dialog.setCancelable(true);
+            dialog.setConfirmText("Save anyway");
+            dialog.addConfirmListener(e -> save(target, impactSeen, true));
+            dialog.open();
+            return;
+        }
+        List<String> updated = changedContracts.stream()
+                .map(Defined::id)
+                .filter(this::inCatalog)
+                .toList();
         if (!impactSeen && editedId != null) {
-            DownstreamImpact.Report impact = impactOf(targetStatus, document);
+            DownstreamImpact.Report impact = impactOf(targetStatus, document, updated);
             if (!impact.isEmpty()) {
                 String action = targetStatus != status && targetStatus == ProductStatus.DEPRECATED
                         ? "Deprecate"
                         : targetStatus != status && targetStatus == ProductStatus.RETIRED ? "Retire" : "Save";
-                new ImpactConfirmation(editedId, action, impact, () -> save(target, true)).open();
+                new ImpactConfirmation(editedId, action, impact, () -> save(target, true, duplicateNameAllowed)).open();
                 return;
             }
         }
         try {
             Published published = catalog.publishWithContracts(
                     document.toString(),
-                    inlineContracts(),
+                    changedContracts.stream().map(c -> c.document().toString()).toList(),
                     editedId,
-                    editedId == null ? CatalogService.MUST_BE_NEW : revision);
+                    editedId == null ? CatalogService.MUST_BE_NEW : revision,
+                    duplicateNameAllowed);
+            List<String> created = changedContracts.stream()
+                    .map(Defined::id)
+                    .filter(contractId -> !inCatalog(contractId))
+                    .toList();
             Notification.show(
-                            targetStatus == ProductStatus.ACTIVE
-                                    ? "Published " + published.id()
-                                    : "Saved " + published.id(),
-                            4000,
+                            SaveMessage.of(
+                                    published.id(), editedId == null ? null : status, targetStatus, updated, created),
+                            8000,
                             Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate(ProductView.class, new RouteParameters("id", published.id())));
         } catch (InvalidDocumentException e) {
-            show(e.violations());
-            if (targetStatus == ProductStatus.ACTIVE) {
-                refusedPublication(e.violations());
+            List<Violation> violations = atPorts(e.violations(), changedContracts);
+            problems.show(violations);
+            if (targetStatus == ProductStatus.ACTIVE && targetStatus != status) {
+                problems.focusFirst();
+                refusedPublication(violations);
             } else {
-                Notification.show(
-                                "Not saved: " + e.violations().size() + " problem(s) to fix, shown next to the fields.")
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                refused(violations);
             }
         } catch (CatalogConflictException e) {
             ConfirmDialog dialog = new ConfirmDialog();
@@ -608,12 +528,28 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         }
     }
 
+    /** The service points into the i-th contract sent; the form shows it at that contract's port. */
+    private static List<Violation> atPorts(List<Violation> violations, List<Defined> sent) {
+        return violations.stream()
+                .map(v -> {
+                    String[] parts = v.pointer().split("/", 4);
+                    if (parts.length >= 3 && parts[1].equals("contracts") && parts[2].matches("\\d+")) {
+                        int index = Integer.parseInt(parts[2]);
+                        if (index < sent.size()) {
+                            String rest = parts.length > 3 ? "/" + parts[3] : "";
+                            return new Violation("/contracts/" + sent.get(index).port() + rest, v.message());
+                        }
+                    }
+                    return v;
+                })
+                .toList();
+    }
+
     /**
      * Who the change hurts: everything downstream when the product is deprecated or retired;
-     * otherwise what consumes a contract that a port no longer offers or whose schema or SLA the
-     * form changed.
+     * otherwise what consumes a contract that a port no longer offers or that the save replaces.
      */
-    private DownstreamImpact.Report impactOf(ProductStatus targetStatus, ObjectNode document) {
+    private DownstreamImpact.Report impactOf(ProductStatus targetStatus, ObjectNode document, List<String> updated) {
         DownstreamImpact impact = downstreamImpact.getIfAvailable();
         String product = editedId;
         if (impact == null || product == null) {
@@ -626,11 +562,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         }
         Set<String> changed = new LinkedHashSet<>(providedAtLoad);
         changed.removeAll(providedContracts(document));
-        inlineContractTerms().forEach((contract, terms) -> {
-            if (termsAtLoad.containsKey(contract) && !terms.equals(termsAtLoad.get(contract))) {
-                changed.add(contract);
-            }
-        });
+        changed.addAll(updated);
         return changed.isEmpty() ? new DownstreamImpact.Report(List.of(), false, "") : impact.of(product, changed);
     }
 
@@ -645,19 +577,6 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         return provided;
     }
 
-    /** The schema and SLA of each contract defined in the form: what consumers rely on. */
-    private Map<String, JsonNode> inlineContractTerms() {
-        Map<String, JsonNode> terms = new LinkedHashMap<>();
-        for (String contract : inlineContracts()) {
-            JsonNode tree = Documents.JSON.readTree(contract);
-            ObjectNode relied = Documents.JSON.createObjectNode();
-            relied.set("schema", tree.path("schema"));
-            relied.set("slaProperties", tree.path("slaProperties"));
-            terms.put(tree.path("id").asString(""), relied);
-        }
-        return terms;
-    }
-
     private void refusedPublication(List<Violation> violations) {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle("Not published yet");
@@ -669,99 +588,47 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void openDeprecation() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Deprecate " + editedId);
-        ComboBox<String> successor = new ComboBox<>("Successor product (optional)");
-        successor.setItems(catalog.outputPortChoices().stream()
+        List<String> successors = catalog.outputPortChoices().stream()
                 .map(PortChoice::productId)
                 .distinct()
                 .filter(candidate -> !candidate.equals(editedId))
-                .toList());
-        DatePicker sunset = new DatePicker("Sunset date (optional)");
-        dialog.add(
-                new Paragraph("Consumers see the product as deprecated; it keeps serving until it is retired."),
-                new VerticalLayout(successor, sunset));
-        Button confirm = new Button("Deprecate", click -> {
-            ArrayNode properties =
-                    base.has("customProperties") && base.get("customProperties").isArray()
-                            ? (ArrayNode) base.get("customProperties")
-                            : base.putArray("customProperties");
-            for (int i = properties.size() - 1; i >= 0; i--) {
-                String property = properties.get(i).path("property").asString("");
-                if (property.equals("successor") || property.equals("sunsetDate")) {
-                    properties.remove(i);
-                }
-            }
-            if (successor.getValue() != null) {
-                properties.addObject().put("property", "successor").put("value", successor.getValue());
-            }
-            if (sunset.getValue() != null) {
-                properties
-                        .addObject()
-                        .put("property", "sunsetDate")
-                        .put("value", sunset.getValue().toString());
-            }
-            if (properties.isEmpty()) {
-                base.remove("customProperties");
-            }
-            dialog.close();
-            save(ProductStatus.DEPRECATED);
-        });
-        confirm.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+                .toList();
+        new DeprecationDialog(String.valueOf(editedId), successors, (successor, sunset) -> {
+                    DeprecationDialog.apply(base, successor, sunset);
+                    save(ProductStatus.DEPRECATED);
+                })
+                .open();
+    }
+
+    private void confirmRetirement() {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader("Retire " + editedId);
+        dialog.setText("A retired product no longer serves data and disappears from searches unless asked for."
+                + " Retirement is final.");
+        dialog.setCancelable(true);
+        dialog.setConfirmText("Retire");
+        dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(event -> save(ProductStatus.RETIRED));
         dialog.open();
     }
 
     // ------------------------------------------------------------------ import
 
-    private void openImport() {
-        Dialog dialog = new Dialog();
-        dialog.setHeaderTitle("Import an ODPS or ODCS document");
-        TextArea pasted = new TextArea("Document (YAML or JSON)");
-        pasted.setWidth("40em");
-        pasted.setHeight("16em");
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) ->
-                getUI().ifPresent(ui -> ui.access(() -> pasted.setValue(new String(bytes, StandardCharsets.UTF_8))))));
-        upload.setAcceptedFileTypes(".yaml", ".yml", ".json", "application/json", "application/yaml");
-        upload.setMaxFileSize(1024 * 1024);
-        upload.setDropLabel(new com.vaadin.flow.component.html.Span("Drop an .odps.yaml or .odcs.yaml file here"));
-        Button fill = new Button("Fill the form", click -> {
-            if (importDocument(pasted.getValue(), pasted)) {
-                dialog.close();
-            }
-        });
-        fill.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(new VerticalLayout(upload, pasted));
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), fill);
-        dialog.open();
-    }
-
-    /** Fills the form from a document: a product replaces the form, a contract becomes a port. */
-    private boolean importDocument(String text, TextArea field) {
-        JsonNode tree;
-        try {
-            tree = (DocumentFormat.detect(text) == DocumentFormat.JSON ? Documents.JSON : Documents.YAML)
-                    .readTree(text);
-        } catch (JacksonException e) {
-            field.setErrorMessage("Not a readable YAML or JSON document: " + e.getOriginalMessage());
-            field.setInvalid(true);
-            return false;
-        }
-        if (!(tree instanceof ObjectNode document)) {
-            field.setErrorMessage("The document must be a mapping (an object).");
-            field.setInvalid(true);
-            return false;
-        }
+    /**
+     * Fills the form from a document: a product replaces the form, a contract becomes a port's
+     * contract, kept whole. Answers why the document cannot be taken, if it cannot.
+     */
+    private Optional<String> importDocument(ObjectNode document) {
         String kind = Documents.text(document, "kind");
         if (kind.equals("DataProduct")) {
             if (editedId != null && !editedId.equals(Documents.text(document, "id"))) {
-                field.setErrorMessage("This document describes '" + Documents.text(document, "id")
+                return Optional.of("This document describes '" + Documents.text(document, "id")
                         + "', not the product being edited.");
-                field.setInvalid(true);
-                return false;
             }
             load(document);
-            return true;
+            Notification.show("Filled the form from product " + Documents.text(document, "id")
+                    + "; nothing is saved until you save.");
+            return Optional.empty();
         }
         if (kind.equals("DataContract")) {
             OutputPortEditor editor = outputEditors.isEmpty()
@@ -769,17 +636,18 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
                     ? addOutputPort()
                     : outputEditors.getLast();
             editor.contractMode.setValue(OutputPortEditor.DEFINE);
-            editor.contract.read(document);
+            editor.contract.read(document, false);
             String objectName = document.path("schema").path(0).path("name").asString("");
             if (editor.name.getValue().isBlank() && !objectName.isBlank()) {
                 editor.name.setValue(objectName);
             }
+            String contractId = Documents.text(document, "id");
+            Notification.show("Contract " + contractId + " is now the contract of port " + editor.name.getValue()
+                    + (inCatalog(contractId) ? "; saving replaces the catalog's version." : "; saving publishes it."));
             changed();
-            return true;
+            return Optional.empty();
         }
-        field.setErrorMessage("kind must be DataProduct (ODPS) or DataContract (ODCS).");
-        field.setInvalid(true);
-        return false;
+        return Optional.of("kind must be DataProduct (ODPS) or DataContract (ODCS).");
     }
 
     /** A readable id from a name: "Stock Trades (EU)" becomes "stock-trades-eu". */

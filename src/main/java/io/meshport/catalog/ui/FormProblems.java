@@ -1,0 +1,171 @@
+package io.meshport.catalog.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import io.meshport.catalog.Violation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Shows the problems of the form at their fields. Until a save is attempted only fields the
+ * person changed show theirs, so an untouched form shows none; after a refused save the first
+ * field with a problem is brought into view and focused.
+ */
+final class FormProblems {
+
+    private final ProductFields fields;
+    private final List<OutputPortEditor> outputs;
+    private final List<InputPortEditor> inputs;
+    private final Div errors = new Div();
+    private final Div outputErrors = new Div();
+    private final Set<HasValidation> touched = new HashSet<>();
+    private boolean saveAttempted;
+
+    FormProblems(ProductFields fields, List<OutputPortEditor> outputs, List<InputPortEditor> inputs) {
+        this.fields = fields;
+        this.outputs = outputs;
+        this.inputs = inputs;
+        errors.addClassName("form-errors");
+        errors.setId("form-errors");
+        outputErrors.addClassName("form-errors");
+    }
+
+    /** Where problems without a field of their own are listed. */
+    Div errors() {
+        return errors;
+    }
+
+    /** Where problems of the output ports as a whole are listed. */
+    Div outputErrors() {
+        return outputErrors;
+    }
+
+    void saveAttempted() {
+        saveAttempted = true;
+    }
+
+    /** Counts the field as touched once the person changes it, then checks again. */
+    void watch(HasValidation field, Runnable recheck) {
+        if (field instanceof HasValue<?, ?> value) {
+            value.addValueChangeListener(e -> {
+                // The field's own listeners ran first, without it counted as touched.
+                if (e.isFromClient() && touched.add(field)) {
+                    recheck.run();
+                }
+            });
+        }
+    }
+
+    void show(List<Violation> violations) {
+        all().forEach(field -> {
+            field.setInvalid(false);
+            field.setErrorMessage(null);
+        });
+        errors.removeAll();
+        outputErrors.removeAll();
+        List<String> unplaced = new ArrayList<>();
+        for (Violation violation : violations) {
+            HasValidation field = fieldFor(violation.pointer());
+            if (field != null) {
+                if ((saveAttempted || touched.contains(field)) && !field.isInvalid()) {
+                    field.setErrorMessage(violation.message());
+                    field.setInvalid(true);
+                }
+            } else if (saveAttempted && violation.pointer().equals("/outputPorts")) {
+                outputErrors.add(new Paragraph(violation.message()));
+            } else if (saveAttempted) {
+                unplaced.add((violation.pointer().isEmpty() ? "" : violation.pointer() + ": ") + violation.message());
+            }
+        }
+        if (!unplaced.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            unplaced.forEach(message -> list.add(new ListItem(message)));
+            errors.add(list);
+        }
+    }
+
+    /** Brings the first field with a problem into view and focus; else the list of problems. */
+    void focusFirst() {
+        for (HasValidation field : all()) {
+            if (field.isInvalid() && field instanceof Component component) {
+                component.scrollIntoView();
+                if (component instanceof Focusable<?> focusable) {
+                    focusable.focus();
+                }
+                return;
+            }
+        }
+        if (errors.getChildren().findAny().isPresent()) {
+            errors.scrollIntoView();
+        } else if (outputErrors.getChildren().findAny().isPresent()) {
+            outputErrors.scrollIntoView();
+        }
+    }
+
+    /** Every field that can show a problem, in the order a person reads the form. */
+    private List<HasValidation> all() {
+        List<HasValidation> all = new ArrayList<>(fields.all());
+        outputs.forEach(editor -> all.addAll(List.of(
+                editor.name,
+                editor.version,
+                editor.existingContract,
+                editor.contract.contractId,
+                editor.contract.version)));
+        inputs.forEach(editor -> all.addAll(List.of(editor.name, editor.version, editor.contractId)));
+        return all;
+    }
+
+    /**
+     * The field a pointer names: into the product document, or {@code /contracts/i/...} into
+     * the contract defined at the i-th output port.
+     */
+    private @Nullable HasValidation fieldFor(String pointer) {
+        HasValidation own = fields.at(pointer);
+        if (own != null) {
+            return own;
+        }
+        String[] parts = pointer.split("/");
+        if (parts.length < 3 || !parts[2].matches("\\d+")) {
+            return null;
+        }
+        int index = Integer.parseInt(parts[2]);
+        String field = parts.length > 3 ? parts[3] : "";
+        if (parts[1].equals("outputPorts") && index < outputs.size()) {
+            OutputPortEditor editor = outputs.get(index);
+            return switch (field) {
+                case "version" -> editor.version;
+                case "contractId" ->
+                    OutputPortEditor.EXISTING.equals(editor.contractMode.getValue())
+                            ? editor.existingContract
+                            : editor.contract.contractId;
+                default -> editor.name;
+            };
+        }
+        if (parts[1].equals("contracts") && index < outputs.size()) {
+            ContractEditor contract = outputs.get(index).contract;
+            return switch (field) {
+                case "version" -> contract.version;
+                case "id" -> contract.contractId;
+                default -> null;
+            };
+        }
+        if (parts[1].equals("inputPorts") && index < inputs.size()) {
+            InputPortEditor editor = inputs.get(index);
+            return switch (field) {
+                case "name" -> editor.name;
+                case "version" -> editor.version;
+                default -> editor.contractId;
+            };
+        }
+        return null;
+    }
+}
