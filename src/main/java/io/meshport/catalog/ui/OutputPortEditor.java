@@ -57,7 +57,8 @@ class OutputPortEditor extends VerticalLayout {
         name.setValueChangeMode(ValueChangeMode.LAZY);
         type.setLabel("Port type");
         type.setItems(TYPES);
-        type.setItemLabelGenerator(t -> switch (t) {
+        // A port read without a type allows the empty selection, whose label is asked for with null.
+        type.setItemLabelGenerator(t -> t == null ? "" : switch (t) {
             case "kafka-topic" -> "Kafka topic";
             case "table" -> "Table";
             case "file" -> "File";
