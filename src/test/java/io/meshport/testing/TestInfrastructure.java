@@ -55,6 +55,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         Running infrastructure = running();
+        // Tests that count statements (a page's cost that must not grow with the mesh) read this log.
+        context.getBeanFactory().addBeanPostProcessor(new StatementLog.Wrapping());
         context.getEnvironment()
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
