@@ -69,11 +69,15 @@ class ReviewNoticeTest {
         return RunAs.user(s + "-member", List.of(team), () -> notifications.mine(50));
     }
 
+    /** Published as a draft, then made active behind the catalog's back: only the review schedule matters here. */
     private void publishActive(String id) {
         String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: Product " + id
-                + "\nstatus: active\ndomain: review-tests\nteam:\n  name: " + team + "\n";
+                + "\nstatus: draft\ndomain: review-tests\nteam:\n  name: " + team + "\n";
         RunAs.user(
                 s + "-owner", List.of(team), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+        jdbc.sql("update data_product set status = 'active' where id = :id")
+                .param("id", id)
+                .update();
     }
 
     private void enteredDaysAgo(String id, int days) {

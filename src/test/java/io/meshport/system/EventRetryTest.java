@@ -17,9 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventRetryTest {
 
     @Autowired
-    FlakyListener listener;
-
-    @Autowired
     EventRetry retry;
 
     @Autowired
@@ -34,24 +31,24 @@ class EventRetryTest {
     @Test
     void a_failing_listeners_event_stays_incomplete_and_is_handled_by_the_retry() {
         String id = "flaky-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-        listener.failing.set(true);
+        FlakyListener.failing.set(true);
         try {
             transactions.executeWithoutResult(status -> events.publishEvent(new FlakyListener.Happened(id)));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> listener.attempts.contains(id));
+            await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.attempts.contains(id));
             await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(id)));
             assertThat(pending(id)).isEqualTo(1);
-            assertThat(listener.handled).doesNotContain(id);
+            assertThat(FlakyListener.handled).doesNotContain(id);
         } finally {
-            listener.failing.set(false);
+            FlakyListener.failing.set(false);
         }
 
         // What the scheduled retry does, without waiting for the publication to be a minute old.
         retry.resubmitOlderThan(Duration.ZERO);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.handled.contains(id));
         await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
-        assertThat(listener.handled.stream().filter(id::equals)).hasSize(1);
+        assertThat(FlakyListener.handled.stream().filter(id::equals)).hasSize(1);
     }
 
     @Test
@@ -59,7 +56,7 @@ class EventRetryTest {
         String id = "steady-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         transactions.executeWithoutResult(status -> events.publishEvent(new FlakyListener.Happened(id)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> listener.handled.contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.handled.contains(id));
         await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
     }
 

@@ -15,9 +15,10 @@ class FlakyListener {
 
     record Happened(String id) {}
 
-    final AtomicBoolean failing = new AtomicBoolean();
-    final List<String> attempts = new CopyOnWriteArrayList<>();
-    final List<String> handled = new CopyOnWriteArrayList<>();
+    // Static: the bean the test is given is a proxy (the listener is asynchronous and transactional).
+    static final AtomicBoolean failing = new AtomicBoolean();
+    static final List<String> attempts = new CopyOnWriteArrayList<>();
+    static final List<String> handled = new CopyOnWriteArrayList<>();
 
     @ApplicationModuleListener
     void on(Happened event) {
