@@ -8,6 +8,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
 import io.meshport.testing.TestInfrastructure;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A team hears, through the bell in the header, that a product it reads was deprecated. */
 @MeshportTest
@@ -22,6 +24,9 @@ class NotificationBellTest extends BrowserTest {
 
     @Autowired
     CatalogService catalog;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void bob_sees_that_an_upstream_product_was_deprecated_and_follows_the_link() {
@@ -45,6 +50,8 @@ class NotificationBellTest extends BrowserTest {
                 "sales",
                 "deprecated",
                 "outputPorts:\n  - name: out0\n    version: 1.0.0\n    " + contract);
+        // The notification is written after commit, on another thread: wait until it is.
+        PendingEvents.awaitHandled(jdbc, s);
 
         openAs("/", "bob");
         assertThat(page.locator("#notification-count")).hasText(Pattern.compile("[1-9][0-9]*"));

@@ -3,12 +3,15 @@ package io.meshport.uitest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.StatementLog;
 import io.meshport.testing.TestInfrastructure;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ProductPageTabsTest extends BrowserTest {
 
     @Test
-    void opening_a_product_reads_no_history_sla_or_lineage_until_their_tab_is_opened() {
+    void opening_a_product_reads_no_history_sla_or_lineage_until_their_tab_is_opened() throws Exception {
         openAs("/", "dave");
 
         StatementLog.Recorded<?> opening = StatementLog.during(() -> {
@@ -51,6 +54,16 @@ class ProductPageTabsTest extends BrowserTest {
         });
         assertThat(impact.touching("lineage_edge")).isNotEmpty();
         assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/products/sales-orders?tab=impact");
+
+        // The CSV is written when it is downloaded (the page keeps no copy of it).
+        StatementLog.Recorded<Download> csv = StatementLog.answering(() -> page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download as CSV"))
+                        .click()));
+        assertThat(csv.result().suggestedFilename()).isEqualTo("sales-orders-impact.csv");
+        assertThat(csv.touching("lineage_edge")).isNotEmpty();
+        String text = Files.readString(csv.result().path(), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("id,name,domain,team,status,depth,path\r\n");
+        assertThat(text).contains("revenue-analytics,Revenue Analytics,");
     }
 
     @Test

@@ -126,7 +126,7 @@ public final class ProductPageBenchmark {
                     shown[i] = ((Number) timing.get("shown")).doubleValue();
                 }
                 int visit = i;
-                openTab(page, "Ports and contracts", "#input-ports, h3", tabs, visit);
+                openTab(page, "Ports and contracts", "h3:has-text(\"Output ports\")", tabs, visit);
                 openTab(page, "Lineage", "#lineage-summary:not(:empty)", tabs, visit);
                 openTab(page, "Impact", "#impact-summary:not(:empty)", tabs, visit);
                 openTab(page, "SLA", "#sla-panel", tabs, visit);

@@ -2,13 +2,12 @@ package io.meshport.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -142,14 +141,7 @@ class NotificationTest {
                 "customProperties:\n  - property: successor\n    value: " + s + "-a2\n",
                 "outputPorts:\n  - name: out0\n    version: 1.0.0\n    contractId: " + s + "-a-v1\n");
         // Listeners run after commit on a thread of their own: wait until they are done with it.
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc.sql("select count(*) from event_publication where completion_date is null"
-                                        + " and serialized_event like :stem")
-                                .param("stem", "%" + s + "%")
-                                .query(Long.class)
-                                .single(),
-                        pending -> pending == 0);
+        PendingEvents.awaitHandled(jdbc, s);
     }
 
     private void publish(String id, String name, String team, String status, String extra, String ports) {

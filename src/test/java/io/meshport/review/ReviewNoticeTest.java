@@ -9,6 +9,7 @@ import io.meshport.notification.NotificationKind;
 import io.meshport.notification.NotificationService;
 import io.meshport.notification.NotificationView;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,7 +62,7 @@ class ReviewNoticeTest {
                 .allSatisfy(notification -> assertThat(notification.kind()).isEqualTo(NotificationKind.REVIEW_DUE));
 
         monitor.check();
-        awaitNothingPending();
+        PendingEvents.awaitHandled(jdbc, s);
         assertThat(told()).hasSize(2);
     }
 
@@ -85,16 +86,5 @@ class ReviewNoticeTest {
                 .param("days", days)
                 .param("id", id)
                 .update();
-    }
-
-    private void awaitNothingPending() {
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc.sql("select count(*) from event_publication where completion_date is null"
-                                        + " and serialized_event like :stem")
-                                .param("stem", "%" + s + "%")
-                                .query(Long.class)
-                                .single(),
-                        pending -> pending == 0);
     }
 }

@@ -12,6 +12,7 @@ import io.meshport.notification.NotificationService;
 import io.meshport.notification.NotificationView;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,7 @@ class SlaCheckTest {
                             .contains("Product " + id, "availability ≥ 99.9 %", "0.0 % of 1 probes succeeded");
                     assertThat(notification.link()).isEqualTo("products/" + id);
                 }));
-        awaitNothingPending(id);
+        PendingEvents.awaitHandled(jdbc, id);
         assertThat(toldAbout(id)).hasSize(1);
     }
 
@@ -104,7 +105,7 @@ class SlaCheckTest {
         assertThat(sla.summaries(List.of(id))).containsEntry(id, ComplianceStatus.BREACHED);
 
         monitor.checkAll();
-        awaitNothingPending(id);
+        PendingEvents.awaitHandled(jdbc, id);
         assertThat(toldAbout(id)).hasSize(1);
     }
 
@@ -189,18 +190,6 @@ class SlaCheckTest {
         return asSales(() -> notifications.mine(200)).stream()
                 .filter(notification -> notification.productId().equals(productId))
                 .toList();
-    }
-
-    /** Until no listener still has to handle an event about the product. */
-    private void awaitNothingPending(String productId) {
-        await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> jdbc.sql("select count(*) from event_publication where completion_date is null"
-                                        + " and serialized_event like :id")
-                                .param("id", "%" + productId + "%")
-                                .query(Long.class)
-                                .single(),
-                        pending -> pending == 0);
     }
 
     private static Observation updated(String id, Instant at) {

@@ -3,13 +3,22 @@ package io.meshport.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.meshport.catalog.ProductStatus;
+import io.meshport.catalog.ProductStatusChanged;
+import io.meshport.review.ReviewDue;
+import io.meshport.sla.SlaBreached;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.core.EventSerializer;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** An event whose listener fails is kept in the publication registry and handled when retried. */
@@ -28,6 +37,9 @@ class EventRetryTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventSerializer serializer;
+
     @Test
     void a_failing_listeners_event_stays_incomplete_and_is_handled_by_the_retry() {
         String id = "flaky-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
@@ -37,7 +49,7 @@ class EventRetryTest {
 
             await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.attempts.contains(id));
             await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(id)));
-            assertThat(pending(id)).isEqualTo(1);
+            assertThat(PendingEvents.pending(jdbc, id)).isEqualTo(1);
             assertThat(FlakyListener.handled).doesNotContain(id);
         } finally {
             FlakyListener.failing.set(false);
@@ -47,7 +59,7 @@ class EventRetryTest {
         retry.resubmitOlderThan(Duration.ZERO);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.handled.contains(id));
-        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> PendingEvents.pending(jdbc, id) == 0);
         assertThat(FlakyListener.handled.stream().filter(id::equals)).hasSize(1);
     }
 
@@ -57,15 +69,21 @@ class EventRetryTest {
         transactions.executeWithoutResult(status -> events.publishEvent(new FlakyListener.Happened(id)));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.handled.contains(id));
-        await().atMost(Duration.ofSeconds(30)).until(() -> pending(id) == 0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> PendingEvents.pending(jdbc, id) == 0);
     }
 
-    private long pending(String id) {
-        return jdbc.sql("select count(*) from event_publication where completion_date is null"
-                        + " and serialized_event like :id")
-                .param("id", "%" + id + "%")
-                .query(Long.class)
-                .single();
+    @Test
+    void the_events_between_modules_read_back_from_the_registry_as_they_were_published() {
+        List<Object> published = List.of(
+                new ProductStatusChanged(
+                        "p", "Product", ProductStatus.ACTIVE, ProductStatus.DEPRECATED, "p2", "Alice Andersen"),
+                new SlaBreached(
+                        "p", "out", "freshness ≤ 1 h", "last update 2 h ago", Instant.parse("2026-11-22T10:00:00Z")),
+                new ReviewDue("p", "Product", "sales", LocalDate.of(2027, 2, 20), true));
+        for (Object event : published) {
+            Object stored = serializer.serialize(event);
+            assertThat(serializer.deserialize(stored, event.getClass())).isEqualTo(event);
+        }
     }
 
     private String status(String id) {
