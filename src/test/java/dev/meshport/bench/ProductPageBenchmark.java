@@ -19,6 +19,7 @@ import io.meshport.sla.Observation;
 import io.meshport.sla.ObservationKind;
 import io.meshport.sla.SlaService;
 import io.meshport.uitest.BrowserSupport;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,7 @@ public final class ProductPageBenchmark {
         double[] server = new double[runs];
         double[] shown = new double[runs];
         double[] requests = new double[runs];
+        double[] cpu = new double[runs];
         Map<String, double[]> tabs = new LinkedHashMap<>();
         for (String tab : List.of("Ports and contracts", "Lineage", "Impact", "SLA", "History")) {
             tabs.put(tab, new double[runs]);
@@ -108,9 +110,11 @@ public final class ProductPageBenchmark {
             Locator heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bench Hub"));
             // Three warm-up visits (JIT on the server, caches in the browser), then the measured ones.
             for (int i = -3; i < runs; i++) {
+                long cpuBefore = processCpuNanos();
                 page.navigate(url);
                 heading.waitFor();
                 BrowserSupport.awaitVaadin(page);
+                double cpuMs = (processCpuNanos() - cpuBefore) / 1e6;
                 @SuppressWarnings("unchecked")
                 Map<String, Object> timing = (Map<String, Object>) page.evaluate("() => {"
                         + " const n = performance.getEntriesByType('navigation')[0];"
@@ -124,6 +128,7 @@ public final class ProductPageBenchmark {
                     server[i] = ((Number) timing.get("server")).doubleValue();
                     requests[i] = ((Number) timing.get("requests")).doubleValue();
                     shown[i] = ((Number) timing.get("shown")).doubleValue();
+                    cpu[i] = cpuMs;
                 }
                 int visit = i;
                 openTab(page, "Ports and contracts", "h3:has-text(\"Output ports\")", tabs, visit);
@@ -146,11 +151,19 @@ public final class ProductPageBenchmark {
                 downstream, generateSeconds, DIRECT, impacted);
         System.out.println("  " + line("page: server time", server)
                 + "   <- time to first byte of the document and its Vaadin requests, summed");
+        System.out.println("  " + line("page: portal CPU", cpu)
+                + "   <- CPU the portal's JVM used during the visit (all its threads)");
         System.out.println("  " + line("page: shown", shown) + "   <- navigation start to heading shown, Vaadin idle");
         System.out.printf("  requests per visit %.0f%n", percentile(requests, 50));
         tabs.forEach((tab, times) -> System.out.println("  " + line("tab " + tab + ": server time", times)
                 + "   <- the round trips of opening it, first time in the visit"));
         System.out.printf("  runs               %d (after 3 warm-up visits)%n", runs);
+    }
+
+    /** CPU time of this JVM (the portal runs in it; Chromium does not), less sensitive to other load. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Opens a tab and adds the server time of the Vaadin requests it made to {@code times[visit]}. */
