@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
 import io.meshport.testing.TestInfrastructure;
 import java.util.List;
@@ -50,6 +51,8 @@ class NotificationBellTest extends BrowserTest {
                 "sales",
                 "deprecated",
                 "outputPorts:\n  - name: out0\n    version: 1.0.0\n    " + contract);
+        // The notification is written after commit, on another thread: wait until it is.
+        PendingEvents.awaitHandled(jdbc, s);
 
         openAs("/", "bob");
         assertThat(page.locator("#notification-count")).hasText(Pattern.compile("[1-9][0-9]*"));

@@ -12,6 +12,9 @@ public interface ProductPageSection {
     /** The tab's label. */
     String title();
 
-    /** The tab's content for one product; built when the page opens. */
+    /**
+     * The tab's content for one product; built when the tab is first opened (a page that opens on
+     * another tab never asks), so that what it costs is paid only by those who look at it.
+     */
     Component content(String productId, String productName);
 }

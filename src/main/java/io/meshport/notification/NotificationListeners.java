@@ -3,62 +3,43 @@ package io.meshport.notification;
 import io.meshport.catalog.ContractChanged;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.ProductStatusChanged;
-import io.meshport.lineage.Direction;
-import io.meshport.lineage.LineageGraph;
-import io.meshport.lineage.LineageService;
 import io.meshport.review.ReviewDue;
 import io.meshport.sla.SlaBreached;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.core.AuthenticationException;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Turns other features' events into team notifications. Listening (rather than being called)
  * keeps catalog, lineage, sla and review unaware of notifications. Each runs after the event's
- * transaction committed, so a refused write tells no one, and writes in a transaction of its own.
+ * transaction committed, so a refused write tells no one, on a thread of its own with no caller
+ * (it reads what it needs as the system), and writes in a transaction of its own. The events wait
+ * in Spring Modulith's publication registry until a listener has finished, so one that fails is
+ * retried ({@code io.meshport.system.EventRetry}); the dedup keys make a retry store nothing twice.
  */
 @Component
 class NotificationListeners {
 
-    private static final Logger log = LoggerFactory.getLogger(NotificationListeners.class);
-
     private final NotificationStore store;
-    private final LineageService lineage;
     private final Clock clock;
 
-    NotificationListeners(NotificationStore store, LineageService lineage, Clock clock) {
+    NotificationListeners(NotificationStore store, Clock clock) {
         this.store = store;
-        this.lineage = lineage;
         this.clock = clock;
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(ProductStatusChanged event) {
         if (event.to() != ProductStatus.DEPRECATED && event.to() != ProductStatus.RETIRED) {
             return;
         }
-        List<LineageGraph.Node> downstream;
-        try {
-            downstream = lineage.lineage(event.productId(), Direction.DOWNSTREAM, 1).nodes().stream()
-                    .filter(node -> node.depth() == 1)
-                    .toList();
-        } catch (AuthenticationException e) {
-            // Lineage asks for a signed-in caller; the writer is one, but a status change made by
-            // some future unattended job would not be. Better no notification than a failed write.
-            log.warn("No notifications for the status change of {}: no caller to read lineage as", event.productId());
-            return;
-        }
+        // Read as the system, not as the writer: this runs on its own thread, perhaps much later.
+        List<NotificationStore.Consumer> downstream = store.directConsumers(event.productId());
         String status = event.to().name().toLowerCase(Locale.ROOT);
         String successor = event.successor() == null ? "" : " (successor: " + event.successor() + ")";
-        for (LineageGraph.Node node : downstream) {
+        for (NotificationStore.Consumer node : downstream) {
             store.add(
                     node.team(),
                     NotificationKind.UPSTREAM_DEPRECATED,
@@ -72,8 +53,7 @@ class NotificationListeners {
         }
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(SlaBreached event) {
         // Possibly sent by a scheduled check without a caller, so not through CatalogService.
         NotificationStore.Owned product = store.product(event.productId()).orElse(null);
@@ -91,8 +71,7 @@ class NotificationListeners {
                 "sla:" + event.productId() + ":" + event.outputPort() + ":" + event.objective() + ":" + event.at());
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(ReviewDue event) {
         String message = event.overdue()
                 ? "Review of " + event.productName() + " is overdue since " + event.due()
@@ -108,8 +87,7 @@ class NotificationListeners {
                 "review:" + event.productId() + ":" + event.due() + ":" + (event.overdue() ? "overdue" : "due"));
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @ApplicationModuleListener
     public void on(ContractChanged event) {
         String contract = event.contractName() == null
                 ? event.contractId()

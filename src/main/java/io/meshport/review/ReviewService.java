@@ -4,14 +4,10 @@ import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DataProductSummary;
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
-import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.identity.UserDirectory;
-import io.meshport.lineage.Direction;
-import io.meshport.lineage.LineageGraph;
-import io.meshport.lineage.LineageService;
 import io.meshport.sla.ComplianceStatus;
 import io.meshport.sla.SlaConsistencyWarning;
 import io.meshport.sla.SlaService;
@@ -19,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +39,6 @@ public class ReviewService {
 
     private final ReviewStore store;
     private final CatalogService catalog;
-    private final LineageService lineage;
     private final SlaService sla;
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
@@ -52,7 +48,6 @@ public class ReviewService {
     ReviewService(
             ReviewStore store,
             CatalogService catalog,
-            LineageService lineage,
             SlaService sla,
             CurrentIdentity currentIdentity,
             UserDirectory users,
@@ -60,7 +55,6 @@ public class ReviewService {
             @Value("${meshport.review.interval:P90D}") Duration interval) {
         this.store = store;
         this.catalog = catalog;
-        this.lineage = lineage;
         this.sla = sla;
         this.currentIdentity = currentIdentity;
         this.users = users;
@@ -78,13 +72,14 @@ public class ReviewService {
         List<String> ids = owned.stream().map(DataProductSummary::id).toList();
         Map<String, ComplianceStatus> compliance = sla.summaries(ids);
         Map<String, ReviewStore.Schedule> schedules = store.schedules(ids);
+        Map<String, List<Warning>> warnings = warnings(ids);
         Instant now = clock.instant();
         List<OwnedProduct> rows = new ArrayList<>();
         for (DataProductSummary product : owned) {
             rows.add(new OwnedProduct(
                     product,
                     compliance.getOrDefault(product.id(), ComplianceStatus.NO_DATA),
-                    warnings(product),
+                    warnings.getOrDefault(product.id(), List.of()),
                     state(product, schedules.get(product.id()), now)));
         }
         return rows;
@@ -102,7 +97,12 @@ public class ReviewService {
                 .map(past -> new ProductReview.SignOff(past.reviewerName(), past.reviewedAt(), past.comment()))
                 .toList();
         return Optional.of(new ProductReview(
-                product, warnings(product), sla.report(productId), state, signOffs, catalog.mayEdit(productId)));
+                product,
+                warnings(List.of(productId)).getOrDefault(productId, List.of()),
+                sla.report(productId),
+                state,
+                signOffs,
+                catalog.mayEdit(productId)));
     }
 
     /**
@@ -144,51 +144,61 @@ public class ReviewService {
     }
 
     /**
-     * Lineage health and SLA consistency: upstream products deprecated or retired (with their
-     * successor), inputs nobody provides, upstream SLAs breached, promises the upstream cannot keep.
+     * Lineage health and SLA consistency of each product: upstream products deprecated or retired
+     * (with their successor), inputs nobody provides, upstream SLAs breached, promises the upstream
+     * cannot keep. A fixed number of queries, however many products: My products lists a team's.
      */
-    private List<Warning> warnings(DataProductSummary product) {
-        List<Warning> warnings = new ArrayList<>();
-        LineageGraph upstream = lineage.lineage(product.id(), Direction.UPSTREAM, 1);
-        List<LineageGraph.Node> providers =
-                upstream.nodes().stream().filter(node -> node.depth() == -1).toList();
-        for (LineageGraph.Node provider : providers) {
-            if (provider.status() == ProductStatus.DEPRECATED || provider.status() == ProductStatus.RETIRED) {
-                boolean retired = provider.status() == ProductStatus.RETIRED;
-                String successor = catalog.details(provider.id())
-                        .map(ProductDetails::successor)
-                        .orElse(null);
-                warnings.add(new Warning(
-                        retired ? Warning.Kind.UPSTREAM_RETIRED : Warning.Kind.UPSTREAM_DEPRECATED,
-                        "Upstream product " + provider.name() + " is "
-                                + provider.status().value()
-                                + (successor == null
-                                        ? "; it names no successor."
-                                        : "; its successor is " + successor + "."),
-                        provider.id()));
-            }
+    private Map<String, List<Warning>> warnings(List<String> productIds) {
+        Map<String, List<Warning>> warnings = new HashMap<>();
+        if (productIds.isEmpty()) {
+            return warnings;
         }
-        for (LineageGraph.UnresolvedInput input : upstream.unresolved()) {
-            if (input.product().equals(product.id())) {
-                warnings.add(new Warning(
+        List<ReviewStore.Provider> providers = store.providers(productIds);
+        Map<String, ComplianceStatus> upstreamCompliance = sla.summaries(
+                providers.stream().map(ReviewStore.Provider::id).distinct().toList());
+        Map<String, List<ReviewStore.Provider>> byProduct = new HashMap<>();
+        providers.forEach(provider -> byProduct
+                .computeIfAbsent(provider.consumer(), id -> new ArrayList<>())
+                .add(provider));
+        Map<String, List<String>> unresolved = store.unresolvedInputs(productIds);
+        Map<String, List<SlaConsistencyWarning>> inconsistencies = sla.consistencyWarnings(productIds);
+        for (String productId : productIds) {
+            List<Warning> found = new ArrayList<>();
+            List<ReviewStore.Provider> mine = byProduct.getOrDefault(productId, List.of());
+            for (ReviewStore.Provider provider : mine) {
+                if (provider.status() == ProductStatus.DEPRECATED || provider.status() == ProductStatus.RETIRED) {
+                    boolean retired = provider.status() == ProductStatus.RETIRED;
+                    found.add(new Warning(
+                            retired ? Warning.Kind.UPSTREAM_RETIRED : Warning.Kind.UPSTREAM_DEPRECATED,
+                            "Upstream product " + provider.name() + " is "
+                                    + provider.status().value()
+                                    + (provider.successor() == null
+                                            ? "; it names no successor."
+                                            : "; its successor is " + provider.successor() + "."),
+                            provider.id()));
+                }
+            }
+            for (String contractId : unresolved.getOrDefault(productId, List.of())) {
+                found.add(new Warning(
                         Warning.Kind.UNRESOLVED_INPUT,
-                        "Input contract " + input.contractId() + " is provided by no product in the catalog.",
+                        "Input contract " + contractId + " is provided by no product in the catalog.",
                         null));
             }
-        }
-        Map<String, ComplianceStatus> upstreamCompliance =
-                sla.summaries(providers.stream().map(LineageGraph.Node::id).toList());
-        for (LineageGraph.Node provider : providers) {
-            if (upstreamCompliance.get(provider.id()) == ComplianceStatus.BREACHED) {
-                warnings.add(new Warning(
-                        Warning.Kind.UPSTREAM_SLA_BREACHED,
-                        "Upstream product " + provider.name() + " has an SLA breached.",
-                        provider.id()));
+            for (ReviewStore.Provider provider : mine) {
+                if (upstreamCompliance.get(provider.id()) == ComplianceStatus.BREACHED) {
+                    found.add(new Warning(
+                            Warning.Kind.UPSTREAM_SLA_BREACHED,
+                            "Upstream product " + provider.name() + " has an SLA breached.",
+                            provider.id()));
+                }
             }
-        }
-        for (SlaConsistencyWarning inconsistency : sla.consistencyWarnings(product.id())) {
-            warnings.add(new Warning(
-                    Warning.Kind.SLA_INCONSISTENT, inconsistency.message(), inconsistency.upstreamProductId()));
+            for (SlaConsistencyWarning inconsistency : inconsistencies.getOrDefault(productId, List.of())) {
+                found.add(new Warning(
+                        Warning.Kind.SLA_INCONSISTENT, inconsistency.message(), inconsistency.upstreamProductId()));
+            }
+            if (!found.isEmpty()) {
+                warnings.put(productId, found);
+            }
         }
         return warnings;
     }

@@ -1,5 +1,6 @@
 package io.meshport.review;
 
+import io.meshport.catalog.ProductStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -11,8 +12,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The review table ({@code product_review}, V0006). Like lineage, it reads the catalog's
- * {@code data_product} in SQL where a statement needs a product's status and creation time next
- * to its reviews, so that a page of products is one round trip.
+ * {@code data_product} (and lineage's edges) in SQL where a statement needs a product's status and
+ * creation time next to its reviews, or the providers of many products, so that a page of products
+ * is a fixed number of round trips.
  */
 @Component
 class ReviewStore {
@@ -37,6 +39,61 @@ class ReviewStore {
         ReviewState state(java.time.Duration interval, Instant now) {
             return ReviewState.of("active".equals(status), createdAt, lastReviewedAt, lastReviewedBy, interval, now);
         }
+    }
+
+    /**
+     * A product one hop upstream of {@code consumer}: it provides a contract the consumer reads.
+     *
+     * @param successor the successor its document names ({@code customProperties}), if any
+     */
+    record Provider(
+            String consumer,
+            String id,
+            String name,
+            ProductStatus status,
+            @Nullable String successor) {}
+
+    /**
+     * The direct providers of each product, from lineage's edge table, in one query for a page
+     * of products; each provider once per consumer, in id order.
+     */
+    List<Provider> providers(Collection<String> productIds) {
+        return jdbc.sql("""
+                        select distinct e.downstream_id, p.id, p.name, p.status,
+                               (select cp ->> 'value'
+                                  from jsonb_array_elements(case jsonb_typeof(p.document -> 'customProperties')
+                                                            when 'array' then p.document -> 'customProperties'
+                                                            else '[]'::jsonb end) cp
+                                 where cp ->> 'property' = 'successor' limit 1)
+                          from lineage_edge e join data_product p on p.id = e.upstream_id
+                         where e.downstream_id = any (cast(:ids as text[])) and e.upstream_id <> e.downstream_id
+                         order by e.downstream_id, p.id
+                        """)
+                .param("ids", productIds.toArray(String[]::new))
+                .query((rs, row) -> new Provider(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        ProductStatus.fromValue(rs.getString(4)),
+                        rs.getString(5)))
+                .list();
+    }
+
+    /** The input contracts of each product that no output port in the catalog provides, one query. */
+    Map<String, List<String>> unresolvedInputs(Collection<String> productIds) {
+        Map<String, List<String>> unresolved = new HashMap<>();
+        jdbc.sql("""
+                        select i.product_id, i.contract_id from lineage_input i
+                         where i.product_id = any (cast(:ids as text[]))
+                           and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
+                         order by i.product_id, i.contract_id
+                        """)
+                .param("ids", productIds.toArray(String[]::new))
+                .query((rs, row) -> unresolved
+                        .computeIfAbsent(rs.getString(1), id -> new java.util.ArrayList<>())
+                        .add(rs.getString(2)))
+                .list();
+        return unresolved;
     }
 
     record PastReview(String reviewerName, Instant reviewedAt, String comment) {}

@@ -135,6 +135,57 @@ final class Compliance {
         return new Measurement(ComplianceStatus.MET, measured);
     }
 
+    /**
+     * The earliest instant after {@code now} at which time passing alone may change the objective's
+     * status over the window, or null when it cannot (nothing observed in or ahead of the window):
+     * an observation entering or leaving the window, or the last update growing older than a share
+     * of the allowance at which the rules above change their answer. It may name an instant at which
+     * nothing changes (a check then finds the status as it was), never one later than a change.
+     */
+    static @Nullable Instant nextChange(
+            Objective objective, List<Observation> observations, Instant now, Duration window) {
+        ObservationKind kind = kindOf(objective);
+        if (kind == null) {
+            return null;
+        }
+        Instant from = now.minus(window);
+        Instant next = null;
+        Instant lastUpdate = null;
+        for (Observation observation : observations) {
+            if (observation.kind() != kind) {
+                continue;
+            }
+            if (observation.at().isAfter(now)) {
+                next = earliest(next, observation.at().plus(JUST_AFTER));
+            } else if (!observation.at().isBefore(from)) {
+                next = earliest(next, observation.at().plus(window).plus(JUST_AFTER));
+                if (lastUpdate == null || observation.at().isAfter(lastUpdate)) {
+                    lastUpdate = observation.at();
+                }
+            }
+        }
+        if (lastUpdate != null
+                && (objective.measure() == Objective.Measure.FRESHNESS
+                        || objective.measure() == Objective.Measure.FREQUENCY)) {
+            long allowance = allowance(objective).toMillis();
+            for (double share : new double[] {AT_RISK_SHARE, 1, FREQUENCY_GRACE}) {
+                Instant threshold =
+                        lastUpdate.plusMillis(Math.round(allowance * share)).plus(JUST_AFTER);
+                if (threshold.isAfter(now)) {
+                    next = earliest(next, threshold);
+                }
+            }
+        }
+        return next;
+    }
+
+    /** The rules compare strictly ("older than"): a status changes just after a threshold. */
+    private static final Duration JUST_AFTER = Duration.ofMillis(1);
+
+    private static Instant earliest(@Nullable Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
+    }
+
     /** What the chart of an objective plots over the window: see the decision record. */
     static SlaSeries series(Objective objective, List<Observation> observations, Instant now, Duration window) {
         List<Observation> seen = within(observations, kindOf(objective), now, window);

@@ -8,10 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Measures a product's objectives against its observations, and remembers each objective's
@@ -60,7 +59,8 @@ class SlaEvaluator {
 
     /**
      * Measures the product's objectives over 30 days and remembers what changed; an objective that
-     * becomes breached is published (after commit) as {@link SlaBreached}. Serialised per product,
+     * becomes breached is published as {@link SlaBreached} in this transaction (listeners act
+     * after it commits, so a refused batch announces nothing). Serialised per product,
      * so two batches arriving together cannot both announce the same breach.
      */
     void reevaluate(String productId, Instant now) {
@@ -69,7 +69,8 @@ class SlaEvaluator {
         Map<SlaStore.ObjectiveKey, ComplianceStatus> remembered = store.statuses(productId);
         Set<SlaStore.ObjectiveKey> current = new HashSet<>();
         Map<SlaStore.ObjectiveKey, SlaBreached> breaches = new LinkedHashMap<>();
-        for (Objective objective : objectives(productId, observations)) {
+        List<Objective> objectives = objectives(productId, observations);
+        for (Objective objective : objectives) {
             if (!objective.measured()) {
                 continue;
             }
@@ -90,10 +91,31 @@ class SlaEvaluator {
                 }
             }
         }
+        store.scheduleCheck(productId, nextChange(objectives, observations, now));
         remembered.keySet().stream()
                 .filter(key -> !current.contains(key))
                 .forEach(key -> store.forgetStatus(productId, key));
-        breaches.values().forEach(this::publishAfterCommit);
+        breaches.values().forEach(events::publishEvent);
+    }
+
+    /**
+     * When time passing may next change one of the product's statuses, so that the scheduled
+     * check measures the product again then and not before (null: not until something arrives).
+     */
+    private static @Nullable Instant nextChange(
+            List<Objective> objectives, List<Observation> observations, Instant now) {
+        Instant next = null;
+        for (Objective objective : objectives) {
+            if (!objective.measured()) {
+                continue;
+            }
+            Instant candidate =
+                    Compliance.nextChange(objective, concerning(objective, observations), now, Compliance.MONTH);
+            if (candidate != null && (next == null || candidate.isBefore(next))) {
+                next = candidate;
+            }
+        }
+        return next;
     }
 
     /** A port's objective concerns that port's observations and the product-wide ones. */
@@ -104,18 +126,5 @@ class SlaEvaluator {
         return observations.stream()
                 .filter(o -> o.outputPort() == null || Objects.equals(o.outputPort(), objective.outputPort()))
                 .toList();
-    }
-
-    private void publishAfterCommit(SlaBreached breach) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            events.publishEvent(breach);
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                events.publishEvent(breach);
-            }
-        });
     }
 }

@@ -5,9 +5,6 @@ import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
 import io.meshport.catalog.Violation;
 import io.meshport.identity.CurrentIdentity;
-import io.meshport.lineage.Direction;
-import io.meshport.lineage.LineageGraph;
-import io.meshport.lineage.LineageService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,21 +44,13 @@ public class SlaService {
     private final SlaStore store;
     private final SlaEvaluator evaluator;
     private final CatalogService catalog;
-    private final LineageService lineage;
     private final CurrentIdentity identity;
     private final Clock clock;
 
-    SlaService(
-            SlaStore store,
-            SlaEvaluator evaluator,
-            CatalogService catalog,
-            LineageService lineage,
-            CurrentIdentity identity,
-            Clock clock) {
+    SlaService(SlaStore store, SlaEvaluator evaluator, CatalogService catalog, CurrentIdentity identity, Clock clock) {
         this.store = store;
         this.evaluator = evaluator;
         this.catalog = catalog;
-        this.lineage = lineage;
         this.identity = identity;
         this.clock = clock;
     }
@@ -153,41 +142,79 @@ public class SlaService {
      */
     @PreAuthorize("isAuthenticated()")
     public List<SlaConsistencyWarning> consistencyWarnings(String productId) {
-        LineageGraph graph = lineage.lineage(productId, Direction.UPSTREAM, 1);
-        Map<String, String> names = new HashMap<>();
-        graph.nodes().forEach(node -> names.put(node.id(), node.name()));
-        Set<String> consumed = new HashSet<>();
+        return consistencyWarnings(List.of(productId)).getOrDefault(productId, List.of());
+    }
+
+    /**
+     * {@link #consistencyWarnings(String)} of many products at once, in a fixed number of queries
+     * whatever their number (owner review lists a team's products); products without a warning
+     * are absent.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, List<SlaConsistencyWarning>> consistencyWarnings(Collection<String> productIds) {
+        Map<String, List<SlaConsistencyWarning>> warnings = new LinkedHashMap<>();
+        if (productIds.isEmpty()) {
+            return warnings;
+        }
+        List<SlaStore.Input> inputs = store.directInputs(productIds);
+        if (inputs.isEmpty()) {
+            return warnings;
+        }
         Set<String> upstreamIds = new HashSet<>();
-        for (LineageGraph.Edge edge : graph.edges()) {
-            if (edge.to().equals(productId) && !edge.from().equals(productId)) {
-                consumed.add(edge.contractId());
-                upstreamIds.add(edge.from());
+        Set<String> consumed = new HashSet<>();
+        inputs.forEach(input -> {
+            upstreamIds.add(input.upstreamId());
+            consumed.add(input.contractId());
+        });
+        Map<String, List<Objective>> own = new HashMap<>();
+        store.slaProperties(Set.copyOf(productIds)).forEach(sla -> {
+            Objective objective = Objective.of(sla.outputPort(), sla.property());
+            if (objective.measured()) {
+                own.computeIfAbsent(sla.productId(), id -> new ArrayList<>()).add(objective);
             }
-        }
-        if (upstreamIds.isEmpty()) {
-            return List.of();
-        }
-        List<Objective> own = store.slaProperties(List.of(productId)).stream()
-                .map(sla -> Objective.of(sla.outputPort(), sla.property()))
-                .filter(Objective::measured)
-                .toList();
-        List<SlaConsistencyWarning> warnings = new ArrayList<>();
-        for (SlaStore.PortSla theirs : store.slaProperties(upstreamIds, consumed)) {
-            Objective limit = Objective.of(theirs.outputPort(), theirs.property());
-            for (Objective mine : own) {
-                String why = stricter(mine, limit);
-                if (why != null) {
-                    String upstreamName = names.getOrDefault(theirs.productId(), theirs.productId());
-                    warnings.add(new SlaConsistencyWarning(
-                            productId,
-                            mine.outputPort(),
-                            mine.declared(),
-                            theirs.productId(),
-                            theirs.outputPort(),
-                            "Port " + mine.outputPort() + " promises " + mine.declared() + ", but it derives from "
-                                    + upstreamName + " (" + theirs.productId() + "), whose port "
-                                    + theirs.outputPort() + " promises only " + limit.declared() + ": " + why));
+        });
+        Map<String, List<SlaStore.PortSla>> theirs = new HashMap<>();
+        store.slaProperties(upstreamIds, consumed)
+                .forEach(sla -> theirs.computeIfAbsent(sla.productId(), id -> new ArrayList<>())
+                        .add(sla));
+        for (String productId : productIds) {
+            List<Objective> mine = own.getOrDefault(productId, List.of());
+            if (mine.isEmpty()) {
+                continue;
+            }
+            // The upstream ports this product consumes, each once, in the order lineage lists them.
+            Map<String, String> names = new LinkedHashMap<>();
+            Set<String> contracts = new HashSet<>();
+            inputs.stream().filter(input -> input.productId().equals(productId)).forEach(input -> {
+                names.putIfAbsent(input.upstreamId(), input.upstreamName());
+                contracts.add(input.contractId());
+            });
+            List<SlaConsistencyWarning> found = new ArrayList<>();
+            for (String upstreamId : new TreeSet<>(names.keySet())) {
+                for (SlaStore.PortSla port : theirs.getOrDefault(upstreamId, List.of())) {
+                    if (!contracts.contains(port.contractId())) {
+                        continue;
+                    }
+                    Objective limit = Objective.of(port.outputPort(), port.property());
+                    for (Objective objective : mine) {
+                        String why = stricter(objective, limit);
+                        if (why != null) {
+                            found.add(new SlaConsistencyWarning(
+                                    productId,
+                                    objective.outputPort(),
+                                    objective.declared(),
+                                    upstreamId,
+                                    port.outputPort(),
+                                    "Port " + objective.outputPort() + " promises " + objective.declared()
+                                            + ", but it derives from " + names.get(upstreamId) + " (" + upstreamId
+                                            + "), whose port " + port.outputPort() + " promises only "
+                                            + limit.declared() + ": " + why));
+                        }
+                    }
                 }
+            }
+            if (!found.isEmpty()) {
+                warnings.put(productId, found);
             }
         }
         return warnings;

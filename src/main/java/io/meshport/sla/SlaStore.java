@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,26 @@ class SlaStore {
     }
 
     /** A port's declared SLA properties, in the contract's order. */
-    record PortSla(String productId, String outputPort, SlaProperty property) {}
+    record PortSla(String productId, String outputPort, String contractId, SlaProperty property) {}
+
+    /** {@code productId} consumes {@code contractId}, which {@code upstreamId} provides (one hop). */
+    record Input(String productId, String upstreamId, String upstreamName, String contractId) {}
+
+    /**
+     * The direct inputs of the products, from lineage's edge table (which the lineage module keeps
+     * in step with the catalog), with the providing product's name: one query for many products.
+     */
+    List<Input> directInputs(Collection<String> productIds) {
+        return jdbc.sql("""
+                        select e.downstream_id, e.upstream_id, p.name, e.contract_id
+                          from lineage_edge e join data_product p on p.id = e.upstream_id
+                         where e.downstream_id = any(:ids) and e.upstream_id <> e.downstream_id
+                         order by e.downstream_id, e.upstream_id, e.contract_id
+                        """)
+                .param("ids", productIds.toArray(String[]::new))
+                .query((rs, row) -> new Input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
 
     /** Objective statuses are remembered under (product, port, objective); port "" = product-wide. */
     record ObjectiveKey(String outputPort, String objective) {}
@@ -60,7 +80,7 @@ class SlaStore {
         }
         return jdbc.sql("""
                         select port.product_id, port.name, sla.property, sla.value, sla.value_ext, sla.unit,
-                               sla.element, sla.driver
+                               sla.element, sla.driver, port.contract_id
                           from product_output_port port
                           join contract_sla_property sla on sla.contract_id = port.contract_id
                          where port.product_id = any(:ids)
@@ -80,7 +100,7 @@ class SlaStore {
         }
         return jdbc.sql("""
                         select port.product_id, port.name, sla.property, sla.value, sla.value_ext, sla.unit,
-                               sla.element, sla.driver
+                               sla.element, sla.driver, port.contract_id
                           from product_output_port port
                           join contract_sla_property sla on sla.contract_id = port.contract_id
                          where port.product_id = any(:ids) and port.contract_id = any(:contracts)
@@ -201,22 +221,67 @@ class SlaStore {
         return statuses;
     }
 
-    /** Products whose status can change by time passing: observed within the window, or remembered. */
-    List<String> productsToCheck(Instant since) {
+    /**
+     * When the scheduled check should measure the product again: the next instant at which time
+     * passing may change a status; null forgets the product until observations arrive.
+     */
+    void scheduleCheck(String productId, @Nullable Instant dueAt) {
+        if (dueAt == null) {
+            jdbc.sql("delete from sla_check where product_id = :id")
+                    .param("id", productId)
+                    .update();
+            return;
+        }
+        jdbc.sql("""
+                        insert into sla_check (product_id, due_at) values (:id, :due)
+                        on conflict (product_id) do update set due_at = excluded.due_at
+                        """).param("id", productId).param("due", Timestamp.from(dueAt)).update();
+    }
+
+    /**
+     * The products the check measures again at {@code now}: those whose next change is due, and
+     * those with something measured whose product or output ports' contracts changed since the
+     * previous check ({@code changedSince}; null = every product with something measured).
+     */
+    List<String> productsToCheck(Instant now, @Nullable Instant changedSince) {
+        if (changedSince == null) {
+            return jdbc.sql("select product_id from sla_check order by product_id")
+                    .query(String.class)
+                    .list();
+        }
         return jdbc.sql("""
-                        select product_id from sla_observation where at >= :since
+                        select product_id from sla_check where due_at <= :now
                         union
-                        select product_id from sla_objective_status where status <> 'NO_DATA'
+                        select c.product_id from sla_check c join data_product p on p.id = c.product_id
+                         where p.updated_at > :since
+                        union
+                        select c.product_id from sla_check c
+                          join product_output_port port on port.product_id = c.product_id
+                          join data_contract contract on contract.id = port.contract_id
+                         where contract.updated_at > :since
                         """)
-                .param("since", Timestamp.from(since))
+                .param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(changedSince))
                 .query(String.class)
                 .list();
+    }
+
+    /** Deletes up to {@code limit} observations made before {@code cutoff}; answers how many. */
+    int deleteObservationsBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        delete from sla_observation where ctid = any (array(
+                            select ctid from sla_observation where at < :cutoff limit :limit))
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
+                .update();
     }
 
     private static PortSla portSla(ResultSet rs) throws SQLException {
         return new PortSla(
                 rs.getString(1),
                 rs.getString(2),
+                rs.getString(9),
                 new SlaProperty(
                         rs.getString(3),
                         rs.getString(4),

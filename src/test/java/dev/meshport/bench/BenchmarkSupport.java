@@ -126,9 +126,31 @@ final class BenchmarkSupport {
         return body.substring(start, body.indexOf('"', start));
     }
 
+    /**
+     * A free port: any, or with {@code -Dmeshport.bench.ports=FIRST} the next free one from FIRST
+     * on (for machines where only a range of ports may be used).
+     */
     static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        String first = System.getProperty("meshport.bench.ports");
+        if (first == null) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+        synchronized (BenchmarkSupport.class) {
+            if (nextPort == 0) {
+                nextPort = Integer.parseInt(first);
+            }
+            while (true) {
+                int port = nextPort++;
+                try (ServerSocket socket = new ServerSocket(port)) {
+                    return socket.getLocalPort();
+                } catch (java.io.IOException taken) {
+                    // in use: try the next one
+                }
+            }
         }
     }
+
+    private static int nextPort;
 }

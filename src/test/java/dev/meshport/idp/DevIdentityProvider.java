@@ -35,7 +35,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
-            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration"
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+            // The portal's event publication registry lives in its database; the provider has none.
+            "org.springframework.modulith.events.jdbc.JdbcEventPublicationAutoConfiguration",
+            "org.springframework.modulith.events.config.EventPublicationAutoConfiguration",
+            "org.springframework.modulith.events.config.EventExternalizationAutoConfiguration"
         })
 public class DevIdentityProvider {
 

@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
-import io.meshport.review.ReviewDue;
-import io.meshport.sla.SlaBreached;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications through the public face: what each team is told, stored once per event, read per
@@ -33,10 +29,7 @@ class NotificationTest {
     NotificationService notifications;
 
     @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transactions;
+    JdbcClient jdbc;
 
     private final String s = "n" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private final String sales = s + "-sales";
@@ -119,45 +112,6 @@ class NotificationTest {
         assertThat(RunAs.user("dave", List.of(), notifications::unreadCount)).isZero();
     }
 
-    @Test
-    void a_breached_sla_tells_the_owning_team() {
-        upstreamAndDownstream();
-        Instant at = Instant.parse("2026-11-22T10:00:00Z");
-        SlaBreached breach = new SlaBreached(s + "-a", "out0", "freshness ≤ 1 h", "last update 3 h ago", at);
-
-        // Published after commit by the SLA feature: inside a transaction here, so the listener
-        // runs on commit as it would there.
-        for (int i = 0; i < 2; i++) {
-            transactions.executeWithoutResult(status -> events.publishEvent(breach));
-        }
-
-        assertThat(asSales(() -> notifications.mine(50))).singleElement().satisfies(notification -> {
-            assertThat(notification.kind()).isEqualTo(NotificationKind.SLA_BREACHED);
-            assertThat(notification.message()).contains("Orders " + s, "freshness ≤ 1 h", "last update 3 h ago");
-            assertThat(notification.link()).isEqualTo("products/" + s + "-a");
-        });
-        assertThat(asMarketing("mia", () -> notifications.mine(50))).isEmpty();
-    }
-
-    @Test
-    void a_due_review_tells_the_owning_team_once_per_due_date() {
-        ReviewDue due = new ReviewDue(s + "-x", "Ledger " + s, sales, LocalDate.of(2027, 2, 20), false);
-        transactions.executeWithoutResult(status -> events.publishEvent(due));
-        transactions.executeWithoutResult(status -> events.publishEvent(due));
-
-        assertThat(asSales(() -> notifications.mine(50)))
-                .extracting(NotificationView::message)
-                .containsExactly("Review of Ledger " + s + " is due on 2027-02-20");
-
-        transactions.executeWithoutResult(status ->
-                events.publishEvent(new ReviewDue(s + "-x", "Ledger " + s, sales, LocalDate.of(2027, 2, 20), true)));
-        assertThat(asSales(() -> notifications.mine(50)))
-                .extracting(NotificationView::message)
-                .containsExactly(
-                        "Review of Ledger " + s + " is overdue since 2027-02-20",
-                        "Review of Ledger " + s + " is due on 2027-02-20");
-    }
-
     // ------------------------------------------------------------------ helpers
 
     /** A (owned by sales) provides a contract that B (owned by marketing) reads. */
@@ -186,12 +140,14 @@ class NotificationTest {
                 "deprecated",
                 "customProperties:\n  - property: successor\n    value: " + s + "-a2\n",
                 "outputPorts:\n  - name: out0\n    version: 1.0.0\n    contractId: " + s + "-a-v1\n");
+        // Listeners run after commit on a thread of their own: wait until they are done with it.
+        PendingEvents.awaitHandled(jdbc, s);
     }
 
     private void publish(String id, String name, String team, String status, String extra, String ports) {
         String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: \"" + name + "\"\nstatus: " + status
                 + "\ndomain: notification-tests\nteam:\n  name: " + team + "\n" + extra + ports;
-        // Published by a member of the owning team, as the writer's thread is what the listener runs on.
+        // Published by a member of the owning team; the listener hears of it later, on a thread with no caller.
         RunAs.user(
                 s + "-owner", List.of(team), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
     }

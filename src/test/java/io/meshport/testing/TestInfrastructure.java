@@ -57,6 +57,8 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
     public void initialize(ConfigurableApplicationContext context) {
         ProductionBundle.require();
         Running infrastructure = running();
+        // Tests that count statements (a page's cost that must not grow with the mesh) read this log.
+        context.getBeanFactory().addBeanPostProcessor(new StatementLog.Wrapping());
         context.getEnvironment()
                 .getPropertySources()
                 .addFirst(new MapPropertySource(

@@ -58,13 +58,15 @@ class OutputPortEditor extends VerticalLayout {
         type.setLabel("Port type");
         type.setItems(TYPES);
         // A port read without a type allows the empty selection, whose label is asked for with null.
-        type.setItemLabelGenerator(t -> t == null ? "" : switch (t) {
-            case "kafka-topic" -> "Kafka topic";
-            case "table" -> "Table";
-            case "file" -> "File";
-            case "api" -> "API";
-            default -> t;
-        });
+        type.setItemLabelGenerator(t -> t == null
+                ? ""
+                : switch (t) {
+                    case "kafka-topic" -> "Kafka topic";
+                    case "table" -> "Table";
+                    case "file" -> "File";
+                    case "api" -> "API";
+                    default -> t;
+                });
         type.setValue("table");
         existingContract.setItems(contracts.all());
         existingContract.setItemLabelGenerator(c -> c.id() + (c.name() == null ? "" : " — " + c.name()));

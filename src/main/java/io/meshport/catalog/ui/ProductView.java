@@ -16,10 +16,11 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
@@ -41,11 +42,17 @@ import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * One data product: overview, ports and contracts, the tabs other features add (lineage), history;
- * Edit for its owners.
+ * Edit for its owners. A tab is built when it is first opened (see {@link LazyTabs}); the URL names
+ * the open one.
  */
 @Route("products/:id")
 @PermitAll
 class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The query parameter that names the open tab, so that a link can open one ({@code ?tab=sla}). */
+    static final String TAB_PARAMETER = "tab";
+
+    private static final String OVERVIEW = "overview";
 
     private final CatalogService catalog;
     private final ObjectProvider<ProductPageSection> sections;
@@ -60,8 +67,12 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String id = event.getRouteParameters().get("id").orElse("");
+        String tab = event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(TAB_PARAMETER)
+                .orElse("");
         removeAll();
-        catalog.details(id).ifPresentOrElse(this::show, () -> {
+        catalog.details(id).ifPresentOrElse(product -> show(product, tab), () -> {
             title = "Not found · Meshport";
             add(new H2("No such data product"), new Paragraph("The catalog has no data product with id '" + id + "'."));
         });
@@ -72,20 +83,28 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         return title;
     }
 
-    private void show(ProductDetails product) {
+    private void show(ProductDetails product, String requestedTab) {
         title = product.summary().name() + " · Meshport";
         add(header(product));
-        TabSheet tabs = new TabSheet();
-        tabs.setWidthFull();
-        tabs.add("Overview", overview(product));
-        tabs.add("Ports and contracts", ports(product));
+        String id = product.summary().id();
+        LazyTabs tabs = new LazyTabs(selected -> getUI().ifPresent(ui -> ui.getPage()
+                .getHistory()
+                .replaceState(
+                        null,
+                        new Location(
+                                "products/" + id,
+                                selected.equals(OVERVIEW)
+                                        ? QueryParameters.empty()
+                                        : QueryParameters.of(TAB_PARAMETER, selected)))));
+        tabs.add("Overview", () -> overview(product));
+        tabs.add("Ports and contracts", () -> ports(product));
         sections.orderedStream()
                 .forEach(section -> tabs.add(
                         section.title(),
-                        section.content(
-                                product.summary().id(), product.summary().name())));
-        tabs.add("History", new ChangeHistory(catalog.history(product.summary().id())));
-        add(tabs);
+                        () -> section.content(id, product.summary().name())));
+        tabs.add("History", () -> new ChangeHistory(catalog.history(id)));
+        tabs.open(requestedTab);
+        add(tabs.sheet());
     }
 
     private Component header(ProductDetails product) {

@@ -10,16 +10,17 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductPageSection;
 import io.meshport.lineage.Impact;
 import io.meshport.lineage.LineageService;
-import java.io.ByteArrayInputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
@@ -103,7 +104,7 @@ class ImpactSection implements ProductPageSection {
             if (controls.getComponentCount() > 1) {
                 controls.remove(controls.getComponentAt(1));
             }
-            controls.add(csv(productId, impact));
+            controls.add(csv(productId, impact.outputPort()));
         });
         port.setValue(ALL_PORTS);
 
@@ -112,14 +113,20 @@ class ImpactSection implements ProductPageSection {
         return content;
     }
 
-    private static Anchor csv(String productId, Impact impact) {
-        byte[] bytes = impact.csv().getBytes(StandardCharsets.UTF_8);
+    /**
+     * The list as CSV, walked again and written out when someone downloads it: the page keeps no
+     * copy of the file in the session.
+     */
+    private Anchor csv(String productId, @Nullable String outputPort) {
         Anchor download = new Anchor(
-                DownloadHandler.fromInputStream(event -> new DownloadResponse(
-                        new ByteArrayInputStream(bytes),
-                        productId + "-impact.csv",
-                        Impact.CSV_MEDIA_TYPE,
-                        bytes.length)),
+                (DownloadHandler) event -> {
+                    Impact impact = lineage.impact(productId, outputPort);
+                    event.setFileName(productId + "-impact.csv");
+                    event.setContentType(Impact.CSV_MEDIA_TYPE);
+                    try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+                        out.write(impact.csv());
+                    }
+                },
                 "Download as CSV");
         download.setId("impact-csv");
         download.getElement().setAttribute("download", true);
