@@ -70,15 +70,18 @@ class ReviewNoticeTest {
         return RunAs.user(s + "-member", List.of(team), () -> notifications.mine(50));
     }
 
-    /** Published as a draft, then made active behind the catalog's back: only the review schedule matters here. */
+    /** Published active through the catalog (a contract with a freshness objective), as owners do. */
     private void publishActive(String id) {
+        String contract = "apiVersion: v3.1.0\nkind: DataContract\nid: " + id + "-v1\nversion: 1.0.0\nstatus: active\n"
+                + "slaProperties:\n  - property: latency\n    value: 1\n    unit: d\n";
         String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: Product " + id
-                + "\nstatus: draft\ndomain: review-tests\nteam:\n  name: " + team + "\n";
-        RunAs.user(
-                s + "-owner", List.of(team), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
-        jdbc.sql("update data_product set status = 'active' where id = :id")
-                .param("id", id)
-                .update();
+                + "\nstatus: active\ndomain: review-tests\ndescription:\n  purpose: Reviewed on a schedule.\n"
+                + "team:\n  name: " + team + "\noutputPorts:\n  - name: out\n    version: 1.0.0\n    contractId: " + id
+                + "-v1\n";
+        RunAs.user(s + "-owner", List.of(team), () -> {
+            catalog.publishContract(null, contract, DocumentFormat.YAML, team, null);
+            return catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null);
+        });
     }
 
     private void enteredDaysAgo(String id, int days) {
