@@ -52,8 +52,11 @@ public final class ProductPageBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = 20;
         int downstream = 10_000;
+        boolean development = false;
         for (String arg : args) {
-            if (arg.startsWith("--runs=")) {
+            if (arg.equals("--dev")) {
+                development = true;
+            } else if (arg.startsWith("--runs=")) {
                 runs = Integer.parseInt(arg.substring("--runs=".length()));
             } else if (arg.startsWith("--downstream=")) {
                 downstream = Integer.parseInt(arg.substring("--downstream=".length()));
@@ -61,9 +64,14 @@ public final class ProductPageBenchmark {
         }
         int visits = runs;
         int products = downstream;
+        // Production mode by default, as the jar serves the page; --dev for development mode.
         withPortal(
                 "",
-                Map.of("vaadin.devmode.devTools.enabled", "false"),
+                Map.of(
+                        "vaadin.productionMode",
+                        Boolean.toString(!development),
+                        "vaadin.devmode.devTools.enabled",
+                        "false"),
                 (context, portal, issuer) -> run(context, portal, visits, products));
         System.exit(0);
     }
@@ -140,7 +148,10 @@ public final class ProductPageBenchmark {
         }
 
         System.out.println();
-        System.out.println("Product page benchmark (Vaadin development mode, committed dev bundle)");
+        System.out.println("Product page benchmark (Vaadin "
+                + (context.getEnvironment().getProperty("vaadin.productionMode", Boolean.class, false)
+                        ? "production mode, production bundle)"
+                        : "development mode, committed dev bundle)"));
         System.out.printf("  machine            %s; headless Chromium (Playwright), viewport 1600x1000%n", machine());
         System.out.printf(
                 "  product            bench-hub: %d changes in its history, %,d SLA observations (30 days),"
