@@ -26,9 +26,4 @@ public class CatalogConflictException extends RuntimeException implements Client
     public String title() {
         return "Conflict";
     }
-
-    @Override
-    public String detail() {
-        return getMessage();
-    }
 }

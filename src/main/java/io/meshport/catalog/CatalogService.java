@@ -322,12 +322,12 @@ public class CatalogService {
                                 + " allowDuplicateName=true to publish a second one.");
             });
         }
+        JsonNode previousTree =
+                existing.map(p -> documents.tree(p.source(), p.sourceFormat())).orElse(null);
         // A contract written with this product (the form) is a change even when the product is not.
-        if (updatedContracts.isEmpty()) {
-            Optional<Published> unchanged = unchanged(existing, parsed, owner);
-            if (unchanged.isPresent()) {
-                return unchanged.get();
-            }
+        if (updatedContracts.isEmpty()
+                && unchanged(previousTree, parsed, existing.map(DataProduct::ownerTeam), owner)) {
+            return new Published(existing.get().id(), existing.get().revision(), false);
         }
 
         Instant now = clock.instant();
@@ -335,8 +335,6 @@ public class CatalogService {
         String previousSource = existing.map(DataProduct::source).orElse(null);
         ProductStatus previousStatus = existing.map(DataProduct::status).orElse(null);
         String previousOwner = existing.map(DataProduct::ownerTeam).orElse(null);
-        JsonNode previousTree =
-                existing.map(p -> documents.tree(p.source(), p.sourceFormat())).orElse(null);
 
         DataProduct product = existing.orElseGet(() -> new DataProduct(document.id(), now));
         product.apply(document, owner, now, actor);
@@ -557,19 +555,15 @@ public class CatalogService {
             });
             requireNotReservedByAnotherTeam(document.id(), owner);
         }
-        if (existing.isPresent()
-                && existing.get().ownerTeam().equals(owner)
-                && documents
-                        .tree(existing.get().source(), existing.get().sourceFormat())
-                        .equals(parsed.tree())) {
+        JsonNode previousTree =
+                existing.map(c -> documents.tree(c.source(), c.sourceFormat())).orElse(null);
+        if (unchanged(previousTree, parsed, existing.map(DataContract::ownerTeam), owner)) {
             return new Published(existing.get().id(), existing.get().revision(), false);
         }
 
         Instant now = clock.instant();
         long actor = users.record(caller);
         String previousSource = existing.map(DataContract::source).orElse(null);
-        JsonNode previousTree =
-                existing.map(c -> documents.tree(c.source(), c.sourceFormat())).orElse(null);
         DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
         contract.apply(document, owner, now, actor);
         DataContract saved = contracts.saveAndFlush(contract);
@@ -724,13 +718,15 @@ public class CatalogService {
     }
 
     /** A write of what is stored already (compared as data, same owner) changes nothing. */
-    private Optional<Published> unchanged(
-            Optional<DataProduct> existing, StandardDocuments.Parsed parsed, String owner) {
-        return existing.filter(product -> product.ownerTeam().equals(owner)
-                        && documents
-                                .tree(product.source(), product.sourceFormat())
-                                .equals(parsed.tree()))
-                .map(product -> new Published(product.id(), product.revision(), false));
+    /** The same document, as data, under the same owner: re-publishing it changes nothing. */
+    private static boolean unchanged(
+            @Nullable JsonNode previousTree,
+            StandardDocuments.Parsed parsed,
+            Optional<String> previousOwner,
+            String owner) {
+        return previousTree != null
+                && previousOwner.filter(owner::equals).isPresent()
+                && previousTree.equals(parsed.tree());
     }
 
     private List<FieldChange> fieldChanges(ChangeRecord record) {

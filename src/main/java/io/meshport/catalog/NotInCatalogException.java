@@ -23,9 +23,4 @@ public class NotInCatalogException extends RuntimeException implements ClientPro
     public String title() {
         return "Not in the catalog";
     }
-
-    @Override
-    public String detail() {
-        return getMessage();
-    }
 }

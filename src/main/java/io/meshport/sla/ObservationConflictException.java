@@ -36,11 +36,6 @@ public class ObservationConflictException extends RuntimeException implements Cl
     }
 
     @Override
-    public String detail() {
-        return getMessage();
-    }
-
-    @Override
     public Map<String, Object> properties() {
         return Map.of("ids", ids);
     }

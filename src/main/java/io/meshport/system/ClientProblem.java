@@ -18,8 +18,13 @@ public interface ClientProblem {
     /** A short summary that does not change from occurrence to occurrence. */
     String title();
 
-    /** What happened this time, in words the caller can act on. */
-    String detail();
+    /** What happened this time, in words the caller can act on: the exception's message unless it says otherwise. */
+    default String detail() {
+        return getMessage();
+    }
+
+    /** Implemented by the exception itself ({@link Throwable#getMessage()}). */
+    String getMessage();
 
     /** Members beside the standard ones, e.g. {@code errors}. */
     default Map<String, Object> properties() {

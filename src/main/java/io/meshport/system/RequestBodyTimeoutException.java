@@ -23,9 +23,4 @@ public class RequestBodyTimeoutException extends RuntimeException implements Cli
     public String title() {
         return "Request body timed out";
     }
-
-    @Override
-    public String detail() {
-        return getMessage();
-    }
 }

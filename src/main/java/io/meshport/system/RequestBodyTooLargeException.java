@@ -29,11 +29,6 @@ public class RequestBodyTooLargeException extends RuntimeException implements Cl
     }
 
     @Override
-    public String detail() {
-        return getMessage();
-    }
-
-    @Override
     public java.util.Map<String, Object> properties() {
         return java.util.Map.of("limit", limit);
     }

@@ -1,5 +1,7 @@
 package dev.meshport.bench;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import dev.meshport.launcher.DevDatabase;
 import dev.meshport.launcher.IdentityProviderProcess;
 import io.meshport.MeshportApplication;
@@ -75,6 +77,16 @@ final class BenchmarkSupport {
         } finally {
             FileSystemUtils.deleteRecursively(work);
         }
+    }
+
+    /** Opens {@code url} and signs in at the identity provider's form as {@code user} (password = name). */
+    static void signIn(Page page, String portal, String url, String user) {
+        page.navigate(url);
+        page.getByLabel("Username").fill(user);
+        page.getByLabel("Password").fill(user);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        page.waitForURL(u -> u.startsWith(portal));
     }
 
     static double percentile(double[] values, double p) {

@@ -2,6 +2,7 @@ package dev.meshport.bench;
 
 import static dev.meshport.bench.BenchmarkSupport.asAdmin;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
+import static dev.meshport.bench.BenchmarkSupport.signIn;
 import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
 import com.microsoft.playwright.Browser;
@@ -9,7 +10,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
@@ -109,12 +109,7 @@ public final class LineageViewBenchmark {
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000))) {
             Page page = browserContext.newPage();
             page.setDefaultTimeout(60_000);
-            page.navigate(url);
-            page.getByLabel("Username").fill("dave");
-            page.getByLabel("Password").fill("dave");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
-            page.waitForURL(u -> u.startsWith(portal));
+            signIn(page, portal, url, "dave");
             Locator ready = page.locator("#lineage-graph[data-ready='true']");
             ready.waitFor();
             nodes = Integer.parseInt(ready.getAttribute("data-node-count"));

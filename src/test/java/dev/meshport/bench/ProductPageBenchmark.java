@@ -4,6 +4,7 @@ import static dev.meshport.bench.BenchmarkSupport.asAdmin;
 import static dev.meshport.bench.BenchmarkSupport.machine;
 import static dev.meshport.bench.BenchmarkSupport.percentile;
 import static dev.meshport.bench.BenchmarkSupport.seconds;
+import static dev.meshport.bench.BenchmarkSupport.signIn;
 import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
 import com.microsoft.playwright.Browser;
@@ -109,12 +110,7 @@ public final class ProductPageBenchmark {
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1600, 1000))) {
             Page page = browserContext.newPage();
             page.setDefaultTimeout(120_000);
-            page.navigate(url);
-            page.getByLabel("Username").fill("dave");
-            page.getByLabel("Password").fill("dave");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                    .click();
-            page.waitForURL(u -> u.startsWith(portal));
+            signIn(page, portal, url, "dave");
             Locator heading = page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Bench Hub"));
             // Three warm-up visits (JIT on the server, caches in the browser), then the measured ones.
             for (int i = -3; i < runs; i++) {

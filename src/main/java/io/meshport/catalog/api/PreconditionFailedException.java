@@ -23,9 +23,4 @@ class PreconditionFailedException extends RuntimeException implements ClientProb
     public String title() {
         return "Precondition failed";
     }
-
-    @Override
-    public String detail() {
-        return getMessage();
-    }
 }
