@@ -7,10 +7,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.meshport.testing.TestInfrastructure;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * A browser per test class, a fresh context (no cookies) per test, and signing in through the
@@ -42,8 +45,16 @@ abstract class BrowserTest {
         page.setDefaultTimeout(30_000);
     }
 
+    /** The last screen of every journey, to look at: target/screenshots/journeys/<class>.<test>.png */
     @AfterEach
-    void closeContext() {
+    void closeContext(TestInfo test) {
+        if (!page.isClosed()) {
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of(
+                            "target/screenshots/journeys",
+                            getClass().getSimpleName() + "."
+                                    + test.getTestMethod().map(Method::getName).orElse("test") + ".png")));
+        }
         context.close();
     }
 
@@ -63,6 +74,8 @@ abstract class BrowserTest {
      */
     void typeAsPerson(Locator field, String text, Runnable done) {
         field.click();
+        // Go on after what the field holds, wherever the click put the caret.
+        field.press("End");
         for (String part : text.split("(?<= )")) {
             field.pressSequentially(part, new Locator.PressSequentiallyOptions().setDelay(80));
             if (part.endsWith(" ")) {

@@ -142,16 +142,10 @@ class ContractFormTest extends BrowserTest {
     }
 
     void type(Locator field, String text) {
-        field.click();
-        field.press("End");
-        for (String word : text.split("(?<= )")) {
-            field.pressSequentially(word, new Locator.PressSequentiallyOptions().setDelay(80));
-            if (word.endsWith(" ")) {
-                page.waitForTimeout(250);
-            }
-        }
-        field.press("Tab");
-        BrowserSupport.awaitVaadin(page);
+        typeAsPerson(field, text, () -> {
+            field.press("Tab");
+            BrowserSupport.awaitVaadin(page);
+        });
     }
 
     Locator button(String name) {

@@ -18,14 +18,7 @@ import org.junit.jupiter.api.Test;
 class FormValidationTest extends BrowserTest {
 
     void type(Locator field, String text) {
-        field.click();
-        for (String word : text.split("(?<= )")) {
-            field.pressSequentially(word, new Locator.PressSequentiallyOptions().setDelay(80));
-            if (word.endsWith(" ")) {
-                page.waitForTimeout(250);
-            }
-        }
-        BrowserSupport.awaitVaadin(page);
+        typeAsPerson(field, text, () -> BrowserSupport.awaitVaadin(page));
     }
 
     void replace(Locator field, String text) {
