@@ -12,6 +12,13 @@ interface DataProductRepository extends JpaRepository<DataProduct, String> {
 
     Slice<DataProduct> findAllBy(Pageable pageable);
 
+    /** Ids and revisions after an id, in id order: a keyset page for whole-catalog checks. */
+    @Query("""
+            select new io.meshport.catalog.ProductRevisions$Revision(p.id, p.lockVersion)
+              from DataProduct p where p.id > :afterId order by p.id
+            """)
+    List<ProductRevisions.Revision> findRevisionsAfter(@Param("afterId") String afterId, Pageable page);
+
     @Query("select distinct p.domain from DataProduct p where p.domain is not null order by p.domain")
     List<String> findDomains();
 
