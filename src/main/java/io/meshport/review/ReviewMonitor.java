@@ -3,6 +3,7 @@ package io.meshport.review;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -12,7 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Tells the owners of active products whose review is due soon or overdue ({@link ReviewDue}),
  * every {@code meshport.review.check-interval}. Receivers keep one notice per product and due
- * date, so a check repeated tells no one twice.
+ * date, so a check repeated tells no one twice. One node checks per round ({@code review-check} lock).
  */
 @Component
 class ReviewMonitor {
@@ -42,6 +43,14 @@ class ReviewMonitor {
     @Scheduled(
             initialDelayString = "${meshport.review.check-delay:PT1M}",
             fixedDelayString = "${meshport.review.check-interval:PT1H}")
+    @SchedulerLock(
+            name = "review-check",
+            lockAtLeastFor = "${meshport.review.check-interval:PT1H}",
+            lockAtMostFor = "P1D")
+    void runScheduled() {
+        check();
+    }
+
     void check() {
         Instant now = clock.instant();
         // In a transaction, so that listeners acting after commit hear the events.

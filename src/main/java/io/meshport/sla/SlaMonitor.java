@@ -2,10 +2,10 @@ package io.meshport.sla;
 
 import java.time.Clock;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * without anyone looking. Each measurement notes when the product's status may next change
  * ({@code sla_check}), so a check reads only the products due, and those whose product or
  * contracts changed since the previous check; the first check after start reads all measured ones.
+ * With several nodes one of them runs each round ({@code sla-check} lock, decision 0016); a node
+ * that skipped rounds looks for changes since its own previous check, which is only more work.
  */
 @Component
-@EnableScheduling
 class SlaMonitor {
 
     private static final Logger log = LoggerFactory.getLogger(SlaMonitor.class);
@@ -40,6 +41,11 @@ class SlaMonitor {
     @Scheduled(
             fixedDelayString = "${meshport.sla.check-interval:PT5M}",
             initialDelayString = "${meshport.sla.check-interval:PT5M}")
+    @SchedulerLock(name = "sla-check", lockAtLeastFor = "${meshport.sla.check-interval:PT5M}", lockAtMostFor = "PT1H")
+    void runScheduled() {
+        checkAll();
+    }
+
     void checkAll() {
         check(clock.instant());
     }

@@ -3,6 +3,7 @@ package io.meshport.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Observations are kept for {@code meshport.sla.retention} (default 400 days: a year and a bit,
  * for year-on-year looks) and deleted after, every {@code meshport.sla.retention-interval}, in
  * batches so that no statement holds many rows locked. Compliance reads the last 30 days, so a
- * shorter retention is refused at start.
+ * shorter retention is refused at start. One node deletes per round ({@code sla-retention} lock).
  */
 @Component
 class SlaRetention {
@@ -39,6 +40,14 @@ class SlaRetention {
     @Scheduled(
             initialDelayString = "${meshport.sla.retention-delay:PT10M}",
             fixedDelayString = "${meshport.sla.retention-interval:PT6H}")
+    @SchedulerLock(
+            name = "sla-retention",
+            lockAtLeastFor = "${meshport.sla.retention-interval:PT6H}",
+            lockAtMostFor = "P1D")
+    void runScheduled() {
+        deleteExpired();
+    }
+
     void deleteExpired() {
         deleteBefore(clock.instant().minus(retention));
     }

@@ -4,16 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.ContractChanged;
 import io.meshport.catalog.DocumentFormat;
+import io.meshport.catalog.ProductStatus;
+import io.meshport.catalog.ProductStatusChanged;
+import io.meshport.review.ReviewDue;
+import io.meshport.sla.SlaBreached;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Notifications through the public face: what each team is told, stored once per event, read per
@@ -30,6 +41,12 @@ class NotificationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    NotificationListeners listeners;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private final String s = "n" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private final String sales = s + "-sales";
@@ -110,6 +127,51 @@ class NotificationTest {
 
         assertThat(RunAs.user("dave", List.of(), () -> notifications.mine(50))).isEmpty();
         assertThat(RunAs.user("dave", List.of(), notifications::unreadCount)).isZero();
+    }
+
+    @Test
+    void every_kind_of_notice_handled_twice_at_once_is_stored_once() throws Exception {
+        // As two nodes would: each event handled twice at the same moment, each time in a
+        // transaction of its own (a scheduled check run on both nodes, or a retried event that
+        // another node is still handling). Called on the listener itself, so both run now.
+        upstreamAndDownstream();
+        PendingEvents.awaitHandled(jdbc, s);
+        NotificationListeners target = AopTestUtils.getUltimateTargetObject(listeners);
+        Instant at = Instant.parse("2026-11-22T10:00:00Z");
+        List<Runnable> handlings = List.of(
+                () -> target.on(new ReviewDue(s + "-a", "Orders " + s, sales, LocalDate.of(2027, 2, 20), false)),
+                () -> target.on(new SlaBreached(s + "-a", "out0", "freshness ≤ 1 h", "last update 2 h ago", at)),
+                () -> target.on(new ContractChanged(
+                        s + "-a-v1",
+                        "Orders contract",
+                        sales,
+                        7,
+                        "Alice Andersen",
+                        List.of(new ContractChanged.Consumer(s + "-b", "Customers " + s, marketing)))),
+                () -> target.on(new ProductStatusChanged(
+                        s + "-a", "Orders " + s, ProductStatus.ACTIVE, ProductStatus.DEPRECATED, null, "Alice")));
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Void>> nodes = List.of("a", "b").stream()
+                .map(node -> CompletableFuture.runAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    handlings.forEach(handling -> transactions.executeWithoutResult(status -> handling.run()));
+                }))
+                .toList();
+        start.countDown();
+        for (CompletableFuture<Void> node : nodes) {
+            node.get();
+        }
+
+        assertThat(asSales(() -> notifications.mine(50)))
+                .extracting(NotificationView::kind)
+                .containsExactlyInAnyOrder(NotificationKind.REVIEW_DUE, NotificationKind.SLA_BREACHED);
+        assertThat(asMarketing("mia", () -> notifications.mine(50)))
+                .extracting(NotificationView::kind)
+                .containsExactlyInAnyOrder(NotificationKind.CONTRACT_CHANGED, NotificationKind.UPSTREAM_DEPRECATED);
     }
 
     // ------------------------------------------------------------------ helpers

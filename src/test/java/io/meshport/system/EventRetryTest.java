@@ -64,6 +64,36 @@ class EventRetryTest {
     }
 
     @Test
+    void a_publication_still_being_handled_perhaps_by_another_node_is_not_resubmitted() {
+        String id = "busy-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        FlakyListener.failing.set(true);
+        try {
+            transactions.executeWithoutResult(status -> events.publishEvent(new FlakyListener.Happened(id)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(status(id)));
+        } finally {
+            FlakyListener.failing.set(false);
+        }
+        // As if another node had taken it up and were at it still.
+        jdbc.sql("update event_publication set status = 'PROCESSING' where serialized_event like :id")
+                .param("id", "%" + id + "%")
+                .update();
+
+        retry.resubmitOlderThan(Duration.ZERO);
+
+        // Resubmitting claims a publication (status RESUBMITTED) before handing it to its listener.
+        assertThat(status(id)).isEqualTo("PROCESSING");
+        assertThat(FlakyListener.attempts.stream().filter(id::equals)).hasSize(1);
+
+        // Given up by that node (its listener failed, or it was found stale): the next round takes it.
+        jdbc.sql("update event_publication set status = 'FAILED' where serialized_event like :id")
+                .param("id", "%" + id + "%")
+                .update();
+        retry.resubmitOlderThan(Duration.ZERO);
+        await().atMost(Duration.ofSeconds(30)).until(() -> FlakyListener.handled.contains(id));
+        await().atMost(Duration.ofSeconds(30)).until(() -> PendingEvents.pending(jdbc, id) == 0);
+    }
+
+    @Test
     void an_event_whose_listener_succeeds_leaves_nothing_behind() {
         String id = "steady-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         transactions.executeWithoutResult(status -> events.publishEvent(new FlakyListener.Happened(id)));
