@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.hibernate.search.engine.search.query.SearchScroll;
 import org.hibernate.search.engine.search.query.SearchScrollResult;
 import org.hibernate.search.mapper.orm.Search;
@@ -58,7 +59,11 @@ class IndexDrift {
     @Scheduled(
             fixedDelayString = "${meshport.search.drift-check-interval:PT5M}",
             initialDelayString = "${meshport.search.drift-check-interval:PT5M}")
-    void checkPeriodically() {
+    @SchedulerLock(
+            name = "search-drift-check",
+            lockAtLeastFor = "${meshport.search.drift-check-interval:PT5M}",
+            lockAtMostFor = "PT1H")
+    void runScheduled() {
         if (index.state() != SearchIndex.State.READY) {
             return;
         }
