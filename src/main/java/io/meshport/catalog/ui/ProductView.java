@@ -33,6 +33,7 @@ import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductPageSection;
 import io.meshport.catalog.SchemaField;
 import io.meshport.catalog.SlaProperty;
+import io.meshport.catalog.ui.form.ProductFormView;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,11 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * One data product: overview, ports and contracts, the tabs other features add (lineage), history;
  * Edit for its owners. A tab is built when it is first opened (see {@link LazyTabs}); the URL names
- * the open one.
+ * the open one. Public only because the form, in its own package, returns here after a save.
  */
 @Route("products/:id")
 @PermitAll
-class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The query parameter that names the open tab, so that a link can open one ({@code ?tab=sla}). */
     static final String TAB_PARAMETER = "tab";
