@@ -121,17 +121,14 @@ public class ProductFormView extends VerticalLayout implements BeforeEnterObserv
                 .toList();
         fields = new ProductFields(catalog.domains(), teams, editedId != null, this::changed);
         PortsSection portsSection =
-                new PortsSection(new FormContracts(catalog), portChoices, this::changed, this::watch, () -> fields.id
-                        .getValue()
-                        .strip());
+                new PortsSection(new FormContracts(catalog), portChoices, this::changed, this::watch, this::typedId);
         FormProblems formProblems = new FormProblems(fields, portsSection.outputs(), portsSection.inputs());
         ports = portsSection;
         problems = formProblems;
         portsSection.showOutputErrorsIn(formProblems.outputErrors());
         fields.name.addValueChangeListener(e -> warnAboutSameName());
         fields.team.addValueChangeListener(e -> warnAboutSameName());
-        fields.id.addValueChangeListener(
-                e -> portsSection.suggestContractIds(e.getValue().strip()));
+        fields.id.addValueChangeListener(e -> portsSection.suggestContractIds(typedId()));
         fields.all().forEach(this::watch);
         add(
                 new H2(editedId == null ? "Publish a data product" : "Edit " + editedId),
@@ -174,6 +171,10 @@ public class ProductFormView extends VerticalLayout implements BeforeEnterObserv
         String team = fields.team.getValue() == null ? "" : fields.team.getValue();
         String product = fields.name.getValue().isBlank() ? fields.id.getValue() : fields.name.getValue();
         return DefinedContracts.changed(ports().outputs(), team, product);
+    }
+
+    private String typedId() {
+        return fields.id.getValue().strip();
     }
 
     private void watch(HasValidation field) {
