@@ -3,13 +3,10 @@ package io.meshport.catalog.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -23,7 +20,6 @@ import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.meshport.catalog.CatalogService;
@@ -31,8 +27,7 @@ import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductPageSection;
-import io.meshport.catalog.SchemaField;
-import io.meshport.catalog.SlaProperty;
+import io.meshport.catalog.ui.form.ProductFormView;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +38,11 @@ import org.springframework.beans.factory.ObjectProvider;
 /**
  * One data product: overview, ports and contracts, the tabs other features add (lineage), history;
  * Edit for its owners. A tab is built when it is first opened (see {@link LazyTabs}); the URL names
- * the open one.
+ * the open one. Public only because the form, in its own package, returns here after a save.
  */
 @Route("products/:id")
 @PermitAll
-class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The query parameter that names the open tab, so that a link can open one ({@code ?tab=sla}). */
     static final String TAB_PARAMETER = "tab";
@@ -97,7 +92,7 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                                         ? QueryParameters.empty()
                                         : QueryParameters.of(TAB_PARAMETER, selected)))));
         tabs.add("Overview", () -> overview(product));
-        tabs.add("Ports and contracts", () -> ports(product));
+        tabs.add("Ports and contracts", () -> new PortsAndContracts(product));
         sections.orderedStream()
                 .forEach(section -> tabs.add(
                         section.title(),
@@ -219,98 +214,5 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                             : new Span(label));
         }
         return overview;
-    }
-
-    private Component ports(ProductDetails product) {
-        VerticalLayout ports = new VerticalLayout();
-        ports.setPadding(false);
-        ports.add(new H3("Output ports"));
-        if (product.outputPorts().isEmpty()) {
-            ports.add(new Paragraph("No output port."));
-        }
-        for (ProductDetails.OutputPortView port : product.outputPorts()) {
-            VerticalLayout card = new VerticalLayout();
-            card.addClassName("port-card");
-            card.add(new H4(port.name() + " · " + port.version() + (port.type() == null ? "" : " · " + port.type())));
-            if (port.description() != null) {
-                card.add(new Paragraph(port.description()));
-            }
-            ProductDetails.ContractView contract = port.contract();
-            if (port.contractId() == null) {
-                card.add(new Paragraph("No data contract."));
-            } else if (contract == null) {
-                card.add(new Paragraph("Contract " + port.contractId() + " is not in the catalog yet."));
-            } else {
-                card.add(new Paragraph("Contract " + contract.id() + " · version " + contract.version() + " · "
-                        + contract.status() + " · owned by " + contract.ownerTeam()));
-                card.add(new H4("Schema"), schema(contract.schema()), new H4("Service levels"), sla(contract.sla()));
-            }
-            ports.add(card);
-        }
-        ports.add(new H3("Input ports"));
-        if (product.inputPorts().isEmpty()) {
-            ports.add(new Paragraph("No input port: this product derives from no other product in the catalog."));
-        } else {
-            Grid<ProductDetails.InputPortView> inputs = new Grid<>();
-            inputs.setId("input-ports");
-            inputs.addThemeVariants(GridVariant.LUMO_COMPACT);
-            inputs.setAllRowsVisible(true);
-            inputs.addColumn(ProductDetails.InputPortView::name).setHeader("Port");
-            inputs.addColumn(ProductDetails.InputPortView::version).setHeader("Version");
-            inputs.addColumn(ProductDetails.InputPortView::contractId).setHeader("Contract");
-            inputs.addComponentColumn(ProductView::provider).setHeader("From");
-            inputs.setItems(product.inputPorts());
-            ports.add(inputs);
-        }
-        return ports;
-    }
-
-    private static Component provider(ProductDetails.InputPortView port) {
-        if (!port.resolved()) {
-            Span unresolved = new Span("unresolved");
-            unresolved.addClassNames("status-badge", "status-unresolved");
-            unresolved.getElement().setAttribute("title", "No product in the catalog provides this contract yet.");
-            return unresolved;
-        }
-        HorizontalLayout links = new HorizontalLayout();
-        port.providerProductIds()
-                .forEach(id -> links.add(new RouterLink(id, ProductView.class, new RouteParameters("id", id))));
-        return links;
-    }
-
-    private static Component schema(List<SchemaField> fields) {
-        if (fields.isEmpty()) {
-            return new Paragraph("The contract describes no schema fields.");
-        }
-        Grid<SchemaField> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(SchemaField::objectName).setHeader("Object");
-        grid.addColumn(SchemaField::name).setHeader("Field");
-        grid.addColumn(field -> Objects.requireNonNullElse(field.logicalType(), "")
-                        + (field.physicalType() == null ? "" : " (" + field.physicalType() + ")"))
-                .setHeader("Type");
-        grid.addColumn(field -> (field.primaryKey() ? "key " : "") + (field.required() ? "required" : ""))
-                .setHeader("Constraints");
-        grid.addColumn(SchemaField::classification).setHeader("Classification");
-        grid.addColumn(SchemaField::description).setHeader("Description").setFlexGrow(3);
-        grid.setItems(fields);
-        return grid;
-    }
-
-    private static Component sla(List<SlaProperty> properties) {
-        if (properties.isEmpty()) {
-            return new Paragraph("The contract promises no service levels.");
-        }
-        Grid<SlaProperty> grid = new Grid<>();
-        grid.addThemeVariants(GridVariant.LUMO_COMPACT);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(SlaProperty::property).setHeader("Objective");
-        grid.addColumn(p -> Objects.requireNonNullElse(p.value(), "") + (p.unit() == null ? "" : " " + p.unit()))
-                .setHeader("Value");
-        grid.addColumn(SlaProperty::element).setHeader("Measured on");
-        grid.addColumn(SlaProperty::driver).setHeader("Driver");
-        grid.setItems(properties);
-        return grid;
     }
 }

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
@@ -8,6 +8,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import io.meshport.catalog.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -91,6 +93,16 @@ final class FormProblems {
             unplaced.forEach(message -> list.add(new ListItem(message)));
             errors.add(list);
         }
+    }
+
+    /** Says that saving was refused and why, and brings the first problem into view. */
+    void refuse(List<Violation> violations) {
+        focusFirst();
+        Notification.show("Not saved: " + violations.getFirst().message()
+                        + (violations.size() > 1
+                                ? " (and " + (violations.size() - 1) + " more, shown in the form)"
+                                : ""))
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
     /** Brings the first field with a problem into view and focus; else the list of problems. */

@@ -1,5 +1,7 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import io.meshport.catalog.ProductStatus;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +11,20 @@ import org.jspecify.annotations.Nullable;
 final class SaveMessage {
 
     private SaveMessage() {}
+
+    /** Shows the toast; see {@link #of}. */
+    static void show(
+            String productId,
+            @Nullable ProductStatus before,
+            ProductStatus after,
+            List<String> updatedContracts,
+            List<String> createdContracts) {
+        Notification.show(
+                        of(productId, before, after, updatedContracts, createdContracts),
+                        8000,
+                        Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
 
     /**
      * @param before the status when the form opened, or null for a new product

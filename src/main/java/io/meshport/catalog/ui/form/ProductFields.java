@@ -1,12 +1,14 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import io.meshport.catalog.CatalogRules;
 import io.meshport.catalog.DataProductSummary;
@@ -14,16 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The product's own fields, identity and description, and how they map to the ODPS document: a
- * field is written back only when the person changed it, so the rest stays as loaded.
+ * The product's own fields, identity and description, bound to a {@link ProductForm}, which maps
+ * them to the ODPS document.
  */
 final class ProductFields {
 
@@ -36,19 +35,39 @@ final class ProductFields {
     final TextArea limitations = new TextArea("Limitations");
     final TextArea usage = new TextArea("Usage");
     final Select<String> team = new Select<>();
-    private ObjectNode loaded = Documents.JSON.createObjectNode();
+    /** Binds the fields to the model without showing problems: {@link FormProblems} shows the service's. */
+    private final Binder<ProductForm> binder = new Binder<>();
+
+    private ProductForm form = ProductForm.blank();
     private boolean idEdited;
 
     /**
      * @param editing whether an existing product is edited (its id is then fixed)
-     * @param onChange runs after every change
+     * @param onChange runs after every change, once the model holds it
      */
     ProductFields(List<String> domains, List<String> teams, boolean editing, Runnable onChange) {
+        // Bound first, so that the model holds a change before any other listener hears of it;
+        // every value reaches the model, checked then by the service's rules (checkProduct).
+        binder.setDefaultValidatorsEnabled(false);
+        bind(name).bind(ProductForm::getName, ProductForm::setName);
+        bind(id).bind(ProductForm::getId, ProductForm::setId);
+        bind(domain).bind(ProductForm::getDomain, ProductForm::setDomain);
+        bind(version).bind(ProductForm::getVersion, ProductForm::setVersion);
+        bind(tags)
+                .withConverter(
+                        (Set<String> values) -> List.copyOf(values),
+                        (List<String> values) -> new LinkedHashSet<>(values))
+                .bind(ProductForm::getTags, ProductForm::setTags);
+        bind(purpose).bind(ProductForm::getPurpose, ProductForm::setPurpose);
+        bind(limitations).bind(ProductForm::getLimitations, ProductForm::setLimitations);
+        bind(usage).bind(ProductForm::getUsage, ProductForm::setUsage);
+        bind(team).bind(ProductForm::getTeam, ProductForm::setTeam);
+        binder.setBean(form);
         name.setRequiredIndicatorVisible(true);
         name.setValueChangeMode(ValueChangeMode.LAZY);
         name.addValueChangeListener(e -> {
             if (!idEdited && !editing) {
-                id.setValue(ProductFormView.slug(e.getValue()));
+                id.setValue(ProductForm.slug(e.getValue()));
             }
         });
         warnAboutSameName(Optional.empty());
@@ -120,58 +139,23 @@ final class ProductFields {
         };
     }
 
-    /** Shows a document's values; the id of an edited product is the one in the URL. */
-    void read(ObjectNode document, @Nullable String editedId, List<String> publishableTeams) {
-        loaded = document.deepCopy();
-        name.setValue(Documents.text(document, "name"));
-        if (editedId == null) {
-            id.setValue(Documents.text(document, "id"));
-            idEdited = !id.getValue().isBlank();
-        } else {
-            id.setValue(editedId);
-            idEdited = true;
+    /** Shows a form's values; the model then follows every change. */
+    void read(ProductForm loaded, boolean editing) {
+        // The id is the document's (or the URL's), not one suggested from the name as it is set.
+        idEdited = true;
+        if (loaded.getTeam() == null) {
+            // A document of a team the caller may not publish for keeps the team picked so far.
+            loaded.setTeam(team.getValue());
         }
-        String domainValue = Documents.text(document, "domain");
-        domain.setValue(domainValue.isEmpty() ? null : domainValue);
-        version.setValue(Documents.text(document, "version"));
-        List<String> tagValues = tagsOf(document);
-        tags.setItems(tagValues);
-        tags.setValue(new LinkedHashSet<>(tagValues));
-        JsonNode description = document.path("description");
-        purpose.setValue(Documents.text(description, "purpose"));
-        limitations.setValue(Documents.text(description, "limitations"));
-        usage.setValue(Documents.text(description, "usage"));
-        String teamName = Documents.text(document.path("team"), "name");
-        if (!teamName.isEmpty() && publishableTeams.contains(teamName)) {
-            team.setValue(teamName);
-        }
+        tags.setItems(loaded.getTags());
+        form = loaded;
+        binder.setBean(loaded);
+        idEdited = editing || !id.getValue().isBlank();
     }
 
-    /** Writes what the person changed into {@code document} (a copy of the loaded one). */
-    void write(ObjectNode document) {
-        document.put("id", id.getValue().strip());
-        Documents.edit(document, "name", Documents.text(loaded, "name"), name.getValue());
-        Documents.edit(document, "version", Documents.text(loaded, "version"), version.getValue());
-        Documents.edit(document, "domain", Documents.text(loaded, "domain"), domain.getValue());
-        if (!new ArrayList<>(tags.getValue()).equals(tagsOf(loaded))) {
-            if (tags.getValue().isEmpty()) {
-                document.remove("tags");
-            } else {
-                ArrayNode tagArray = document.putArray("tags");
-                tags.getValue().forEach(tagArray::add);
-            }
-        }
-        JsonNode before = loaded.path("description");
-        ObjectNode description = Documents.object(document, "description");
-        Documents.edit(description, "purpose", Documents.text(before, "purpose"), purpose.getValue());
-        Documents.edit(description, "limitations", Documents.text(before, "limitations"), limitations.getValue());
-        Documents.edit(description, "usage", Documents.text(before, "usage"), usage.getValue());
-        if (description.isEmpty() && !loaded.has("description")) {
-            document.remove("description");
-        }
-        if (team.getValue() != null && !Objects.equals(team.getValue(), Documents.text(loaded.path("team"), "name"))) {
-            Documents.object(document, "team").put("name", team.getValue());
-        }
+    /** What the fields hold. */
+    ProductForm form() {
+        return form;
     }
 
     /** Another team's product of the same name is a warning beside the name, not an error. */
@@ -186,9 +170,7 @@ final class ProductFields {
                 + ").";
     }
 
-    private static List<String> tagsOf(JsonNode document) {
-        List<String> values = new ArrayList<>();
-        document.path("tags").forEach(tag -> values.add(tag.asString()));
-        return values;
+    private <V> Binder.BindingBuilder<ProductForm, V> bind(HasValue<?, V> field) {
+        return binder.forField(field).withValidationStatusHandler(status -> {});
     }
 }

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -204,7 +204,7 @@ class OutputPortEditor extends VerticalLayout {
     /** Suggests the contract id from the product id and the port name, until the person types one. */
     void suggestContractId(String productId) {
         if (!productId.isBlank() && !name.getValue().isBlank()) {
-            contract.suggestId(productId + "-" + ProductFormView.slug(name.getValue()) + "-v1");
+            contract.suggestId(productId + "-" + ProductForm.slug(name.getValue()) + "-v1");
         }
     }
 }

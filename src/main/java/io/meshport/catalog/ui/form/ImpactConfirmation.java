@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.meshport.catalog.DownstreamImpact;
+import io.meshport.catalog.ProductStatus;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 
@@ -21,6 +22,14 @@ import java.nio.charset.StandardCharsets;
  * can take the list away as CSV, and must say they have seen it before the change goes ahead.
  */
 final class ImpactConfirmation extends Dialog {
+
+    /** What the button that goes ahead says. */
+    static String action(ProductStatus before, ProductStatus after) {
+        if (after == before) {
+            return "Save";
+        }
+        return after == ProductStatus.DEPRECATED ? "Deprecate" : after == ProductStatus.RETIRED ? "Retire" : "Save";
+    }
 
     ImpactConfirmation(String productId, String action, DownstreamImpact.Report report, Runnable proceed) {
         setId("impact-confirmation");

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

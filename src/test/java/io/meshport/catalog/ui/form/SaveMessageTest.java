@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui;
+package io.meshport.catalog.ui.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
