@@ -19,15 +19,14 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
+import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductPageSection;
-import io.meshport.catalog.ui.form.ProductFormView;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +41,7 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 @Route("products/:id")
 @PermitAll
-public class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The query parameter that names the open tab, so that a link can open one ({@code ?tab=sla}). */
     static final String TAB_PARAMETER = "tab";
@@ -119,9 +118,8 @@ public class ProductView extends VerticalLayout implements BeforeEnterObserver, 
 
         HorizontalLayout actions = new HorizontalLayout();
         if (product.editable()) {
-            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), click -> getUI().ifPresent(ui -> ui.navigate(
-                    ProductFormView.class,
-                    new RouteParameters("id", product.summary().id()))));
+            Button edit = new Button("Edit", VaadinIcon.EDIT.create(), click -> getUI().ifPresent(ui ->
+                    ui.navigate(CatalogPaths.editProduct(product.summary().id()))));
             edit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             actions.add(edit);
         }

@@ -28,14 +28,13 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.MarkdownText;
 import io.meshport.catalog.ProductBadges;
 import io.meshport.search.CatalogSearch;
 import io.meshport.search.SearchRequest;
 import io.meshport.search.SearchResults;
 import jakarta.annotation.security.PermitAll;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -326,10 +325,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
 
     /** A link to the product's page (catalog's), followed by the router without reloading the page. */
     private static Anchor productLink(SearchResults.Hit hit) {
-        Anchor name = new Anchor(
-                "products/"
-                        + URLEncoder.encode(hit.id(), StandardCharsets.UTF_8).replace("+", "%20"),
-                hit.name());
+        Anchor name = new Anchor(CatalogPaths.product(hit.id()), hit.name());
         name.getElement().setAttribute("router-link", true);
         name.addClassName("hit-name");
         return name;

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui.form;
+package io.meshport.publishing.ui;
 
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.html.H2;
@@ -12,8 +12,8 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
-import com.vaadin.flow.router.RouteParameters;
 import io.meshport.catalog.CatalogConflictException;
+import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.ContractImpact;
 import io.meshport.catalog.DataProductSummary;
@@ -26,7 +26,6 @@ import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.Published;
 import io.meshport.catalog.Violation;
-import io.meshport.catalog.ui.ProductView;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
 @RouteAlias("products/:id/edit")
 @Menu(order = 1, title = "Create", icon = "PLUS_CIRCLE")
 @PermitAll
-public class ProductFormView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+class ProductFormView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final CatalogService catalog;
     private final ObjectProvider<DownstreamImpact> downstreamImpact;
@@ -271,7 +270,7 @@ public class ProductFormView extends VerticalLayout implements BeforeEnterObserv
                     .filter(contractId -> !ports().contracts().inCatalog(contractId))
                     .toList();
             SaveMessage.show(published.id(), editedId == null ? null : status, targetStatus, updated, created);
-            getUI().ifPresent(ui -> ui.navigate(ProductView.class, new RouteParameters("id", published.id())));
+            getUI().ifPresent(ui -> ui.navigate(CatalogPaths.product(published.id())));
         } catch (InvalidDocumentException e) {
             List<Violation> violations = DefinedContracts.atPorts(e.violations(), changedContracts);
             problems().show(violations);

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui.form;
+package io.meshport.publishing.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui.form;
+package io.meshport.publishing.ui;
 
 import io.meshport.catalog.Violation;
 import java.util.ArrayList;

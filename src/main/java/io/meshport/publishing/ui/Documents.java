@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui.form;
+package io.meshport.publishing.ui;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

@@ -1,12 +1,11 @@
-package io.meshport.catalog.ui.form;
+package io.meshport.publishing.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
+import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.ProductDetails;
-import io.meshport.catalog.ui.ProductView;
 
 /** What the form's page says instead of a form when there is nothing the caller may edit. */
 final class FormNotices {
@@ -24,10 +23,7 @@ final class FormNotices {
             new H2("You may not edit this product"),
             new Paragraph("'" + product.summary().name() + "' is owned by team "
                     + product.summary().ownerTeam() + ", and you are not a member."),
-            new RouterLink(
-                    "Back to the product",
-                    ProductView.class,
-                    new RouteParameters("id", product.summary().id()))
+            productLink("Back to the product", product.summary().id())
         };
     }
 
@@ -37,5 +33,12 @@ final class FormNotices {
             new Paragraph("You are in no team, so there is nothing you can publish yet: ask to be added to a"
                     + " domain team's group in the identity provider.")
         };
+    }
+
+    /** A link to catalog's product page, followed by the router without reloading the page. */
+    static Anchor productLink(String text, String productId) {
+        Anchor link = new Anchor(CatalogPaths.product(productId), text);
+        link.getElement().setAttribute("router-link", true);
+        return link;
     }
 }

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui.form;
+package io.meshport.publishing.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
