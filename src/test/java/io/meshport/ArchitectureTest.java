@@ -49,6 +49,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void views_and_controllers_read_other_modules_through_their_services_not_their_read_models() {
+        noClasses()
+                .that()
+                .areAssignableTo(Component.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("ReadModel")
+                .because("read models ask for no caller; services check who may see what (0018)")
+                .check(CLASSES);
+    }
+
+    @Test
     void nothing_but_the_identity_feature_reads_spring_securitys_context() {
         noClasses()
                 .that()

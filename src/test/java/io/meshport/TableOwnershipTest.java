@@ -55,8 +55,8 @@ class TableOwnershipTest {
     private static final Pattern STRING_LITERAL =
             Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     /** A table in the places SQL names one. */
-    private static final Pattern TABLE_REFERENCE = Pattern.compile(
-            "(?i)\\b(?:from|join|into|update|exists|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern TABLE_REFERENCE =
+            Pattern.compile("(?i)\\b(?:from|join|into|update|exists|table)\\s+(?:only\\s+)?([a-z_][a-z0-9_]*)");
 
     @Test
     void every_table_the_migrations_create_has_an_owning_module() {
