@@ -1,13 +1,16 @@
 package io.meshport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.component.Component;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
+import org.springframework.modulith.core.ApplicationModuleDependencies;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +25,24 @@ class ArchitectureTest {
     @Test
     void features_form_no_cycles_and_use_only_each_others_public_face() {
         MODULES.verify();
+    }
+
+    /**
+     * What these modules read of the catalog and of lineage goes through their read models
+     * (0018), so the module model sees it; while they read the tables in SQL it saw no lineage.
+     */
+    @Test
+    void modules_that_read_catalog_and_lineage_data_depend_on_them_in_the_module_model() {
+        for (String reader : List.of("review", "sla", "notification")) {
+            ApplicationModuleDependencies dependencies =
+                    MODULES.getModuleByName(reader).orElseThrow().getDirectDependencies(MODULES);
+            assertThat(dependencies.containsModuleNamed("catalog"))
+                    .as(reader + " depends on catalog")
+                    .isTrue();
+            assertThat(dependencies.containsModuleNamed("lineage"))
+                    .as(reader + " depends on lineage")
+                    .isTrue();
+        }
     }
 
     @Test
@@ -58,6 +79,20 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .areAssignableTo(Repository.class)
                 .because("the API and the UI must go through the same service checks")
+                .check(CLASSES);
+    }
+
+    @Test
+    void views_and_controllers_read_other_modules_through_their_services_not_their_read_models() {
+        noClasses()
+                .that()
+                .areAssignableTo(Component.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleNameEndingWith("ReadModel")
+                .because("read models ask for no caller; services check who may see what (0018)")
                 .check(CLASSES);
     }
 

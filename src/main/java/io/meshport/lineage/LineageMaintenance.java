@@ -36,7 +36,10 @@ class LineageMaintenance {
         Set<String> consumed = event.consumed().stream()
                 .map(PortContract::contractId)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        List<LineageStore.Edge> added = store.update(event.productId(), consumed);
+        Set<String> provided = event.provided().stream()
+                .map(PortContract::contractId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        List<LineageStore.Edge> added = store.update(event.productId(), consumed, provided);
         // Only a new edge can close a cycle, and every new edge touches this product.
         if (added.isEmpty()) {
             return;

@@ -1,5 +1,6 @@
 package io.meshport.lineage;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
 import java.util.ArrayList;
@@ -172,8 +173,8 @@ public class LineageService {
 
     /** The contracts of the named output port(s); none when the port offers no contract. */
     private List<String> contractsOf(String productId, String outputPort) {
-        List<LineageStore.Port> ports = store.outputPorts(productId);
-        List<LineageStore.Port> named =
+        List<CatalogReadModel.Port> ports = store.outputPorts(productId);
+        List<CatalogReadModel.Port> named =
                 ports.stream().filter(port -> port.name().equals(outputPort)).toList();
         if (named.isEmpty()) {
             int at = outputPort.lastIndexOf('@');
@@ -191,13 +192,13 @@ public class LineageService {
                     + (ports.isEmpty() ? "." : "; it has " + portNames(ports) + "."));
         }
         return named.stream()
-                .map(LineageStore.Port::contractId)
+                .map(CatalogReadModel.Port::contractId)
                 .filter(Objects::nonNull)
                 .distinct()
                 .toList();
     }
 
-    private static String portNames(List<LineageStore.Port> ports) {
+    private static String portNames(List<CatalogReadModel.Port> ports) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         ports.forEach(port -> names.put(port.name() + "@" + port.version(), true));
         return String.join(", ", names.keySet());

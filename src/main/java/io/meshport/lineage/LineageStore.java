@@ -1,5 +1,6 @@
 package io.meshport.lineage;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.ProductStatus;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The lineage tables ({@code lineage_input}, {@code lineage_edge}; see V0004) and the walks over
- * them. Lineage writes only its own tables; it reads the catalog's {@code data_product} (for what
- * a node shows) and {@code product_output_port} (who provides a contract) in the same statements,
- * so that a walk is one round trip.
+ * them. Lineage reads and writes only its own tables; what a node shows and who provides a
+ * contract come from the catalog's {@link CatalogReadModel}, one batch per walk
+ * (docs/decisions/0018-module-data-ownership.md).
  */
 @Component
 class LineageStore {
@@ -63,9 +64,7 @@ class LineageStore {
                  order by w.depth, r.position
                  limit :maxNodes + 1
             )
-            select r.depth, r.id, r.parent, p.name, p.domain, p.owner_team, p.status
-              from reached r join data_product p on p.id = r.id
-             order by r.depth, r.id collate "C"
+            select r.depth, r.id, r.parent from reached r order by r.depth, r.id collate "C"
             """;
 
     private static final String WALK_DOWNSTREAM =
@@ -74,9 +73,44 @@ class LineageStore {
             WALK.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id");
 
     private final JdbcClient jdbc;
+    private final CatalogReadModel catalog;
 
-    LineageStore(JdbcClient jdbc) {
+    LineageStore(JdbcClient jdbc, CatalogReadModel catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+    }
+
+    /** A product reached before the catalog said what it is. */
+    private record Hop(String id, int depth, @Nullable String parent) {}
+
+    /** The hops with what the catalog shows of each, in the same order; hops to no product drop out. */
+    private List<Reached> described(List<Hop> hops) {
+        Map<String, CatalogReadModel.Product> products =
+                catalog.products(hops.stream().map(Hop::id).toList());
+        List<Reached> reached = new ArrayList<>(hops.size());
+        for (Hop hop : hops) {
+            CatalogReadModel.Product product = products.get(hop.id());
+            if (product != null) {
+                reached.add(new Reached(
+                        hop.id(),
+                        hop.depth(),
+                        hop.parent(),
+                        product.name(),
+                        product.domain(),
+                        product.ownerTeam(),
+                        product.status()));
+            }
+        }
+        return reached;
+    }
+
+    /** The inputs among these that no output port in the catalog provides. */
+    private List<Unresolved> unresolvedAmong(List<Unresolved> inputs) {
+        Set<String> provided = catalog.provided(
+                inputs.stream().map(Unresolved::contractId).distinct().toList());
+        return inputs.stream()
+                .filter(input -> !provided.contains(input.contractId()))
+                .toList();
     }
 
     /** A product reached by a walk, {@code depth} hops from the start (always positive but the start's 0). */
@@ -96,21 +130,17 @@ class LineageStore {
      * @param firstHop if not null, only edges labelled with one of these contracts leave the start
      */
     Walk walk(String start, boolean downstream, int maxDepth, int maxNodes, @Nullable Collection<String> firstHop) {
-        List<Reached> reached = jdbc.sql(downstream ? WALK_DOWNSTREAM : WALK_UPSTREAM)
+        List<Reached> reached = described(jdbc.sql(downstream ? WALK_DOWNSTREAM : WALK_UPSTREAM)
                 .param("root", start)
                 .param("maxDepth", maxDepth)
                 .param("maxNodes", maxNodes)
                 .param("restricted", firstHop != null)
                 .param("contracts", firstHop == null ? new String[0] : firstHop.toArray(String[]::new))
-                .query((rs, row) -> new Reached(
-                        rs.getString(2),
-                        rs.getInt(1),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        ProductStatus.fromValue(rs.getString(7))))
-                .list();
+                .query((rs, row) -> new Hop(rs.getString(2), rs.getInt(1), rs.getString(3)))
+                .list());
+        if (reached.isEmpty() || reached.getFirst().depth() != 0) {
+            return new Walk(List.of(), false); // the start is not in the catalog
+        }
         boolean truncated = reached.size() > maxNodes;
         return new Walk(truncated ? reached.subList(0, maxNodes) : reached, truncated);
     }
@@ -118,15 +148,15 @@ class LineageStore {
     record Walk(List<Reached> nodes, boolean truncated) {}
 
     /**
-     * A product's direct neighbours, the edges among them all and their unresolved inputs, in one
-     * statement: what a lineage view opens with. Each side is cut at {@code maxNodes} products
+     * A product's direct neighbours, the edges among them all and their inputs, in one statement
+     * (then one look-up each of the products and of who provides the inputs): what a lineage view
+     * opens with. Each side is cut at {@code maxNodes} products
      * (the start included) like a {@link #walk}; the edges and inputs are those of every product
      * returned, so the caller narrows them to the products it keeps.
      */
     private static final String NEIGHBOURHOOD = """
             with near as (
-                select 0 as depth, p.id, cast(null as text) as parent, 0 as side
-                  from data_product p where p.id = :root
+                select 0 as depth, cast(:root as text) as id, cast(null as text) as parent, 0 as side
               union all
                 (select distinct on (e.downstream_id collate "C") 1, e.downstream_id, e.upstream_id, 1
                    from lineage_edge e where e.upstream_id = :root and :down
@@ -136,27 +166,25 @@ class LineageStore {
                    from lineage_edge e where e.downstream_id = :root and :up
                   order by e.upstream_id collate "C" limit :maxNodes)
             )
-            select 'n', n.side, n.id, n.parent, p.name, p.domain, p.owner_team, p.status
-              from near n join data_product p on p.id = n.id
+            select 'n', n.side, n.id, n.parent, null from near n
             union all
-            select 'e', 0, e.upstream_id, e.downstream_id, e.contract_id, null, null, null
+            select 'e', 0, e.upstream_id, e.downstream_id, e.contract_id
               from lineage_edge e
              where e.upstream_id in (select id from near) and e.downstream_id in (select id from near)
             union all
-            select 'u', 0, i.product_id, i.contract_id, null, null, null, null
+            select 'u', 0, i.product_id, i.contract_id, null
               from lineage_input i
              where i.product_id in (select id from near)
-               and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
             """;
 
     /** What {@link #neighbourhood} found: each side as a one-hop walk, and what surrounds them all. */
     record Neighbourhood(Walk downstream, Walk upstream, Surroundings surroundings) {}
 
     Neighbourhood neighbourhood(String start, boolean downstream, boolean upstream, int maxNodes) {
-        List<Reached> down = new ArrayList<>();
-        List<Reached> up = new ArrayList<>();
+        List<Hop> hops = new ArrayList<>();
+        List<Integer> sides = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
-        List<Unresolved> unresolved = new ArrayList<>();
+        List<Unresolved> inputs = new ArrayList<>();
         jdbc.sql(NEIGHBOURHOOD)
                 .param("root", start)
                 .param("down", downstream)
@@ -166,25 +194,40 @@ class LineageStore {
                     switch (rs.getString(1)) {
                         case "n" -> {
                             int side = rs.getInt(2);
-                            Reached node = new Reached(
-                                    rs.getString(3),
-                                    side == 0 ? 0 : 1,
-                                    rs.getString(4),
-                                    rs.getString(5),
-                                    rs.getString(6),
-                                    rs.getString(7),
-                                    ProductStatus.fromValue(rs.getString(8)));
-                            if (side == 0) {
-                                down.addFirst(node);
-                                up.addFirst(node);
-                            } else {
-                                (side > 0 ? down : up).add(node);
-                            }
+                            hops.add(new Hop(rs.getString(3), side == 0 ? 0 : 1, rs.getString(4)));
+                            sides.add(side);
                         }
                         case "e" -> edges.add(new Edge(rs.getString(3), rs.getString(4), rs.getString(5)));
-                        default -> unresolved.add(new Unresolved(rs.getString(3), rs.getString(4)));
+                        default -> inputs.add(new Unresolved(rs.getString(3), rs.getString(4)));
                     }
                 });
+        Map<String, CatalogReadModel.Product> products =
+                catalog.products(hops.stream().map(Hop::id).toList());
+        List<Reached> down = new ArrayList<>();
+        List<Reached> up = new ArrayList<>();
+        for (int i = 0; i < hops.size(); i++) {
+            Hop hop = hops.get(i);
+            CatalogReadModel.Product product = products.get(hop.id());
+            if (product == null) {
+                continue;
+            }
+            Reached node = new Reached(
+                    hop.id(),
+                    hop.depth(),
+                    hop.parent(),
+                    product.name(),
+                    product.domain(),
+                    product.ownerTeam(),
+                    product.status());
+            int side = sides.get(i);
+            if (side == 0) {
+                down.addFirst(node);
+                up.addFirst(node);
+            } else {
+                (side > 0 ? down : up).add(node);
+            }
+        }
+        List<Unresolved> unresolved = new ArrayList<>(unresolvedAmong(inputs));
         if (down.isEmpty() || down.getFirst().depth() != 0) {
             // No such product (a neighbour cannot exist without it: the edges reference it).
             return new Neighbourhood(
@@ -210,8 +253,9 @@ class LineageStore {
     }
 
     /**
-     * In one round trip: every edge whose both ends are among {@code ids}, and what these
-     * products consume that no output port in the catalog provides.
+     * In one round trip (and one look-up of who provides the inputs): every edge whose both ends
+     * are among {@code ids}, and what these products consume that no output port in the catalog
+     * provides.
      */
     Surroundings surroundings(Collection<String> ids) {
         List<Edge> edges = new ArrayList<>();
@@ -225,7 +269,6 @@ class LineageStore {
                         select null, i.product_id, i.contract_id
                           from lineage_input i
                          where i.product_id = any (cast(:ids as text[]))
-                           and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
                          order by 2, 1, 3
                         """).param("ids", ids.toArray(String[]::new)).query(rs -> {
             String from = rs.getString(1);
@@ -235,7 +278,7 @@ class LineageStore {
                 edges.add(new Edge(from, rs.getString(2), rs.getString(3)));
             }
         });
-        return new Surroundings(edges, unresolved);
+        return new Surroundings(edges, unresolvedAmong(unresolved));
     }
 
     record Surroundings(List<Edge> edges, List<Unresolved> unresolved) {
@@ -257,29 +300,21 @@ class LineageStore {
     record Unresolved(String productId, String contractId) {}
 
     /** A product's output ports, in document order. */
-    List<Port> outputPorts(String productId) {
-        return jdbc.sql("""
-                        select name, version, contract_id from product_output_port
-                         where product_id = :id order by position
-                        """)
-                .param("id", productId)
-                .query((rs, row) -> new Port(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+    List<CatalogReadModel.Port> outputPorts(String productId) {
+        return catalog.outputPorts(productId);
     }
-
-    record Port(String name, String version, @Nullable String contractId) {}
 
     // ------------------------------------------------------------------ writes
 
     /**
-     * Brings a product's rows in line with what it now consumes and with the output ports stored
-     * for it (the catalog has flushed them): its inputs, the edges into it (from every provider of
-     * what it consumes) and out of it (to every consumer of what it provides). Rows that stay are
-     * not touched.
+     * Brings a product's rows in line with what it now consumes and provides: its inputs, the
+     * edges into it (from every provider of what it consumes, as the catalog stores them now) and
+     * out of it (to every consumer of what it provides). Rows that stay are not touched.
      *
+     * @param providedContracts what the product's output ports, as stored, provide
      * @return the edges that are new
      */
-    List<Edge> update(String productId, Set<String> consumedContracts) {
+    List<Edge> update(String productId, Set<String> consumedContracts, Set<String> providedContracts) {
         jdbc.sql("select pg_advisory_xact_lock(:lock)")
                 .param("lock", WRITE_LOCK)
                 .query()
@@ -297,18 +332,15 @@ class LineageStore {
                 .param("id", productId)
                 .param("contracts", consumedContracts.toArray(String[]::new))
                 .update();
+        List<CatalogReadModel.Provider> providers = catalog.providers(consumedContracts);
         return jdbc.sql("""
                         with wanted as (
-                            select provider.product_id as upstream_id, consumer.product_id as downstream_id,
-                                   consumer.contract_id
-                              from lineage_input consumer
-                              join product_output_port provider on provider.contract_id = consumer.contract_id
-                             where consumer.product_id = :id
+                            select p.upstream_id, cast(:id as text) as downstream_id, p.contract_id
+                              from unnest(cast(:upstream as text[]), cast(:via as text[])) as p(upstream_id, contract_id)
                             union
-                            select provider.product_id, consumer.product_id, consumer.contract_id
-                              from product_output_port provider
-                              join lineage_input consumer on consumer.contract_id = provider.contract_id
-                             where provider.product_id = :id
+                            select cast(:id as text), consumer.product_id, consumer.contract_id
+                              from lineage_input consumer
+                             where consumer.contract_id = any (cast(:provided as text[]))
                         ),
                         gone as (
                             delete from lineage_edge e
@@ -321,6 +353,17 @@ class LineageStore {
                         returning upstream_id, downstream_id, contract_id
                         """)
                 .param("id", productId)
+                .param(
+                        "upstream",
+                        providers.stream()
+                                .map(CatalogReadModel.Provider::productId)
+                                .toArray(String[]::new))
+                .param(
+                        "via",
+                        providers.stream()
+                                .map(CatalogReadModel.Provider::contractId)
+                                .toArray(String[]::new))
+                .param("provided", providedContracts.toArray(String[]::new))
                 .query((rs, row) -> new Edge(rs.getString(1), rs.getString(2), rs.getString(3)))
                 .list();
     }

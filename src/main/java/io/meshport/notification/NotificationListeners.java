@@ -1,12 +1,14 @@
 package io.meshport.notification;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.ContractChanged;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.ProductStatusChanged;
+import io.meshport.lineage.LineageReadModel;
 import io.meshport.review.ReviewDue;
 import io.meshport.sla.SlaBreached;
 import java.time.Clock;
-import java.util.List;
+import java.util.Collection;
 import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,10 +25,14 @@ import org.springframework.stereotype.Component;
 class NotificationListeners {
 
     private final NotificationStore store;
+    private final CatalogReadModel catalog;
+    private final LineageReadModel lineage;
     private final Clock clock;
 
-    NotificationListeners(NotificationStore store, Clock clock) {
+    NotificationListeners(NotificationStore store, CatalogReadModel catalog, LineageReadModel lineage, Clock clock) {
         this.store = store;
+        this.catalog = catalog;
+        this.lineage = lineage;
         this.clock = clock;
     }
 
@@ -36,12 +42,15 @@ class NotificationListeners {
             return;
         }
         // Read as the system, not as the writer: this runs on its own thread, perhaps much later.
-        List<NotificationStore.Consumer> downstream = store.directConsumers(event.productId());
+        Collection<CatalogReadModel.Product> downstream = catalog.products(lineage.outOf(event.productId()).stream()
+                        .map(LineageReadModel.Link::downstreamId)
+                        .toList())
+                .values();
         String status = event.to().name().toLowerCase(Locale.ROOT);
         String successor = event.successor() == null ? "" : " (successor: " + event.successor() + ")";
-        for (NotificationStore.Consumer node : downstream) {
+        for (CatalogReadModel.Product node : downstream) {
             store.add(
-                    node.team(),
+                    node.ownerTeam(),
                     NotificationKind.UPSTREAM_DEPRECATED,
                     node.id(),
                     event.productName() + ", which " + node.name() + " reads, is now " + status + successor,
@@ -56,7 +65,7 @@ class NotificationListeners {
     @ApplicationModuleListener
     public void on(SlaBreached event) {
         // Possibly sent by a scheduled check without a caller, so not through CatalogService.
-        NotificationStore.Owned product = store.product(event.productId()).orElse(null);
+        CatalogReadModel.Product product = catalog.product(event.productId()).orElse(null);
         if (product == null) {
             return;
         }

@@ -42,39 +42,6 @@ class NotificationStore {
                 == 1;
     }
 
-    record Owned(String name, String ownerTeam) {}
-
-    /**
-     * A product's name and owning team, read from the catalog's table. {@code CatalogService} asks
-     * for a signed-in caller, which the SLA feature's scheduled check does not have; this read is
-     * the one place notification looks past the catalog's service.
-     */
-    Optional<Owned> product(String id) {
-        return jdbc.sql("select name, owner_team from data_product where id = :id")
-                .param("id", id)
-                .query((rs, row) -> new Owned(rs.getString("name"), rs.getString("owner_team")))
-                .optional();
-    }
-
-    /** A product that reads one of another's contracts directly (one hop downstream). */
-    record Consumer(String id, String name, String team) {}
-
-    /**
-     * The products one hop downstream of a product, from lineage's edge table: the listener that
-     * needs them runs with no caller, which {@code LineageService} asks for.
-     */
-    List<Consumer> directConsumers(String productId) {
-        return jdbc.sql("""
-                        select distinct p.id, p.name, p.owner_team
-                          from lineage_edge e join data_product p on p.id = e.downstream_id
-                         where e.upstream_id = :id and e.downstream_id <> :id
-                         order by p.id
-                        """)
-                .param("id", productId)
-                .query((rs, row) -> new Consumer(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
-    }
-
     List<NotificationView> forTeams(Collection<String> teams, long userId, int limit) {
         if (teams.isEmpty()) {
             return List.of();

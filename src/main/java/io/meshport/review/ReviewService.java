@@ -71,8 +71,9 @@ public class ReviewService {
         List<DataProductSummary> owned = catalog.ownedBy(caller.teams());
         List<String> ids = owned.stream().map(DataProductSummary::id).toList();
         Map<String, ComplianceStatus> compliance = sla.summaries(ids);
-        Map<String, ReviewStore.Schedule> schedules = store.schedules(ids);
-        Map<String, List<Warning>> warnings = warnings(ids);
+        ReviewStore.Overview overview = store.overview(ids);
+        Map<String, ReviewStore.Schedule> schedules = overview.schedules();
+        Map<String, List<Warning>> warnings = warnings(ids, overview.providers());
         Instant now = clock.instant();
         List<OwnedProduct> rows = new ArrayList<>();
         for (DataProductSummary product : owned) {
@@ -92,13 +93,14 @@ public class ReviewService {
             return Optional.empty();
         }
         DataProductSummary product = found.get();
-        ReviewState state = state(product, store.schedules(List.of(productId)).get(productId), clock.instant());
+        ReviewStore.Overview overview = store.overview(List.of(productId));
+        ReviewState state = state(product, overview.schedules().get(productId), clock.instant());
         List<ProductReview.SignOff> signOffs = store.history(productId, 20).stream()
                 .map(past -> new ProductReview.SignOff(past.reviewerName(), past.reviewedAt(), past.comment()))
                 .toList();
         return Optional.of(new ProductReview(
                 product,
-                warnings(List.of(productId)).getOrDefault(productId, List.of()),
+                warnings(List.of(productId), overview.providers()).getOrDefault(productId, List.of()),
                 sla.report(productId),
                 state,
                 signOffs,
@@ -148,12 +150,11 @@ public class ReviewService {
      * (with their successor), inputs nobody provides, upstream SLAs breached, promises the upstream
      * cannot keep. A fixed number of queries, however many products: My products lists a team's.
      */
-    private Map<String, List<Warning>> warnings(List<String> productIds) {
+    private Map<String, List<Warning>> warnings(List<String> productIds, List<ReviewStore.Provider> providers) {
         Map<String, List<Warning>> warnings = new HashMap<>();
         if (productIds.isEmpty()) {
             return warnings;
         }
-        List<ReviewStore.Provider> providers = store.providers(productIds);
         Map<String, ComplianceStatus> upstreamCompliance = sla.summaries(
                 providers.stream().map(ReviewStore.Provider::id).distinct().toList());
         Map<String, List<ReviewStore.Provider>> byProduct = new HashMap<>();

@@ -1,28 +1,38 @@
 package io.meshport.review;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.ProductStatus;
+import io.meshport.lineage.LineageReadModel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The review table ({@code product_review}, V0006). Like lineage, it reads the catalog's
- * {@code data_product} (and lineage's edges) in SQL where a statement needs a product's status and
- * creation time next to its reviews, or the providers of many products, so that a page of products
- * is a fixed number of round trips.
+ * The review table ({@code product_review}, V0006), and a product's review schedule: its status
+ * and creation time from the catalog's read model, its providers from lineage's, each a batch, so
+ * that a page of products is a fixed number of round trips
+ * (docs/decisions/0018-module-data-ownership.md).
  */
 @Component
 class ReviewStore {
 
     private final JdbcClient jdbc;
+    private final CatalogReadModel catalog;
+    private final LineageReadModel lineage;
 
-    ReviewStore(JdbcClient jdbc) {
+    ReviewStore(JdbcClient jdbc, CatalogReadModel catalog, LineageReadModel lineage) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.lineage = lineage;
     }
 
     /** A product as its review schedule needs it: since when it exists, and its latest review. */
@@ -53,47 +63,37 @@ class ReviewStore {
             ProductStatus status,
             @Nullable String successor) {}
 
+    /** What owner review shows of many products at once: their schedules and direct providers. */
+    record Overview(Map<String, Schedule> schedules, List<Provider> providers) {}
+
     /**
-     * The direct providers of each product, from lineage's edge table, in one query for a page
-     * of products; each provider once per consumer, in id order.
+     * The schedules of the products that exist and their direct providers (from lineage; each
+     * once per consumer, in id order), with one look-up in the catalog for them all: a fixed
+     * number of statements for a page of products.
      */
-    List<Provider> providers(Collection<String> productIds) {
-        return jdbc.sql("""
-                        select distinct e.downstream_id, p.id, p.name, p.status,
-                               (select cp ->> 'value'
-                                  from jsonb_array_elements(case jsonb_typeof(p.document -> 'customProperties')
-                                                            when 'array' then p.document -> 'customProperties'
-                                                            else '[]'::jsonb end) cp
-                                 where cp ->> 'property' = 'successor' limit 1)
-                          from lineage_edge e join data_product p on p.id = e.upstream_id
-                         where e.downstream_id = any (cast(:ids as text[])) and e.upstream_id <> e.downstream_id
-                         order by e.downstream_id, p.id
-                        """)
-                .param("ids", productIds.toArray(String[]::new))
-                .query((rs, row) -> new Provider(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        ProductStatus.fromValue(rs.getString(4)),
-                        rs.getString(5)))
-                .list();
+    Overview overview(Collection<String> productIds) {
+        if (productIds.isEmpty()) {
+            return new Overview(Map.of(), List.of());
+        }
+        Map<String, Set<String>> upstream = new TreeMap<>();
+        lineage.into(productIds).forEach(link -> upstream.computeIfAbsent(link.downstreamId(), id -> new TreeSet<>())
+                .add(link.upstreamId()));
+        Set<String> wanted = new TreeSet<>(productIds);
+        upstream.values().forEach(wanted::addAll);
+        Map<String, CatalogReadModel.Product> products = catalog.products(wanted);
+        List<Provider> providers = new ArrayList<>();
+        upstream.forEach((consumer, ids) -> ids.forEach(id -> {
+            CatalogReadModel.Product product = products.get(id);
+            if (product != null) {
+                providers.add(new Provider(consumer, id, product.name(), product.status(), product.successor()));
+            }
+        }));
+        return new Overview(schedules(productIds, products), providers);
     }
 
-    /** The input contracts of each product that no output port in the catalog provides, one query. */
+    /** The input contracts of each product that no output port in the catalog provides. */
     Map<String, List<String>> unresolvedInputs(Collection<String> productIds) {
-        Map<String, List<String>> unresolved = new HashMap<>();
-        jdbc.sql("""
-                        select i.product_id, i.contract_id from lineage_input i
-                         where i.product_id = any (cast(:ids as text[]))
-                           and not exists (select 1 from product_output_port o where o.contract_id = i.contract_id)
-                         order by i.product_id, i.contract_id
-                        """)
-                .param("ids", productIds.toArray(String[]::new))
-                .query((rs, row) -> unresolved
-                        .computeIfAbsent(rs.getString(1), id -> new java.util.ArrayList<>())
-                        .add(rs.getString(2)))
-                .list();
-        return unresolved;
+        return lineage.unresolvedInputs(productIds);
     }
 
     record PastReview(String reviewerName, Instant reviewedAt, String comment) {}
@@ -117,19 +117,59 @@ class ReviewStore {
         if (productIds.isEmpty()) {
             return schedules;
         }
-        jdbc.sql(SCHEDULES + " where p.id = any (cast(:ids as text[]))")
-                .param("ids", productIds.toArray(String[]::new))
-                .query(ReviewStore::schedule)
-                .list()
-                .forEach(schedule -> schedules.put(schedule.productId(), schedule));
+        return schedules(productIds, catalog.products(productIds));
+    }
+
+    private Map<String, Schedule> schedules(
+            Collection<String> productIds, Map<String, CatalogReadModel.Product> products) {
+        Map<String, Schedule> schedules = new HashMap<>();
+        Map<String, LastReview> last = lastReviews(productIds);
+        for (String id : productIds) {
+            CatalogReadModel.Product product = products.get(id);
+            if (product != null) {
+                schedules.put(id, schedule(product, last.get(id)));
+            }
+        }
         return schedules;
     }
 
     /** The schedule of every active product: what the periodic check goes through. */
     List<Schedule> activeSchedules() {
-        return jdbc.sql(SCHEDULES + " where p.status = 'active' order by p.id")
-                .query(ReviewStore::schedule)
+        List<CatalogReadModel.Product> active = catalog.activeProducts();
+        Map<String, LastReview> last =
+                lastReviews(active.stream().map(CatalogReadModel.Product::id).toList());
+        return active.stream()
+                .map(product -> schedule(product, last.get(product.id())))
+                .toList();
+    }
+
+    private record LastReview(Instant at, String by) {}
+
+    /** The latest sign-off of each of the products that has one. */
+    private Map<String, LastReview> lastReviews(Collection<String> productIds) {
+        Map<String, LastReview> last = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (r.product_id) r.product_id, r.reviewed_at, r.reviewer_name
+                          from product_review r
+                         where r.product_id = any (cast(:ids as text[]))
+                         order by r.product_id, r.reviewed_at desc, r.id desc
+                        """)
+                .param("ids", productIds.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> last.put(
+                        rs.getString(1), new LastReview(rs.getTimestamp(2).toInstant(), rs.getString(3))))
                 .list();
+        return last;
+    }
+
+    private static Schedule schedule(CatalogReadModel.Product product, @Nullable LastReview last) {
+        return new Schedule(
+                product.id(),
+                product.name(),
+                product.ownerTeam(),
+                product.status().value(),
+                product.createdAt(),
+                last == null ? null : last.at(),
+                last == null ? null : last.by());
     }
 
     /** A product's sign-offs, newest first. */
@@ -143,26 +183,5 @@ class ReviewStore {
                 .query((rs, row) ->
                         new PastReview(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
                 .list();
-    }
-
-    private static final String SCHEDULES = """
-            select p.id, p.name, p.owner_team, p.status, p.created_at, last.reviewed_at, last.reviewer_name
-              from data_product p
-              left join lateral (
-                  select r.reviewed_at, r.reviewer_name from product_review r
-                   where r.product_id = p.id order by r.reviewed_at desc, r.id desc limit 1
-              ) last on true
-            """;
-
-    private static Schedule schedule(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.sql.Timestamp last = rs.getTimestamp(6);
-        return new Schedule(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(3),
-                rs.getString(4),
-                rs.getTimestamp(5).toInstant(),
-                last == null ? null : last.toInstant(),
-                rs.getString(7));
     }
 }

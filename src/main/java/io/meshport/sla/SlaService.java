@@ -1,5 +1,6 @@
 package io.meshport.sla;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
@@ -173,7 +174,7 @@ public class SlaService {
                 own.computeIfAbsent(sla.productId(), id -> new ArrayList<>()).add(objective);
             }
         });
-        Map<String, List<SlaStore.PortSla>> theirs = new HashMap<>();
+        Map<String, List<CatalogReadModel.PortSla>> theirs = new HashMap<>();
         store.slaProperties(upstreamIds, consumed)
                 .forEach(sla -> theirs.computeIfAbsent(sla.productId(), id -> new ArrayList<>())
                         .add(sla));
@@ -191,7 +192,7 @@ public class SlaService {
             });
             List<SlaConsistencyWarning> found = new ArrayList<>();
             for (String upstreamId : new TreeSet<>(names.keySet())) {
-                for (SlaStore.PortSla port : theirs.getOrDefault(upstreamId, List.of())) {
+                for (CatalogReadModel.PortSla port : theirs.getOrDefault(upstreamId, List.of())) {
                     if (!contracts.contains(port.contractId())) {
                         continue;
                     }

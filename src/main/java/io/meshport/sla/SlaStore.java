@@ -1,6 +1,8 @@
 package io.meshport.sla;
 
-import io.meshport.catalog.SlaProperty;
+import io.meshport.catalog.CatalogReadModel;
+import io.meshport.catalog.CatalogReadModel.PortSla;
+import io.meshport.lineage.LineageReadModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,105 +13,75 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SLA tables (V0005): observations and the last status per objective. Like lineage, it reads
- * the catalog's ports and contracts ({@code product_output_port}, {@code contract_sla_property})
- * in its own statements, so that the objectives of a few hundred products are one query and the
- * scheduled check needs no signed-in caller.
+ * The SLA tables (V0005, V0008): observations, the last status per objective and when to check
+ * again. What a product promises (its ports and their contracts' SLA properties) and what it reads
+ * come from the catalog's and lineage's read models, each a batch for many products and with no
+ * signed-in caller needed by the scheduled check (docs/decisions/0018-module-data-ownership.md).
  */
 @Component
 class SlaStore {
 
     private final JdbcClient jdbc;
+    private final CatalogReadModel catalog;
+    private final LineageReadModel lineage;
 
-    SlaStore(JdbcClient jdbc) {
+    SlaStore(JdbcClient jdbc, CatalogReadModel catalog, LineageReadModel lineage) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
+        this.lineage = lineage;
     }
-
-    /** A port's declared SLA properties, in the contract's order. */
-    record PortSla(String productId, String outputPort, String contractId, SlaProperty property) {}
 
     /** {@code productId} consumes {@code contractId}, which {@code upstreamId} provides (one hop). */
     record Input(String productId, String upstreamId, String upstreamName, String contractId) {}
 
     /**
-     * The direct inputs of the products, from lineage's edge table (which the lineage module keeps
-     * in step with the catalog), with the providing product's name: one query for many products.
+     * The direct inputs of the products, from lineage (which keeps its edges in step with the
+     * catalog), with the providing product's name: a fixed number of statements for many products.
      */
     List<Input> directInputs(Collection<String> productIds) {
-        return jdbc.sql("""
-                        select e.downstream_id, e.upstream_id, p.name, e.contract_id
-                          from lineage_edge e join data_product p on p.id = e.upstream_id
-                         where e.downstream_id = any(:ids) and e.upstream_id <> e.downstream_id
-                         order by e.downstream_id, e.upstream_id, e.contract_id
-                        """)
-                .param("ids", productIds.toArray(String[]::new))
-                .query((rs, row) -> new Input(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        List<LineageReadModel.Link> links = lineage.into(productIds);
+        Map<String, CatalogReadModel.Product> providers = catalog.products(
+                links.stream().map(LineageReadModel.Link::upstreamId).toList());
+        List<Input> inputs = new ArrayList<>();
+        for (LineageReadModel.Link link : links) {
+            CatalogReadModel.Product provider = providers.get(link.upstreamId());
+            if (provider != null) {
+                inputs.add(new Input(link.downstreamId(), link.upstreamId(), provider.name(), link.contractId()));
+            }
+        }
+        return inputs;
     }
 
     /** Objective statuses are remembered under (product, port, objective); port "" = product-wide. */
     record ObjectiveKey(String outputPort, String objective) {}
 
     boolean productExists(String productId) {
-        return jdbc.sql("select count(*) from data_product where id = :id")
-                        .param("id", productId)
-                        .query(Long.class)
-                        .single()
-                > 0;
+        return catalog.product(productId).isPresent();
     }
 
+    /** The names of the product's output ports, each once, in name order. */
     List<String> outputPorts(String productId) {
-        return jdbc.sql("select distinct name from product_output_port where product_id = :id order by name")
-                .param("id", productId)
-                .query(String.class)
-                .list();
+        return catalog.outputPorts(productId).stream()
+                .map(CatalogReadModel.Port::name)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
-    /**
-     * The SLA properties of the products' output ports. A port present in several versions counts
-     * once, with its highest position (the newest as listed).
-     */
+    /** The SLA properties of the products' output ports (a port in several versions once, its newest). */
     List<PortSla> slaProperties(Collection<String> productIds) {
-        if (productIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select port.product_id, port.name, sla.property, sla.value, sla.value_ext, sla.unit,
-                               sla.element, sla.driver, port.contract_id
-                          from product_output_port port
-                          join contract_sla_property sla on sla.contract_id = port.contract_id
-                         where port.product_id = any(:ids)
-                           and port.position = (select max(same.position) from product_output_port same
-                                                 where same.product_id = port.product_id and same.name = port.name)
-                         order by port.product_id, port.position, sla.position
-                        """)
-                .param("ids", productIds.toArray(String[]::new))
-                .query((rs, row) -> portSla(rs))
-                .list();
+        return catalog.slaProperties(productIds);
     }
 
     /** The SLA properties of the ports of these products that provide one of these contracts. */
     List<PortSla> slaProperties(Collection<String> productIds, Collection<String> contractIds) {
-        if (productIds.isEmpty() || contractIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("""
-                        select port.product_id, port.name, sla.property, sla.value, sla.value_ext, sla.unit,
-                               sla.element, sla.driver, port.contract_id
-                          from product_output_port port
-                          join contract_sla_property sla on sla.contract_id = port.contract_id
-                         where port.product_id = any(:ids) and port.contract_id = any(:contracts)
-                         order by port.product_id, port.position, sla.position
-                        """)
-                .param("ids", productIds.toArray(String[]::new))
-                .param("contracts", contractIds.toArray(String[]::new))
-                .query((rs, row) -> portSla(rs))
-                .list();
+        return catalog.slaProperties(productIds, contractIds);
     }
 
     /** The product's observations at or after {@code since}, oldest first. */
@@ -249,19 +221,14 @@ class SlaStore {
                     .query(String.class)
                     .list();
         }
+        Set<String> changed = catalog.changedSince(changedSince);
         return jdbc.sql("""
-                        select product_id from sla_check where due_at <= :now
-                        union
-                        select c.product_id from sla_check c join data_product p on p.id = c.product_id
-                         where p.updated_at > :since
-                        union
-                        select c.product_id from sla_check c
-                          join product_output_port port on port.product_id = c.product_id
-                          join data_contract contract on contract.id = port.contract_id
-                         where contract.updated_at > :since
+                        select product_id from sla_check
+                         where due_at <= :now or product_id = any (cast(:changed as text[]))
+                         order by product_id
                         """)
                 .param("now", Timestamp.from(now))
-                .param("since", Timestamp.from(changedSince))
+                .param("changed", changed.toArray(String[]::new))
                 .query(String.class)
                 .list();
     }
@@ -275,20 +242,6 @@ class SlaStore {
                 .param("cutoff", Timestamp.from(cutoff))
                 .param("limit", limit)
                 .update();
-    }
-
-    private static PortSla portSla(ResultSet rs) throws SQLException {
-        return new PortSla(
-                rs.getString(1),
-                rs.getString(2),
-                rs.getString(9),
-                new SlaProperty(
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getString(8)));
     }
 
     private static Observation observation(ResultSet rs) throws SQLException {

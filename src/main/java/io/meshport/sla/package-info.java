@@ -2,8 +2,14 @@
  * Service levels, declared and measured: the objectives of each output port's contract
  * ({@code slaProperties}), the observations pipelines send, and compliance computed from them over
  * rolling windows. {@link io.meshport.sla.SlaService} is the only way in.
+ *
+ * <p>Its dependencies are listed here, so the module test fails when one is added unseen (ports,
+ * contracts' SLA properties and products from catalog; direct inputs from
+ * lineage.LineageReadModel; docs/decisions/0018-module-data-ownership.md).
  */
+@ApplicationModule(allowedDependencies = {"catalog", "identity", "lineage", "system"})
 @NullMarked
 package io.meshport.sla;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,213 @@
+package io.meshport.catalog;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What other modules read of the catalog's tables, in batches (one statement for many ids), so that
+ * no module reads {@code data_product} or the port and contract tables behind the catalog's back
+ * (docs/decisions/0018-module-data-ownership.md). It asks for no caller: its clients are other
+ * modules' services and scheduled checks, which check their own callers; views and controllers
+ * use {@link CatalogService} (ArchitectureTest keeps it so). It returns only what every
+ * signed-in user may see of a product anyway.
+ */
+@Component
+@Transactional(readOnly = true)
+public class CatalogReadModel {
+
+    /**
+     * A product as lists, graphs and checks elsewhere show it.
+     *
+     * @param successor the successor a deprecated or retired product's document names
+     *     ({@code customProperties}); null for other products, whose document is not read
+     */
+    public record Product(
+            String id,
+            String name,
+            @Nullable String domain,
+            String ownerTeam,
+            ProductStatus status,
+            Instant createdAt,
+            @Nullable String successor) {}
+
+    /** An output port, as stored, in the document's order. */
+    public record Port(
+            String name, String version, @Nullable String contractId) {}
+
+    /** A product whose output port provides a contract. */
+    public record Provider(String contractId, String productId) {}
+
+    /** One SLA property a product's output port declares through its contract. */
+    public record PortSla(String productId, String outputPort, String contractId, SlaProperty property) {}
+
+    private final JdbcClient jdbc;
+
+    CatalogReadModel(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The products among the ids that exist, by id, in id order. */
+    public Map<String, Product> products(Collection<String> ids) {
+        Map<String, Product> found = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql(PRODUCTS + " where p.id = any (cast(:ids as text[])) order by p.id")
+                .param("ids", ids.stream().distinct().toArray(String[]::new))
+                .query(CatalogReadModel::product)
+                .list()
+                .forEach(product -> found.put(product.id(), product));
+        return found;
+    }
+
+    public Optional<Product> product(String id) {
+        return Optional.ofNullable(products(List.of(id)).get(id));
+    }
+
+    /** Every active product, in id order: what periodic checks go through. */
+    public List<Product> activeProducts() {
+        return jdbc.sql(PRODUCTS + " where p.status = 'active' order by p.id")
+                .query(CatalogReadModel::product)
+                .list();
+    }
+
+    /** A product's output ports, in document order (a port may appear in several versions). */
+    public List<Port> outputPorts(String productId) {
+        return jdbc.sql("""
+                        select name, version, contract_id from product_output_port
+                         where product_id = :id order by position
+                        """)
+                .param("id", productId)
+                .query((rs, row) -> new Port(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    /** The products whose output ports provide each of the contracts (ids compared exactly). */
+    public List<Provider> providers(Collection<String> contractIds) {
+        if (contractIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct contract_id, product_id from product_output_port
+                         where contract_id = any (cast(:contracts as text[]))
+                         order by contract_id, product_id
+                        """)
+                .param("contracts", contractIds.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> new Provider(rs.getString(1), rs.getString(2)))
+                .list();
+    }
+
+    /** Those of the contracts that some output port in the catalog provides. */
+    public Set<String> provided(Collection<String> contractIds) {
+        Set<String> provided = new TreeSet<>();
+        providers(contractIds).forEach(provider -> provided.add(provider.contractId()));
+        return provided;
+    }
+
+    /**
+     * The SLA properties of the products' output ports. A port present in several versions counts
+     * once, with its highest position (the newest as listed).
+     */
+    public List<PortSla> slaProperties(Collection<String> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select port.product_id, port.name, sla.property, sla.value, sla.value_ext, sla.unit,
+                               sla.element, sla.driver, port.contract_id
+                          from product_output_port port
+                          join contract_sla_property sla on sla.contract_id = port.contract_id
+                         where port.product_id = any(:ids)
+                           and port.position = (select max(same.position) from product_output_port same
+                                                 where same.product_id = port.product_id and same.name = port.name)
+                         order by port.product_id, port.position, sla.position
+                        """)
+                .param("ids", productIds.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> portSla(rs))
+                .list();
+    }
+
+    /** The SLA properties of the ports of these products that provide one of these contracts. */
+    public List<PortSla> slaProperties(Collection<String> productIds, Collection<String> contractIds) {
+        if (productIds.isEmpty() || contractIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select port.product_id, port.name, sla.property, sla.value, sla.value_ext, sla.unit,
+                               sla.element, sla.driver, port.contract_id
+                          from product_output_port port
+                          join contract_sla_property sla on sla.contract_id = port.contract_id
+                         where port.product_id = any(:ids) and port.contract_id = any(:contracts)
+                         order by port.product_id, port.position, sla.position
+                        """)
+                .param("ids", productIds.stream().distinct().toArray(String[]::new))
+                .param("contracts", contractIds.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> portSla(rs))
+                .list();
+    }
+
+    /**
+     * The products changed after {@code since}: the product itself, or a contract one of its
+     * output ports provides.
+     */
+    public Set<String> changedSince(Instant since) {
+        return new TreeSet<>(jdbc.sql("""
+                        select id from data_product where updated_at > :since
+                        union
+                        select port.product_id from product_output_port port
+                          join data_contract contract on contract.id = port.contract_id
+                         where contract.updated_at > :since
+                        """)
+                .param("since", Timestamp.from(since))
+                .query(String.class)
+                .list());
+    }
+
+    private static final String PRODUCTS = """
+            select p.id, p.name, p.domain, p.owner_team, p.status, p.created_at,
+                   case when p.status in ('deprecated', 'retired') then
+                       (select cp ->> 'value'
+                          from jsonb_array_elements(case jsonb_typeof(p.document -> 'customProperties')
+                                                    when 'array' then p.document -> 'customProperties'
+                                                    else '[]'::jsonb end) cp
+                         where cp ->> 'property' = 'successor' limit 1)
+                   end
+              from data_product p
+            """;
+
+    private static Product product(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Product(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                ProductStatus.fromValue(rs.getString(5)),
+                rs.getTimestamp(6).toInstant(),
+                rs.getString(7));
+    }
+
+    private static PortSla portSla(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new PortSla(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(9),
+                new SlaProperty(
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8)));
+    }
+}
