@@ -27,7 +27,9 @@ public class LuceneAnalysis implements LuceneAnalysisConfigurer {
                     }
                 }
             } else {
-                var custom = context.analyzer(analyzer.name()).custom().tokenizer(analyzer.tokenizer().name());
+                var custom = context.analyzer(analyzer.name())
+                        .custom()
+                        .tokenizer(analyzer.tokenizer().name());
                 for (Map.Entry<String, String> param :
                         analyzer.tokenizer().params().entrySet()) {
                     custom.param(param.getKey(), param.getValue());

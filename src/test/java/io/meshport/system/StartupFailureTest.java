@@ -51,6 +51,35 @@ class StartupFailureTest {
     }
 
     @Test
+    void an_unreachable_search_cluster_is_one_line_naming_the_variable() {
+        Throwable failure = startFailure(
+                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--meshport.oidc.issuer-uri=" + TestInfrastructure.issuer(),
+                "--meshport.oidc.client-id=meshport",
+                "--meshport.search.uris=http://127.0.0.1:9");
+        FailureAnalysis analysis = analyzer.analyze(failure);
+        assertThat(analysis).as("analysis of %s", failure).isNotNull();
+        assertThat(analysis.getDescription())
+                .contains("search cluster could not be reached")
+                .contains("http://127.0.0.1:9")
+                .doesNotContain("\n");
+        assertThat(analysis.getAction()).contains("MESHPORT_SEARCH_URIS");
+    }
+
+    @Test
+    void a_search_address_that_is_no_address_names_the_variable() {
+        FailureAnalysis analysis = analyzer.analyze(startFailure(
+                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--meshport.oidc.issuer-uri=" + TestInfrastructure.issuer(),
+                "--meshport.oidc.client-id=meshport",
+                "--meshport.search.uris=search-1:9200/some/path"));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).contains("MESHPORT_SEARCH_URIS holds search-1:9200/some/path");
+    }
+
+    @Test
     void other_failures_are_left_to_spring_boot() {
         assertThat(analyzer.analyze(new IllegalStateException("something else")))
                 .isNull();
