@@ -83,6 +83,8 @@ record SearchBackend(
     /** The Hibernate Search properties for a cluster: replaces the embedded Lucene ones. */
     void applyTo(Map<String, Object> properties) {
         if (!onCluster()) {
+            // Both backends are on the class path: Hibernate Search must be told which.
+            properties.put("hibernate.search.backend.type", "lucene");
             return;
         }
         properties.remove("hibernate.search.backend.directory.root");

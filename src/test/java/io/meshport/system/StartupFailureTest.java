@@ -8,6 +8,7 @@ import io.meshport.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * A portal started with a missing or wrong setting stops with a sentence naming the variable to
@@ -58,7 +59,10 @@ class StartupFailureTest {
                 "--meshport.oidc.issuer-uri=" + TestInfrastructure.issuer(),
                 "--meshport.oidc.client-id=meshport",
                 "--meshport.search.uris=http://127.0.0.1:9");
-        FailureAnalysis analysis = analyzer.analyze(failure);
+        // As Spring Boot makes it: with the environment, so that it names the configured address.
+        FailureAnalysis analysis = new StartupFailureAnalyzer(
+                        new MockEnvironment().withProperty("meshport.search.uris", "http://127.0.0.1:9"))
+                .analyze(failure);
         assertThat(analysis).as("analysis of %s", failure).isNotNull();
         assertThat(analysis.getDescription())
                 .contains("search cluster could not be reached")
