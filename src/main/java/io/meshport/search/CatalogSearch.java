@@ -265,7 +265,7 @@ public class CatalogSearch {
         SearchPaging.SortKey last = null;
         Snippets snippets = request.text().isEmpty() || result.hits().isEmpty()
                 ? null
-                : new Snippets(words.query(), analyzer(SearchAnalysis.TEXT), analyzer(SearchAnalysis.WORDS));
+                : new Snippets(words.query(), analyzer(AnalysisDefinition.TEXT), analyzer(AnalysisDefinition.WORDS));
         for (List<?> row : result.hits()) {
             // Purpose and details say why a product matched better than its name, which is shown anyway.
             String highlight = snippets == null
@@ -516,7 +516,7 @@ public class CatalogSearch {
     }
 
     private Analyzer keywordNormalizer() {
-        return analyzers().normalizer(SearchAnalysis.KEYWORD).orElseThrow();
+        return analyzers().normalizer(AnalysisDefinition.KEYWORD).orElseThrow();
     }
 
     private Analyzer analyzer(String name) {
@@ -560,7 +560,7 @@ public class CatalogSearch {
     }
 
     private Words words(String text, boolean lean) {
-        Analyzer analyzer = analyzer(SearchAnalysis.WORDS);
+        Analyzer analyzer = analyzer(AnalysisDefinition.WORDS);
         List<String> query = queryWords(text, analyzer);
         List<String> longWords = query.stream()
                 .filter(word -> word.codePoints().filter(Character::isLetter).count() >= 5)

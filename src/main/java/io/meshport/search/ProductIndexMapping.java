@@ -25,27 +25,27 @@ public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer 
         product.indexed().index(INDEX);
         product.property("id")
                 .keywordField("id_exact")
-                .normalizer(SearchAnalysis.KEYWORD)
+                .normalizer(AnalysisDefinition.KEYWORD)
                 .sortable(Sortable.YES)
                 .fullTextField("id_text")
-                .analyzer(SearchAnalysis.NAME);
+                .analyzer(AnalysisDefinition.NAME);
         product.property("name")
                 .keywordField("name_exact")
-                .normalizer(SearchAnalysis.KEYWORD)
+                .normalizer(AnalysisDefinition.KEYWORD)
                 .keywordField("name_joined")
-                .normalizer(SearchAnalysis.JOINED)
+                .normalizer(AnalysisDefinition.JOINED)
                 .keywordField("name_sort")
-                .normalizer(SearchAnalysis.KEYWORD)
+                .normalizer(AnalysisDefinition.KEYWORD)
                 .sortable(Sortable.YES)
                 .projectable(Projectable.YES)
                 .fullTextField("name")
-                .analyzer(SearchAnalysis.NAME)
+                .analyzer(AnalysisDefinition.NAME)
                 .projectable(Projectable.YES)
                 .fullTextField("name_words")
-                .analyzer(SearchAnalysis.WORDS)
+                .analyzer(AnalysisDefinition.WORDS)
                 .fullTextField("name_prefix")
-                .analyzer(SearchAnalysis.PREFIX)
-                .searchAnalyzer(SearchAnalysis.PREFIX_QUERY);
+                .analyzer(AnalysisDefinition.PREFIX)
+                .searchAnalyzer(AnalysisDefinition.PREFIX_QUERY);
         product.property("status")
                 .keywordField()
                 .aggregable(Aggregable.YES)
@@ -55,17 +55,17 @@ public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer 
         product.property("ownerTeam").keywordField().aggregable(Aggregable.YES).projectable(Projectable.YES);
         product.property("purpose")
                 .fullTextField()
-                .analyzer(SearchAnalysis.TEXT)
+                .analyzer(AnalysisDefinition.TEXT)
                 .projectable(Projectable.YES);
         product.property("tags")
                 .keywordField()
                 .aggregable(Aggregable.YES)
                 .fullTextField("tags_text")
-                .analyzer(SearchAnalysis.NAME);
+                .analyzer(AnalysisDefinition.NAME);
         // Limitations, usage, port names and descriptions, contract schema fields and SLAs.
         product.property("searchText")
                 .fullTextField("details")
-                .analyzer(SearchAnalysis.TEXT)
+                .analyzer(AnalysisDefinition.TEXT)
                 .projectable(Projectable.YES);
         product.property("portTypes").keywordField("port_type").aggregable(Aggregable.YES);
         product.property("updatedAt").genericField().sortable(Sortable.YES).projectable(Projectable.YES);

@@ -42,13 +42,16 @@ class SearchIndex implements HealthIndicator {
     static final String MAPPING_VERSION = "5";
 
     private final EntityManagerFactory entityManagerFactory;
+    private final SearchBackend backend;
     private final Path versionFile;
     private final AtomicReference<State> state = new AtomicReference<>(State.CHECKING);
 
     SearchIndex(
             EntityManagerFactory entityManagerFactory,
+            SearchBackend backend,
             @Value("${meshport.index-dir:meshport-index}") String indexDirectory) {
         this.entityManagerFactory = entityManagerFactory;
+        this.backend = backend;
         this.versionFile = Path.of(indexDirectory).resolve("meshport-mapping-version");
     }
 
@@ -61,7 +64,9 @@ class SearchIndex implements HealthIndicator {
         try (EntityManager entityManager = entityManagerFactory.createEntityManager()) {
             SearchMapping mapping = Search.mapping(entityManagerFactory);
             SearchSession session = Search.session(entityManager);
-            boolean outdated = !MAPPING_VERSION.equals(readVersion());
+            // On a cluster the mapping version is part of the index name (PrefixedIndexLayout): an
+            // index of another version is another index, found empty below.
+            boolean outdated = !backend.onCluster() && !MAPPING_VERSION.equals(readVersion());
             if (outdated) {
                 log.info("Search index was written by another version of Meshport's mapping: rebuilding");
             }
@@ -89,8 +94,10 @@ class SearchIndex implements HealthIndicator {
                         .mergeSegmentsOnFinish(true)
                         .startAndWait();
                 log.info("Search index rebuilt in {} ms", (System.nanoTime() - started) / 1_000_000);
-                Files.createDirectories(versionFile.getParent());
-                Files.writeString(versionFile, MAPPING_VERSION);
+                if (!backend.onCluster()) {
+                    Files.createDirectories(versionFile.getParent());
+                    Files.writeString(versionFile, MAPPING_VERSION);
+                }
             }
             state.set(State.READY);
         } catch (java.io.IOException e) {
@@ -120,6 +127,13 @@ class SearchIndex implements HealthIndicator {
     @Override
     public Health health() {
         State current = state.get();
+        if (backend.onCluster()) {
+            SearchCluster.State cluster = SearchCluster.check(entityManagerFactory, backend);
+            Health.Builder health = current == State.READY && cluster.serving() ? Health.up() : Health.outOfService();
+            return health.withDetails(cluster.details())
+                    .withDetail("state", current.name().toLowerCase())
+                    .build();
+        }
         return current == State.READY
                 ? Health.up().build()
                 : Health.outOfService()

@@ -7,6 +7,7 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
 
 /**
  * Turns the start-up failures an operator can fix by configuration into one clear sentence about
@@ -14,8 +15,41 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
  */
 class StartupFailureAnalyzer implements FailureAnalyzer {
 
+    private final @Nullable Environment environment;
+
+    /** How Spring Boot makes it: with the environment, to name the configured cluster. */
+    public StartupFailureAnalyzer(Environment environment) {
+        this.environment = environment;
+    }
+
+    StartupFailureAnalyzer() {
+        this.environment = null;
+    }
+
     @Override
     public @Nullable FailureAnalysis analyze(Throwable failure) {
+        IllegalStateException searchSetting = find(failure, IllegalStateException.class);
+        if (searchSetting != null
+                && searchSetting.getMessage() != null
+                && searchSetting.getMessage().startsWith("MESHPORT_SEARCH_")) {
+            return new FailureAnalysis(
+                    searchSetting.getMessage(),
+                    "Set MESHPORT_SEARCH_URIS to the OpenSearch or Elasticsearch nodes (scheme, host and port,"
+                            + " comma-separated), or leave it unset for the embedded index.",
+                    failure);
+        }
+        if (mentions(failure, "HSEARCH400080") || mentions(failure, "HSEARCH400007")) {
+            String uris = environment == null ? null : environment.getProperty("meshport.search.uris");
+            return new FailureAnalysis(
+                    "The search cluster could not be reached"
+                            + (uris == null ? "" : " at " + uris)
+                            + ": "
+                            + searchCause(failure),
+                    "Check MESHPORT_SEARCH_URIS (and MESHPORT_SEARCH_USERNAME, MESHPORT_SEARCH_PASSWORD): the"
+                            + " OpenSearch or Elasticsearch nodes must be reachable from the portal; leave it unset"
+                            + " for the embedded index.",
+                    failure);
+        }
         if (find(failure, BindValidationException.class) != null || isMeshportBindFailure(failure)) {
             return new FailureAnalysis(
                     "Meshport's identity provider is not configured.",
@@ -48,6 +82,18 @@ class StartupFailureAnalyzer implements FailureAnalyzer {
                     failure);
         }
         return null;
+    }
+
+    /** Hibernate Search's own sentence for the failure, on one line. */
+    private static String searchCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed.getMessage() != null && suppressed.getMessage().contains("HSEARCH400")) {
+                    return suppressed.getMessage().replaceAll("\\s+", " ").strip();
+                }
+            }
+        }
+        return rootMessage(failure).replaceAll("\\s+", " ").strip();
     }
 
     private static boolean isMeshportBindFailure(Throwable failure) {

@@ -8,6 +8,7 @@ import io.meshport.testing.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * A portal started with a missing or wrong setting stops with a sentence naming the variable to
@@ -48,6 +49,38 @@ class StartupFailureTest {
         assertThat(analysis).isNotNull();
         assertThat(analysis.getDescription()).contains("PostgreSQL database could not be reached");
         assertThat(analysis.getAction()).contains("SPRING_DATASOURCE_URL");
+    }
+
+    @Test
+    void an_unreachable_search_cluster_is_one_line_naming_the_variable() {
+        Throwable failure = startFailure(
+                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--meshport.oidc.issuer-uri=" + TestInfrastructure.issuer(),
+                "--meshport.oidc.client-id=meshport",
+                "--meshport.search.uris=http://127.0.0.1:9");
+        // As Spring Boot makes it: with the environment, so that it names the configured address.
+        FailureAnalysis analysis = new StartupFailureAnalyzer(
+                        new MockEnvironment().withProperty("meshport.search.uris", "http://127.0.0.1:9"))
+                .analyze(failure);
+        assertThat(analysis).as("analysis of %s", failure).isNotNull();
+        assertThat(analysis.getDescription())
+                .contains("search cluster could not be reached")
+                .contains("http://127.0.0.1:9")
+                .doesNotContain("\n");
+        assertThat(analysis.getAction()).contains("MESHPORT_SEARCH_URIS");
+    }
+
+    @Test
+    void a_search_address_that_is_no_address_names_the_variable() {
+        FailureAnalysis analysis = analyzer.analyze(startFailure(
+                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--meshport.oidc.issuer-uri=" + TestInfrastructure.issuer(),
+                "--meshport.oidc.client-id=meshport",
+                "--meshport.search.uris=search-1:9200/some/path"));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription()).contains("MESHPORT_SEARCH_URIS holds search-1:9200/some/path");
     }
 
     @Test
