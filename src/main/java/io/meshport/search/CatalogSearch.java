@@ -4,12 +4,12 @@ import io.meshport.catalog.DataProduct;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
+import io.meshport.search.ProductQuery.Words;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,7 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
@@ -72,14 +71,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class CatalogSearch {
 
-    static final int MAX_WORDS = 12;
-    static final int MAX_PARTS = 3;
     private static final Logger log = LoggerFactory.getLogger(CatalogSearch.class);
     static final List<String> FACETS = List.of("domain", "team", "status", "tag", "portType");
     private static final List<String> SINGLE_VALUED = List.of("domain", "team", "status");
     private static final List<String> MULTI_VALUED = List.of("tag", "portType");
-    private static final Map<String, String> FACET_FIELDS =
-            Map.of("domain", "domain", "team", "ownerTeam", "status", "status", "tag", "tags", "portType", "port_type");
 
     private final EntityManager entityManager;
     private final CurrentIdentity currentIdentity;
@@ -97,21 +92,19 @@ public class CatalogSearch {
     public SearchResults search(SearchRequest request, int offset, int limit) {
         return withinClauseLimit(
                 request,
-                lean -> search(request, offset, limit, true, true, lean),
-                () -> new SearchResults(0, List.of(), noFacets(), null, 0));
+                lean -> search(request, offset, limit, true, lean),
+                () -> new SearchResults(0, List.of(), noFacets(), null, 0, false));
     }
 
     /** One page of hits only, without facets: what a lazily scrolled result list asks for. */
     public List<SearchResults.Hit> hits(SearchRequest request, int offset, int limit) {
         return withinClauseLimit(
-                request,
-                lean -> search(request, offset, limit, false, true, lean).items(),
-                List::of);
+                request, lean -> search(request, offset, limit, false, lean).items(), List::of);
     }
 
     /**
      * Runs a search; should its query still exceed Lucene's clause limit (the words of a query are
-     * bounded so that it should not, see {@link #queryWords}), runs it again as a lean query, and
+     * bounded so that it should not, see {@link ProductQuery#queryWords}), runs it again as a lean query, and
      * should that fail too, answers nothing found: never an error.
      */
     private <T> T withinClauseLimit(SearchRequest request, Function<Boolean, T> search, Supplier<T> nothing) {
@@ -154,11 +147,13 @@ public class CatalogSearch {
     }
 
     /**
-     * @param bounded whether a page after a bookmark may look only at the names a little past it
-     *     (see {@link #upperBound}); false to look at all
+     * Every word must be found; when no product holds every word of a query of a few words (not
+     * even a hidden one), the products that hold most of them are the result list instead, marked
+     * partial (its total, facets and pages are its own). A page without facets learns which list
+     * it belongs to from the first page's summary, or when that is gone, by looking for one
+     * product with every word.
      */
-    private SearchResults search(
-            SearchRequest request, int offset, int limit, boolean withFacets, boolean bounded, boolean lean) {
+    private SearchResults search(SearchRequest request, int offset, int limit, boolean withFacets, boolean lean) {
         if (request.text().length() > SearchRequest.MAX_TEXT) {
             throw new InvalidSearchException(
                     "Query too long",
@@ -166,13 +161,70 @@ public class CatalogSearch {
                     "A search is at most " + SearchRequest.MAX_TEXT + " characters; this one has "
                             + request.text().length() + ".");
         }
+        Words every = words(request.text(), lean);
+        Words most = request.text().isEmpty() ? null : every.mostOfThem();
+        if (most == null) {
+            return search(request, offset, limit, withFacets, true, every);
+        }
+        if (withFacets) {
+            SearchResults all = search(request, offset, limit, true, true, every);
+            return all.total() == 0 && mostWordsNext(request, every)
+                    ? search(request, offset, limit, true, true, most)
+                    : all;
+        }
+        boolean partial = findsNothing(request, every) && mostWordsNext(request, every);
+        return search(request, offset, limit, false, true, partial ? most : every);
+    }
+
+    /** Whether no product holds every word: as the result list's summary says, else looked up. */
+    private boolean findsNothing(SearchRequest request, Words every) {
+        SearchPaging.Summary known = paging.summary(key(request, currentIdentity.require(), every));
+        return known != null ? known.total() == 0 : !findsAny(request, every);
+    }
+
+    private boolean findsAny(SearchRequest request, Words words) {
+        Identity caller = currentIdentity.require();
+        return !Search.session(entityManager)
+                .search(DataProduct.class)
+                .select(f -> f.id(String.class))
+                .where(f -> f.bool().filter(ProductQuery.predicate(f, request, caller, null, words)))
+                .fetchHits(1)
+                .isEmpty();
+    }
+
+    /**
+     * Whether a query that found nothing is to be answered with the products that hold most of
+     * its words: when it has enough words, and no hidden product (retired, or another team's
+     * draft) holds every one of them; such a product is offered instead (a retired one by name,
+     * the drafts by the hint to show them).
+     */
+    private boolean mostWordsNext(SearchRequest request, Words words) {
+        return !words.partial()
+                && words.mostOfThem() != null
+                && !findsAny(request.includingRetired().includingOtherTeamsDrafts(), words);
+    }
+
+    /**
+     * What a search finds depends on the caller's teams when it narrows to them or shows only
+     * their drafts (other teams' hidden), and on whether it looks for every word or most of them.
+     */
+    private static SearchPaging.Key key(SearchRequest request, Identity caller, Words words) {
+        return new SearchPaging.Key(
+                request,
+                request.myTeams() || !request.hiddenOtherTeamsStatuses().isEmpty() ? caller.teams() : Set.of(),
+                words.partial());
+    }
+
+    /**
+     * @param bounded whether a page after a bookmark may look only at the names a little past it
+     *     (see {@link #upperBound}); false to look at all
+     * @param words what the index knows of the query's words, and how many must be found
+     */
+    private SearchResults search(
+            SearchRequest request, int offset, int limit, boolean withFacets, boolean bounded, Words words) {
         Identity caller = currentIdentity.require();
         SearchSession session = Search.session(entityManager);
-        // What a search finds depends on the caller's teams when it narrows to them or shows only
-        // their drafts (other teams' hidden).
-        SearchPaging.Key key = new SearchPaging.Key(
-                request,
-                request.myTeams() || !request.hiddenOtherTeamsStatuses().isEmpty() ? caller.teams() : Set.of());
+        SearchPaging.Key key = key(request, caller, words);
         long generation = paging.generation();
         boolean keyset = keysetSortable(request);
         SearchPaging.Bookmark bookmark = keyset && offset > 0 ? paging.nearest(key, offset) : null;
@@ -180,7 +232,6 @@ public class CatalogSearch {
         // The first page of a result list computes its total and facets; later pages reuse them.
         boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
-        Words words = words(request.text(), lean);
         int needed = (bookmark == null ? offset : offset - bookmark.offset()) + Math.max(0, limit);
         BytesRef upper = bounded && bookmark != null && request.sort() != SearchRequest.Sort.UPDATED
                 ? upperBound((String) bookmark.after().values().getFirst(), needed, known)
@@ -236,7 +287,7 @@ public class CatalogSearch {
                                 f.field("details", String.class))
                         .asList())
                 .where(f -> {
-                    PredicateFinalStep predicate = predicate(f, request, caller, null, words);
+                    PredicateFinalStep predicate = ProductQuery.predicate(f, request, caller, null, words);
                     return bookmark == null
                             ? predicate
                             : f.bool().must(predicate).filter(after(f, request, bookmark.after(), upper));
@@ -258,7 +309,7 @@ public class CatalogSearch {
         SearchResult<List<?>> result = query.fetch(skip, Math.max(0, limit));
         if (upper != null && result.hits().size() < limit) {
             // Too few products between the bookmark and the bound (or the end of the list): look at all.
-            return search(request, offset, limit, withFacets, false, lean);
+            return search(request, offset, limit, withFacets, false, words);
         }
 
         List<SearchResults.Hit> hits = new ArrayList<>();
@@ -311,38 +362,62 @@ public class CatalogSearch {
             }
             // An empty result says why: retired products it would find (the broader filter, and a
             // count costs far less than looking for a spelling two edits away), else a spelling.
-            long hiddenRetired = total == 0 && !request.text().isEmpty() ? hiddenRetired(request, caller, words) : 0;
-            String suggestion = total == 0 && !request.text().isEmpty() && hiddenRetired == 0
-                    ? suggestion(session, request, caller, words.query())
-                    : null;
+            // Not when the products with most of the words are looked for next: their result
+            // list says it if it is empty too.
+            boolean explain = total == 0 && !request.text().isEmpty() && !mostWordsNext(request, words);
+            long hiddenRetired = explain ? hiddenRetired(request, caller, words) : 0;
+            String suggestion =
+                    explain && hiddenRetired == 0 ? suggestion(session, request, caller, words.query()) : null;
             summary = new SearchPaging.Summary(total, facets, suggestion, hiddenRetired);
             if (withFacets) {
                 paging.summary(key, generation, summary);
             }
         } else if (summary == null && withFacets) {
             // A later page whose result list was never summarised here (evicted, or another node).
-            return withHits(search(request, 0, 0, true, true, lean), hits);
+            return withHits(search(request, 0, 0, true, true, words), hits);
         }
         return summary == null
-                ? new SearchResults(-1, hits, Map.of(), null, 0)
+                ? new SearchResults(-1, hits, Map.of(), null, 0, words.partial())
                 : new SearchResults(
-                        summary.total(), hits, summary.facets(), summary.suggestion(), summary.hiddenRetired());
+                        summary.total(),
+                        hits,
+                        summary.facets(),
+                        summary.suggestion(),
+                        summary.hiddenRetired(),
+                        words.partial() && summary.total() != 0);
     }
 
     private static SearchResults withHits(SearchResults summary, List<SearchResults.Hit> hits) {
         return new SearchResults(
-                summary.total(), hits, summary.facets(), summary.suggestion(), summary.hiddenRetired());
+                summary.total(),
+                hits,
+                summary.facets(),
+                summary.suggestion(),
+                summary.hiddenRetired(),
+                summary.partial());
     }
 
+    /** How many products a search finds: those with every word, else those with most of them. */
     public long count(SearchRequest request) {
         Identity caller = currentIdentity.require();
         return withinClauseLimit(
                 request,
-                lean -> Search.session(entityManager)
-                        .search(DataProduct.class)
-                        .where(f -> predicate(f, request, caller, null, words(request.text(), lean)))
-                        .fetchTotalHitCount(),
+                lean -> {
+                    Words every = words(request.text(), lean);
+                    long total = count(request, caller, every);
+                    Words most = request.text().isEmpty() ? null : every.mostOfThem();
+                    return total == 0 && most != null && mostWordsNext(request, every)
+                            ? count(request, caller, most)
+                            : total;
+                },
                 () -> 0L);
+    }
+
+    private long count(SearchRequest request, Identity caller, Words words) {
+        return Search.session(entityManager)
+                .search(DataProduct.class)
+                .where(f -> ProductQuery.predicate(f, request, caller, null, words))
+                .fetchTotalHitCount();
     }
 
     /**
@@ -356,7 +431,7 @@ public class CatalogSearch {
         SearchRequest retired = request.withStatuses(Set.of("retired"));
         return Search.session(entityManager)
                 .search(DataProduct.class)
-                .where(f -> f.bool().filter(predicate(f, retired, caller, null, words)))
+                .where(f -> f.bool().filter(ProductQuery.predicate(f, retired, caller, null, words)))
                 .fetchTotalHitCount();
     }
 
@@ -383,7 +458,7 @@ public class CatalogSearch {
             var query = Search.session(own)
                     .search(DataProduct.class)
                     // Counting needs no scores: as a filter, the text query skips scoring altogether.
-                    .where(f -> f.bool().filter(predicate(f, request, caller, ignoredFacet, words)));
+                    .where(f -> f.bool().filter(ProductQuery.predicate(f, request, caller, ignoredFacet, words)));
             Map<String, AggregationKey<Map<String, Long>>> keys = new LinkedHashMap<>();
             for (String facet : facets) {
                 AggregationKey<Map<String, Long>> key = AggregationKey.of(facet);
@@ -420,7 +495,7 @@ public class CatalogSearch {
 
     private static AggregationFinalStep<Map<String, Long>> terms(SearchAggregationFactory f, String facet) {
         return f.terms()
-                .field(FACET_FIELDS.get(facet), String.class, ValueModel.INDEX)
+                .field(ProductQuery.FACET_FIELDS.get(facet), String.class, ValueModel.INDEX)
                 .maxTermCount(100);
     }
 
@@ -534,34 +609,9 @@ public class CatalogSearch {
         return backend;
     }
 
-    /**
-     * What the index knows of a query's words of five letters or more: those that some product
-     * name holds as typed (no typos: their plurals and stems are matched by the stemmed name field
-     * anyway), and for the others the name words and tags one typo away. Looked up in the index's
-     * terms dictionaries (see {@link Typos}).
-     *
-     * @param query the words that must each be found (see {@link #queryWords})
-     * @param typoNames per word not spelled as in a name, the name words one edit away; a word
-     *     missing here (several tokens, or the index unreadable) gets Lucene's fuzzy matching
-     * @param typoTags per word not spelled as in a name, the tags one edit away
-     * @param lean whether each word is looked for with a few plain clauses only: the fallback for a
-     *     query that exceeded Lucene's clause limit all the same
-     */
-    record Words(
-            List<String> query,
-            Set<String> spelled,
-            Map<String, Set<String>> typoNames,
-            Map<String, Set<String>> typoTags,
-            boolean lean) {
-
-        static Words unknown(List<String> query, boolean lean) {
-            return new Words(query, Set.of(), Map.of(), Map.of(), lean);
-        }
-    }
-
     private Words words(String text, boolean lean) {
         Analyzer analyzer = analyzer(AnalysisDefinition.WORDS);
-        List<String> query = queryWords(text, analyzer);
+        List<String> query = ProductQuery.queryWords(text, analyzer);
         List<String> longWords = query.stream()
                 .filter(word -> word.codePoints().filter(Character::isLetter).count() >= 5)
                 .toList();
@@ -607,166 +657,6 @@ public class CatalogSearch {
         return scope;
     }
 
-    /**
-     * @param words what the index knows of the query's words (see {@link #words})
-     */
-    private PredicateFinalStep predicate(
-            SearchPredicateFactory f,
-            SearchRequest request,
-            Identity caller,
-            @Nullable String ignoredFacet,
-            Words words) {
-        BooleanPredicateClausesStep<?, ?> bool = f.bool();
-        String text = request.text();
-        if (text.isEmpty()) {
-            bool.must(f.matchAll());
-        } else {
-            String lower = text.toLowerCase(java.util.Locale.ROOT);
-            // Every word must be found (in a name, id, tag, purpose or details, or as the start of
-            // a name word, or within one typo of a name word), unless the whole text is a name
-            // or id, however it is written.
-            BooleanPredicateClausesStep<?, ?> everyWord = f.bool();
-            for (String word : words.query()) {
-                BooleanPredicateClausesStep<?, ?> found = f.bool();
-                if (words.lean()) {
-                    // Fields whose analysis makes no graph of a word's parts: a few clauses a word.
-                    found.should(f.match().field("name_words").matching(word).boost(10f))
-                            .should(f.match().field("purpose").matching(word).boost(2f))
-                            .should(f.match().field("details").matching(word).boost(1f));
-                    everyWord.must(found);
-                    continue;
-                }
-                found.should(f.match().field("name").matching(word).boost(10f))
-                        .should(f.match().field("name_prefix").matching(word).boost(3f))
-                        .should(f.match().field("id_text").matching(word).boost(8f))
-                        .should(f.match().field("tags_text").matching(word).boost(4f))
-                        .should(f.match().field("purpose").matching(word).boost(2f))
-                        .should(f.match().field("details").matching(word).boost(1f));
-                // Typos: one edit in a word of five letters or more, its first two letters as
-                // typed, against name words and tags; a word some name holds as typed is no typo.
-                if (word.codePoints().filter(Character::isLetter).count() >= 5
-                        && !words.spelled().contains(word)) {
-                    Set<String> names = words.typoNames().get(word);
-                    if (names == null) {
-                        found.should(f.match()
-                                .field("name_words")
-                                .matching(word)
-                                .fuzzy(1, 2)
-                                .boost(3f));
-                    } else {
-                        names.forEach(name -> found.should(
-                                f.match().field("name_words").matching(name).boost(3f)));
-                    }
-                    words.typoTags()
-                            .getOrDefault(word, Set.of())
-                            .forEach(tag -> found.should(
-                                    f.match().field("tags").matching(tag).boost(3f)));
-                }
-                everyWord.must(found);
-            }
-            BooleanPredicateClausesStep<?, ?> matches = f.bool()
-                    .should(f.match().field("name_exact").matching(lower).boost(1000f))
-                    .should(f.match().field("id_exact").matching(lower).boost(1000f))
-                    .should(f.match().field("name_joined").matching(text).boost(900f));
-            if (everyWord.hasClause()) {
-                matches.should(everyWord);
-            }
-            bool.must(matches);
-            if (!words.lean()) {
-                // Names that start with what was typed, as typed, next.
-                bool.should(f.match()
-                        .field("name_prefix")
-                        .matching(text)
-                        .minimumShouldMatchPercent(100)
-                        .boost(40f));
-            }
-            // Active products above deprecated ones at equal relevance.
-            bool.should(f.match().field("status").matching(ProductStatus.ACTIVE).boost(1.5f));
-        }
-        filter(bool, f, "domain", request.domains(), ignoredFacet, Function.identity());
-        filter(bool, f, "team", request.teams(), ignoredFacet, Function.identity());
-        filter(bool, f, "status", request.statuses(), ignoredFacet, Function.identity());
-        filter(bool, f, "tag", request.tags(), ignoredFacet, Function.identity());
-        filter(bool, f, "portType", request.portTypes(), ignoredFacet, Function.identity());
-        if (request.myTeams()) {
-            Set<String> teams = caller.teams();
-            bool.filter(
-                    teams.isEmpty()
-                            ? f.not(f.matchAll())
-                            : f.terms().field("ownerTeam").matchingAny(teams));
-        }
-        if (!request.includeRetired() && !request.statuses().contains("retired")) {
-            bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
-        }
-        hideOtherTeamsDrafts(bool, f, request, caller);
-        return bool;
-    }
-
-    /**
-     * A catalog, not a workshop: other teams' draft and proposed products are left out unless the
-     * search asks for them (or filters by that status); the caller's own teams' stay.
-     */
-    private static void hideOtherTeamsDrafts(
-            BooleanPredicateClausesStep<?, ?> bool, SearchPredicateFactory f, SearchRequest request, Identity caller) {
-        Set<String> hidden = request.hiddenOtherTeamsStatuses();
-        if (hidden.isEmpty()) {
-            return;
-        }
-        BooleanPredicateClausesStep<?, ?> othersWork =
-                f.bool().must(f.terms().field("status").matchingAny(hidden, ValueModel.INDEX));
-        if (!caller.teams().isEmpty()) {
-            othersWork.mustNot(f.terms().field("ownerTeam").matchingAny(caller.teams()));
-        }
-        bool.mustNot(othersWork);
-    }
-
-    /**
-     * The words of a query that must each be found: those with a letter or digit, without
-     * English stop words (unless that is all there is), at most {@link #MAX_WORDS}. A compound of
-     * more than {@link #MAX_PARTS} parts ({@code customer_order_line_item_sku},
-     * {@code CustomerLifetimeValueByRegion}, {@code a,b,c,d}) counts as its parts, each a word:
-     * the name analysis splits a compound into its parts, joins them again and pairs neighbours,
-     * and a query of every path through that graph grows exponentially with the parts, past
-     * Lucene's clause limit. The compound as a whole is still found by the joined name.
-     *
-     * @param parts how the index splits a word into parts (the name words' analyzer)
-     */
-    static List<String> queryWords(String text, Analyzer parts) {
-        List<String> words = new ArrayList<>();
-        for (String word : text.split("\\s+")) {
-            if (word.codePoints().noneMatch(Character::isLetterOrDigit)) {
-                continue;
-            }
-            List<String> split = Snippets.tokens(parts, word);
-            if (split.size() > MAX_PARTS) {
-                words.addAll(split);
-            } else {
-                words.add(word);
-            }
-        }
-        List<String> distinct = words.stream().distinct().toList();
-        List<String> meaningful = distinct.stream()
-                .filter(word ->
-                        !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word.toLowerCase(java.util.Locale.ROOT)))
-                .toList();
-        return (meaningful.isEmpty() ? distinct : meaningful)
-                .stream().limit(MAX_WORDS).toList();
-    }
-
-    private static void filter(
-            BooleanPredicateClausesStep<?, ?> bool,
-            SearchPredicateFactory f,
-            String facet,
-            Set<String> values,
-            @Nullable String ignoredFacet,
-            Function<String, String> convert) {
-        if (values.isEmpty() || facet.equals(ignoredFacet)) {
-            return;
-        }
-        Collection<String> converted = values.stream().map(convert).toList();
-        bool.filter(f.terms().field(FACET_FIELDS.get(facet)).matchingAny(converted, ValueModel.INDEX));
-    }
-
     private static SortFinalStep sort(SearchSortFactory f, SearchRequest request) {
         return switch (request.sort()) {
             case NAME -> f.field("name_sort").then().field("id_exact");
@@ -802,7 +692,7 @@ public class CatalogSearch {
                         bool.should(f.match().field("name").matching(word).fuzzy(2, 0));
                         bool.should(f.match().field("tags_text").matching(word).fuzzy(2, 0));
                     }
-                    hideOtherTeamsDrafts(bool, f, request, caller);
+                    ProductQuery.hideOtherTeamsDrafts(bool, f, request, caller);
                     return bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
                 })
                 .fetchHits(1);

@@ -35,8 +35,16 @@ class SearchPaging {
     private static final int MAX_RESULT_LISTS = 64;
     private static final int MAX_BOOKMARKS = 4096;
 
-    /** A result list: the request, and the caller's teams when the request filters by them. */
-    record Key(SearchRequest request, Set<String> teams) {}
+    /**
+     * A result list: the request, the caller's teams when the request filters by them, and
+     * whether it holds the products that match most of the words rather than all of them.
+     */
+    record Key(SearchRequest request, Set<String> teams, boolean partial) {
+
+        Key(SearchRequest request, Set<String> teams) {
+            this(request, teams, false);
+        }
+    }
 
     /** The sort values of one product, in sort order: what the next page starts after. */
     record SortKey(List<Object> values) {}

@@ -13,13 +13,16 @@ import org.jspecify.annotations.Nullable;
  * @param suggestion a corrected spelling, when the query found nothing and one exists
  * @param hiddenRetired when the query found nothing because retired products are hidden, how many
  *     retired ones it would find (then no spelling is suggested); otherwise 0
+ * @param partial whether no product holds every word of the query, so that these are the products
+ *     that hold most of them (total, facets and pages are theirs)
  */
 public record SearchResults(
         long total,
         List<Hit> items,
         Map<String, List<FacetCount>> facets,
         @Nullable String suggestion,
-        long hiddenRetired) {
+        long hiddenRetired,
+        boolean partial) {
 
     /**
      * @param highlight why it matched: a snippet of name, purpose or details with matches in

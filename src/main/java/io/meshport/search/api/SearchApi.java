@@ -29,13 +29,19 @@ class SearchApi {
         this.search = search;
     }
 
-    /** A search result as the API shows it. */
+    /**
+     * A search result as the API shows it.
+     *
+     * @param partial true when no product holds every word of q: the items, total and facets are
+     *     then those of the products that hold most of the words
+     */
     record SearchResponse(
             long total,
             List<SearchResults.Hit> items,
             Map<String, List<SearchResults.FacetCount>> facets,
             @Nullable String suggestion,
-            long hiddenRetired) {}
+            long hiddenRetired,
+            boolean partial) {}
 
     @Operation(
             summary = "Search data products",
@@ -45,7 +51,9 @@ class SearchApi {
                             + " other teams' draft and proposed products unless otherTeamsDrafts=true or a status"
                             + " filter names that status (the caller's own teams' are always included)."
                             + " Items carry a highlight: a snippet of the text (Markdown shown as plain text), HTML-escaped,"
-                            + " with matches in <mark>.")
+                            + " with matches in <mark>. Every word of q must be found; when no product holds every"
+                            + " word of a query of three or more words, the products that hold most of them (60 %,"
+                            + " at least two) are the result and partial is true.")
     @GetMapping("/data-products")
     SearchResponse searchProducts(
             @RequestParam(defaultValue = "") String q,
@@ -87,7 +95,12 @@ class SearchApi {
                 order);
         SearchResults results = search.search(request, page * size, size);
         return new SearchResponse(
-                results.total(), results.items(), results.facets(), results.suggestion(), results.hiddenRetired());
+                results.total(),
+                results.items(),
+                results.facets(),
+                results.suggestion(),
+                results.hiddenRetired(),
+                results.partial());
     }
 
     private static Set<String> values(List<String> parameter) {

@@ -77,6 +77,10 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
     private final Map<String, Map<String, Long>> counts = new HashMap<>();
     private final Paragraph summary = new Paragraph();
     private final Div emptyHelp = new Div();
+    /** Said in words, not by colour: the results hold most of the query's words, not every one. */
+    private final Paragraph partial =
+            new Paragraph("No product matches every word; showing products that match most of them.");
+
     private final Grid<SearchResults.Hit> results = new Grid<>();
     private SearchRequest request = SearchRequest.text("");
     private boolean restoring;
@@ -146,8 +150,11 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         results.addComponentColumn(this::hit).setHeader("Data products");
         summary.setId("search-summary");
         emptyHelp.setId("search-empty");
+        partial.setId("search-partial");
+        partial.setVisible(false);
 
-        VerticalLayout main = new VerticalLayout(new H2("Explore data products"), bar, summary, emptyHelp, results);
+        VerticalLayout main =
+                new VerticalLayout(new H2("Explore data products"), bar, summary, partial, emptyHelp, results);
         main.setSizeFull();
         main.expand(results);
         add(filters, main);
@@ -251,6 +258,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             group.setVisible(!items.isEmpty());
         });
         summary.setText(first.total() == 1 ? "1 data product" : first.total() + " data products");
+        partial.setVisible(first.partial() && first.total() > 0);
         emptyHelp.removeAll();
         if (first.total() == 0) {
             emptyHelp.add(emptyExplanation(current, first.suggestion(), first.hiddenRetired()));
