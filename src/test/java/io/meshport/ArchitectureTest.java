@@ -25,6 +25,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_catalog_knows_nothing_of_search() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.meshport.catalog..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.meshport.search..", "org.hibernate.search..", "org.apache.lucene..")
+                .because("search owns what is indexed and how; it maps catalog's entity itself"
+                        + " (docs/decisions/0015-search-module.md)")
+                .check(CLASSES);
+    }
+
+    @Test
     void views_reach_data_only_through_services() {
         noClasses()
                 .that()

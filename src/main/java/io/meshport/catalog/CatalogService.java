@@ -23,8 +23,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,7 +45,6 @@ public class CatalogService {
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
     private final Clock clock;
-    private final SearchPaging searchPaging;
     private final ApplicationEventPublisher events;
     private final ContractClaims claims;
 
@@ -59,7 +56,6 @@ public class CatalogService {
             CurrentIdentity currentIdentity,
             UserDirectory users,
             Clock clock,
-            SearchPaging searchPaging,
             ApplicationEventPublisher events,
             ContractClaims claims) {
         this.products = products;
@@ -69,7 +65,6 @@ public class CatalogService {
         this.currentIdentity = currentIdentity;
         this.users = users;
         this.clock = clock;
-        this.searchPaging = searchPaging;
         this.events = events;
         this.claims = claims;
     }
@@ -287,7 +282,7 @@ public class CatalogService {
             boolean allowDuplicateName,
             List<String> updatedContracts) {
         Identity caller = currentIdentity.require();
-        forgetSearchPagesOnCommit();
+        announceCatalogWrite();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.PRODUCT, text, format);
         String id = expectedId != null
                 ? expectedId
@@ -476,7 +471,7 @@ public class CatalogService {
     @Transactional
     public void deleteProduct(String id, @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
-        forgetSearchPagesOnCommit();
+        announceCatalogWrite();
         DataProduct product =
                 products.findById(id).orElseThrow(() -> new NotInCatalogException("No data product '" + id + "'."));
         requireMayActFor(caller, product.ownerTeam(), "product", id);
@@ -514,7 +509,7 @@ public class CatalogService {
             @Nullable String team,
             @Nullable Long expectedRevision) {
         Identity caller = currentIdentity.require();
-        forgetSearchPagesOnCommit();
+        announceCatalogWrite();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.CONTRACT, text, format);
         String id = expectedId != null
                 ? expectedId
@@ -771,14 +766,12 @@ public class CatalogService {
 
     // ---------------------------------------------------------------- rules shared by the writes
 
-    /** Search pages remembered for paging on hold positions that a committed write may shift. */
-    private void forgetSearchPagesOnCommit() {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                searchPaging.catalogChanged();
-            }
-        });
+    /**
+     * Tells whoever keeps derived views of the catalog (search's remembered result pages) that it
+     * is being written; they act on it once the write commits.
+     */
+    private void announceCatalogWrite() {
+        events.publishEvent(new CatalogWritten());
     }
 
     private ProductDocument readProduct(String text, DocumentFormat format) {

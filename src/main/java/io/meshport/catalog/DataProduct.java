@@ -16,43 +16,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.search.engine.backend.types.Aggregable;
-import org.hibernate.search.engine.backend.types.Projectable;
-import org.hibernate.search.engine.backend.types.Sortable;
-import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.ValueBridgeRef;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
-import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A data product as stored: the ODPS document as published plus the columns derived from it. */
+/**
+ * A data product as stored: the ODPS document as published plus the columns derived from it.
+ * Public only as a type, for the search module's index mapping (docs/decisions/0015); its state
+ * stays readable and writable within catalog alone.
+ */
 @Entity
 @Table(name = "data_product")
-@Indexed(index = "data_product")
-class DataProduct {
+public class DataProduct {
 
     @Id
     @Column(name = "id")
-    @KeywordField(name = "id_exact", normalizer = SearchAnalysis.KEYWORD, sortable = Sortable.YES)
-    @FullTextField(name = "id_text", analyzer = SearchAnalysis.NAME)
     private String id;
 
     @Column(name = "api_version", nullable = false)
     private String apiVersion;
 
     @Column(name = "name", nullable = false)
-    @KeywordField(name = "name_exact", normalizer = SearchAnalysis.KEYWORD)
-    @KeywordField(name = "name_joined", normalizer = SearchAnalysis.JOINED)
-    @KeywordField(
-            name = "name_sort",
-            normalizer = SearchAnalysis.KEYWORD,
-            sortable = Sortable.YES,
-            projectable = Projectable.YES)
-    @FullTextField(name = "name", analyzer = SearchAnalysis.NAME, projectable = Projectable.YES)
-    @FullTextField(name = "name_words", analyzer = SearchAnalysis.WORDS)
-    @FullTextField(name = "name_prefix", analyzer = SearchAnalysis.PREFIX, searchAnalyzer = SearchAnalysis.PREFIX_QUERY)
     private String name;
 
     @Column(name = "version")
@@ -60,38 +43,27 @@ class DataProduct {
 
     @Column(name = "status", nullable = false)
     @Convert(converter = StatusConverter.class)
-    @KeywordField(
-            aggregable = Aggregable.YES,
-            projectable = Projectable.YES,
-            valueBridge = @ValueBridgeRef(type = ProductStatusBridge.class))
     private ProductStatus status;
 
     @Column(name = "domain")
-    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     private @Nullable String domain;
 
     @Column(name = "owner_team", nullable = false)
-    @KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
     private String ownerTeam;
 
     @Column(name = "purpose")
-    @FullTextField(analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES)
     private @Nullable String purpose;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "tags", nullable = false)
-    @KeywordField(aggregable = Aggregable.YES)
-    @FullTextField(name = "tags_text", analyzer = SearchAnalysis.NAME)
     private List<String> tags = new ArrayList<>();
 
     /** Limitations, usage, port names and descriptions, contract schema fields and SLAs. */
     @Column(name = "search_text", nullable = false)
-    @FullTextField(name = "details", analyzer = SearchAnalysis.TEXT, projectable = Projectable.YES)
     private String searchText = "";
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "port_types", nullable = false)
-    @KeywordField(name = "port_type", aggregable = Aggregable.YES)
     private List<String> portTypes = new ArrayList<>();
 
     @Column(name = "source", nullable = false)
@@ -122,7 +94,6 @@ class DataProduct {
     private Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
-    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     private Instant updatedAt;
 
     @Column(name = "updated_by")

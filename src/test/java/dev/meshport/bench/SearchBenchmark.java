@@ -7,10 +7,10 @@ import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
 import static dev.meshport.bench.BenchmarkSupport.seconds;
 import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
-import io.meshport.catalog.CatalogSearch;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
-import io.meshport.catalog.SearchRequest;
+import io.meshport.search.CatalogSearch;
+import io.meshport.search.SearchRequest;
 import jakarta.persistence.EntityManagerFactory;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -20,12 +21,12 @@ class ConcurrentEditsTest {
         String id = OwnershipTest.newId();
         String path = OwnershipTest.path(id);
         Api.Response created =
-                Api.as("alice").put(path, OwnershipTest.product(id, "sales", "draft"), "application/yaml");
+                Api.as("alice").put(path, TestDocuments.product(id, "sales", "draft"), "application/yaml");
         String etag = created.header("ETag");
         assertThat(etag).isNotNull();
 
-        String first = OwnershipTest.product(id, "sales", "draft").replace("name: Product", "name: First");
-        String second = OwnershipTest.product(id, "sales", "draft").replace("name: Product", "name: Second");
+        String first = TestDocuments.product(id, "sales", "draft").replace("name: Product", "name: First");
+        String second = TestDocuments.product(id, "sales", "draft").replace("name: Product", "name: Second");
         Api.Response firstSave = Api.as("alice").header("If-Match", etag).put(path, first, "application/yaml");
         Api.Response secondSave = Api.as("carol").header("If-Match", etag).put(path, second, "application/yaml");
 
@@ -41,7 +42,7 @@ class ConcurrentEditsTest {
         String id = OwnershipTest.newId();
         String path = OwnershipTest.path(id);
         String etag = Api.as("alice")
-                .put(path, OwnershipTest.product(id, "sales", "draft"), "application/yaml")
+                .put(path, TestDocuments.product(id, "sales", "draft"), "application/yaml")
                 .header("ETag");
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -50,7 +51,7 @@ class ConcurrentEditsTest {
                             .header("If-Match", etag)
                             .put(
                                     path,
-                                    OwnershipTest.product(id, "sales", "draft")
+                                    TestDocuments.product(id, "sales", "draft")
                                             .replace("name: Product", "name: Writer " + n),
                                     "application/yaml")
                             .status())
@@ -70,12 +71,12 @@ class ConcurrentEditsTest {
         String id = OwnershipTest.newId();
         String path = OwnershipTest.path(id);
         String etag = Api.as("alice")
-                .put(path, OwnershipTest.product(id, "sales", "draft"), "application/yaml")
+                .put(path, TestDocuments.product(id, "sales", "draft"), "application/yaml")
                 .header("ETag");
         assertThat(Api.as("alice")
                         .put(
                                 path,
-                                OwnershipTest.product(id, "sales", "draft").replace("name: Product", "name: Changed"),
+                                TestDocuments.product(id, "sales", "draft").replace("name: Product", "name: Changed"),
                                 "application/yaml")
                         .status())
                 .isEqualTo(200);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -131,7 +132,7 @@ class ContractClaimsTest {
         assertThat(Api.as("bob")
                         .put(
                                 OwnershipTest.path(id),
-                                OwnershipTest.product(id, "marketing", "draft"),
+                                TestDocuments.product(id, "marketing", "draft"),
                                 "application/yaml")
                         .status())
                 .isEqualTo(201);
@@ -188,7 +189,7 @@ class ContractClaimsTest {
     }
 
     static String providing(String id, String team, String contract) {
-        return OwnershipTest.product(id, team, "draft") + "outputPorts:\n  - {name: out, version: 1.0.0, contractId: "
+        return TestDocuments.product(id, team, "draft") + "outputPorts:\n  - {name: out, version: 1.0.0, contractId: "
                 + contract + "}\n";
     }
 }

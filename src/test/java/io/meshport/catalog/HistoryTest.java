@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -142,7 +143,7 @@ class HistoryTest {
     }
 
     private static String product(String id, String purpose, String portVersion) {
-        return OwnershipTest.product(id, "sales", "draft")
+        return TestDocuments.product(id, "sales", "draft")
                 + "description:\n  purpose: \"" + purpose + "\"\n"
                 + "outputPorts:\n  - {name: out, version: " + portVersion + "}\n";
     }

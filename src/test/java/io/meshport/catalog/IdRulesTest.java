@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,7 +71,7 @@ class IdRulesTest {
     void a_product_id_that_differs_from_another_only_in_case_is_refused() {
         String id = OwnershipTest.newId() + "-sales-a";
         assertThat(Api.as("alice")
-                        .put(OwnershipTest.path(id), OwnershipTest.product(id, "sales", "draft"), "application/yaml")
+                        .put(OwnershipTest.path(id), TestDocuments.product(id, "sales", "draft"), "application/yaml")
                         .status())
                 .isEqualTo(201);
         String lookAlike = id.toUpperCase(java.util.Locale.ROOT);
@@ -78,7 +79,7 @@ class IdRulesTest {
         Api.Response refused = Api.as("alice")
                 .put(
                         OwnershipTest.path(lookAlike),
-                        OwnershipTest.product(lookAlike, "sales", "draft"),
+                        TestDocuments.product(lookAlike, "sales", "draft"),
                         "application/yaml");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
@@ -92,7 +93,7 @@ class IdRulesTest {
                         "alice",
                         List.of("sales"),
                         () -> catalog.checkProduct(
-                                OwnershipTest.product(lookAlike, "sales", "draft"), DocumentFormat.YAML, null)))
+                                TestDocuments.product(lookAlike, "sales", "draft"), DocumentFormat.YAML, null)))
                 .extracting(Violation::pointer)
                 .as("the form says so before saving")
                 .contains("/id");
@@ -118,7 +119,7 @@ class IdRulesTest {
     void the_database_refuses_a_look_alike_id_too() {
         String id = OwnershipTest.newId() + "-db";
         assertThat(Api.as("alice")
-                        .put(OwnershipTest.path(id), OwnershipTest.product(id, "sales", "draft"), "application/yaml")
+                        .put(OwnershipTest.path(id), TestDocuments.product(id, "sales", "draft"), "application/yaml")
                         .status())
                 .isEqualTo(201);
 

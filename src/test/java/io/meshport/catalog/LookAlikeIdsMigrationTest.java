@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -79,7 +80,7 @@ class LookAlikeIdsMigrationTest {
                 "alice",
                 List.of("sales"),
                 () -> catalog.publishProduct(
-                        id, OwnershipTest.product(id, "sales", "draft"), DocumentFormat.YAML, null, null));
+                        id, TestDocuments.product(id, "sales", "draft"), DocumentFormat.YAML, null, null));
         // A look-alike from before the rule, as the migration leaves it.
         jdbc.sql("""
                         insert into data_product (id, api_version, name, status, owner_team, document, source,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,7 +48,7 @@ class OwnershipTest {
     void without_a_team_the_callers_only_team_owns_it_and_otherwise_it_is_refused_with_400() {
         String aliceOwns = newId();
         assertThat(Api.as("alice")
-                        .put(path(aliceOwns), product(aliceOwns, null, "draft"), "application/yaml")
+                        .put(path(aliceOwns), TestDocuments.product(aliceOwns, null, "draft"), "application/yaml")
                         .status())
                 .isEqualTo(201);
         assertThat(catalogAs("dave", () -> catalog.find(aliceOwns))
@@ -56,25 +57,28 @@ class OwnershipTest {
                 .isEqualTo("sales");
 
         String carolMustSay = newId();
-        Api.Response carol =
-                Api.as("carol").put(path(carolMustSay), product(carolMustSay, null, "draft"), "application/yaml");
+        Api.Response carol = Api.as("carol")
+                .put(path(carolMustSay), TestDocuments.product(carolMustSay, null, "draft"), "application/yaml");
         assertThat(carol.status()).isEqualTo(400);
         assertThat(carol.pointers()).containsExactly("/team/name");
         assertThat(Api.as("carol")
                         .put(
                                 path(carolMustSay) + "?team=finance",
-                                product(carolMustSay, null, "draft"),
+                                TestDocuments.product(carolMustSay, null, "draft"),
                                 "application/yaml")
                         .status())
                 .isEqualTo(201);
 
         String daveHasNone = newId();
         assertThat(Api.as("dave")
-                        .put(path(daveHasNone), product(daveHasNone, null, "draft"), "application/yaml")
+                        .put(path(daveHasNone), TestDocuments.product(daveHasNone, null, "draft"), "application/yaml")
                         .status())
                 .isEqualTo(400);
         assertThat(Api.as("dave")
-                        .put(path(daveHasNone) + "?team=sales", product(daveHasNone, null, "draft"), "application/yaml")
+                        .put(
+                                path(daveHasNone) + "?team=sales",
+                                TestDocuments.product(daveHasNone, null, "draft"),
+                                "application/yaml")
                         .status())
                 .as("a client-sent owner is not trusted")
                 .isEqualTo(403);
@@ -83,7 +87,7 @@ class OwnershipTest {
     @Test
     void replace_needs_membership_of_the_current_owning_team() {
         String id = created("alice", "sales");
-        String changed = product(id, "sales", "draft").replace("name: Product", "name: Renamed Product");
+        String changed = TestDocuments.product(id, "sales", "draft").replace("name: Product", "name: Renamed Product");
         assertThat(Api.as("bob").put(path(id), changed, "application/yaml").status())
                 .isEqualTo(403);
         assertThat(Api.as("dave").put(path(id), changed, "application/yaml").status())
@@ -97,7 +101,7 @@ class OwnershipTest {
     @Test
     void moving_a_product_needs_membership_of_both_teams() {
         String id = created("alice", "sales");
-        String toMarketing = product(id, "marketing", "draft");
+        String toMarketing = TestDocuments.product(id, "marketing", "draft");
         assertThat(Api.as("alice")
                         .put(path(id), toMarketing, "application/yaml")
                         .status())
@@ -116,7 +120,7 @@ class OwnershipTest {
                 .as("now bob's team owns it")
                 .isEqualTo(200);
         assertThat(Api.as("alice")
-                        .put(path(id), product(id, "sales", "draft"), "application/yaml")
+                        .put(path(id), TestDocuments.product(id, "sales", "draft"), "application/yaml")
                         .status())
                 .isEqualTo(403);
     }
@@ -131,7 +135,10 @@ class OwnershipTest {
 
         String deprecated = created("alice", "sales");
         assertThat(Api.as("alice")
-                        .put(path(deprecated), product(deprecated, "sales", "deprecated"), "application/yaml")
+                        .put(
+                                path(deprecated),
+                                TestDocuments.product(deprecated, "sales", "deprecated"),
+                                "application/yaml")
                         .status())
                 .isEqualTo(200);
         Api.Response refused = Api.as("carol").delete(path(deprecated));
@@ -146,7 +153,7 @@ class OwnershipTest {
         assertThat(Api.as("alice")
                         .put(
                                 path(upstream),
-                                product(upstream, "sales", "draft")
+                                TestDocuments.product(upstream, "sales", "draft")
                                         + "outputPorts:\n  - {name: out, version: 1.0.0, contractId: " + contract
                                         + "}\n",
                                 "application/yaml")
@@ -156,7 +163,7 @@ class OwnershipTest {
         assertThat(Api.as("bob")
                         .put(
                                 path(downstream),
-                                product(downstream, "marketing", "draft")
+                                TestDocuments.product(downstream, "marketing", "draft")
                                         + "inputPorts:\n  - {name: in, version: 1.0.0, contractId: " + contract + "}\n",
                                 "application/yaml")
                         .status())
@@ -169,7 +176,7 @@ class OwnershipTest {
     @Test
     void status_changes_follow_ownership_too() {
         String id = created("alice", "sales");
-        String deprecated = product(id, "sales", "deprecated");
+        String deprecated = TestDocuments.product(id, "sales", "deprecated");
         assertThat(Api.as("bob").put(path(id), deprecated, "application/yaml").status())
                 .isEqualTo(403);
         assertThat(Api.as("dave").put(path(id), deprecated, "application/yaml").status())
@@ -233,7 +240,7 @@ class OwnershipTest {
     void every_change_is_recorded_with_who_when_and_the_previous_version() {
         String id = created("alice", "sales");
         assertThat(Api.as("carol")
-                        .put(path(id), product(id, "sales", "deprecated"), "application/yaml")
+                        .put(path(id), TestDocuments.product(id, "sales", "deprecated"), "application/yaml")
                         .status())
                 .isEqualTo(200);
         List<ChangeEntry> history = catalogAs("dave", () -> catalog.history(id));
@@ -252,19 +259,20 @@ class OwnershipTest {
     private int apiCreate(String user, String team) {
         String id = newId();
         return Api.as(user)
-                .put(path(id), product(id, team, "draft"), "application/yaml")
+                .put(path(id), TestDocuments.product(id, team, "draft"), "application/yaml")
                 .status();
     }
 
     private String created(String user, String team) {
         String id = newId();
-        Api.Response response = Api.as(user).put(path(id), product(id, team, "draft"), "application/yaml");
+        Api.Response response =
+                Api.as(user).put(path(id), TestDocuments.product(id, team, "draft"), "application/yaml");
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return id;
     }
 
     private Published publish(String id, String team, String status) {
-        return catalog.publishProduct(id, product(id, team, status), DocumentFormat.YAML, null, null);
+        return catalog.publishProduct(id, TestDocuments.product(id, team, status), DocumentFormat.YAML, null, null);
     }
 
     private <T> T catalogAs(String user, java.util.function.Supplier<T> work) {
@@ -277,15 +285,5 @@ class OwnershipTest {
 
     static String path(String id) {
         return "/api/v1/data-products/" + id;
-    }
-
-    static String product(String id, @org.jspecify.annotations.Nullable String team, String status) {
-        return """
-                apiVersion: v1.0.0
-                kind: DataProduct
-                id: %s
-                name: Product %s
-                status: %s
-                """.formatted(id, id, status) + (team == null ? "" : "team:\n  name: " + team + "\n");
     }
 }

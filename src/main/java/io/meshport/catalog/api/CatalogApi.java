@@ -1,14 +1,10 @@
 package io.meshport.catalog.api;
 
-import io.meshport.catalog.CatalogSearch;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
-import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
 import io.meshport.catalog.Published;
-import io.meshport.catalog.SearchRequest;
-import io.meshport.catalog.SearchResults;
 import io.meshport.system.BodyLimit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,10 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,81 +46,11 @@ class CatalogApi {
     static final String DOCUMENT_LIMIT = "${meshport.api.body-limit.documents:1MB}";
 
     private final CatalogService catalog;
-    private final CatalogSearch search;
     private final RequestDocuments requests;
 
-    CatalogApi(CatalogService catalog, CatalogSearch search, RequestDocuments requests) {
+    CatalogApi(CatalogService catalog, RequestDocuments requests) {
         this.catalog = catalog;
-        this.search = search;
         this.requests = requests;
-    }
-
-    /** A search result as the API shows it. */
-    record SearchResponse(
-            long total,
-            List<SearchResults.Hit> items,
-            Map<String, List<SearchResults.FacetCount>> facets,
-            @Nullable String suggestion,
-            long hiddenRetired) {}
-
-    @Operation(
-            summary = "Search data products",
-            description =
-                    "Full-text search with facets. Repeat a filter parameter for alternatives (domain=a&domain=b);"
-                            + " different filters combine with 'and'. Retired products are left out unless status=retired;"
-                            + " other teams' draft and proposed products unless otherTeamsDrafts=true or a status"
-                            + " filter names that status (the caller's own teams' are always included)."
-                            + " Items carry a highlight: a snippet of the text (Markdown shown as plain text), HTML-escaped,"
-                            + " with matches in <mark>.")
-    @GetMapping("/data-products")
-    SearchResponse searchProducts(
-            @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "") List<String> domain,
-            @RequestParam(defaultValue = "") List<String> team,
-            @RequestParam(defaultValue = "") List<String> status,
-            @RequestParam(defaultValue = "") List<String> tag,
-            @RequestParam(defaultValue = "") List<String> portType,
-            @RequestParam(defaultValue = "false") boolean mine,
-            @RequestParam(defaultValue = "false") boolean otherTeamsDrafts,
-            @RequestParam(defaultValue = "relevance") String sort,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
-        if (page < 0 || page > 100_000) {
-            throw new InvalidDocumentException("Bad page", "/page", "page must be between 0 and 100000.");
-        }
-        if (size < 1 || size > 100) {
-            throw new InvalidDocumentException("Bad size", "/size", "size must be between 1 and 100.");
-        }
-        SearchRequest.Sort order =
-                switch (sort.toLowerCase(java.util.Locale.ROOT)) {
-                    case "relevance" -> SearchRequest.Sort.RELEVANCE;
-                    case "name" -> SearchRequest.Sort.NAME;
-                    case "updated" -> SearchRequest.Sort.UPDATED;
-                    default ->
-                        throw new InvalidDocumentException(
-                                "Bad sort", "/sort", "sort must be relevance, name or updated.");
-                };
-        SearchRequest request = new SearchRequest(
-                q,
-                values(domain),
-                values(team),
-                values(status),
-                values(tag),
-                values(portType),
-                mine,
-                false,
-                otherTeamsDrafts,
-                order);
-        SearchResults results = search.search(request, page * size, size);
-        return new SearchResponse(
-                results.total(), results.items(), results.facets(), results.suggestion(), results.hiddenRetired());
-    }
-
-    private static Set<String> values(List<String> parameter) {
-        return parameter.stream()
-                .map(String::strip)
-                .filter(v -> !v.isEmpty())
-                .collect(java.util.stream.Collectors.toSet());
     }
 
     @Operation(

@@ -1,9 +1,12 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.List;
 import org.hibernate.search.mapper.orm.Search;
@@ -40,7 +43,7 @@ class IndexConsistencyTest {
                 List.of("sales"),
                 () -> catalog.publishProduct(
                         id,
-                        OwnershipTest.product(id, "sales", "draft")
+                        TestDocuments.product(id, "sales", "draft")
                                 .replace("name: Product " + id, "name: Quasar Telemetry"),
                         DocumentFormat.YAML,
                         null,
@@ -52,7 +55,7 @@ class IndexConsistencyTest {
                 List.of("sales"),
                 () -> catalog.publishProduct(
                         id,
-                        OwnershipTest.product(id, "sales", "draft")
+                        TestDocuments.product(id, "sales", "draft")
                                 .replace("name: Product " + id, "name: Pulsar Telemetry"),
                         DocumentFormat.YAML,
                         null,

@@ -1,5 +1,7 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
+import io.meshport.catalog.DataProduct;
+import io.meshport.catalog.ProductStatus;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import jakarta.annotation.PreDestroy;
@@ -158,7 +160,7 @@ public class CatalogSearch {
     private SearchResults search(
             SearchRequest request, int offset, int limit, boolean withFacets, boolean bounded, boolean lean) {
         if (request.text().length() > SearchRequest.MAX_TEXT) {
-            throw new InvalidDocumentException(
+            throw new InvalidSearchException(
                     "Query too long",
                     "/q",
                     "A search is at most " + SearchRequest.MAX_TEXT + " characters; this one has "
@@ -792,7 +794,8 @@ public class CatalogSearch {
         if (words.isEmpty()) {
             return null;
         }
-        List<DataProduct> close = session.search(DataProduct.class)
+        List<String> close = session.search(DataProduct.class)
+                .select(f -> f.field("name", String.class))
                 .where(f -> {
                     BooleanPredicateClausesStep<?, ?> bool = f.bool();
                     for (String word : words) {
@@ -803,7 +806,7 @@ public class CatalogSearch {
                     return bool.mustNot(f.match().field("status").matching(ProductStatus.RETIRED));
                 })
                 .fetchHits(1);
-        return close.isEmpty() ? null : close.getFirst().name();
+        return close.isEmpty() ? null : close.getFirst();
     }
 
     private static Set<String> selected(SearchRequest request, String facet) {

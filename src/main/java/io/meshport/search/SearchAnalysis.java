@@ -1,4 +1,4 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;

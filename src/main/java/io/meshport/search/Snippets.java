@@ -1,5 +1,6 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
+import io.meshport.catalog.MarkdownText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
+import io.meshport.catalog.ProductStatus;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;

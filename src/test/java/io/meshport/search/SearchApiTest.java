@@ -1,10 +1,13 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +26,7 @@ class SearchApiTest {
     @Test
     void a_highlight_shows_a_markdown_purpose_as_escaped_text_with_the_matches_marked() {
         String id = "markdown-purpose-" + System.nanoTime();
-        String yaml = OwnershipTest.product(id, "sales", "deprecated")
+        String yaml = TestDocuments.product(id, "sales", "deprecated")
                 + "description:\n  purpose: \"# Heading\\n\\nTotals of **orders and zwiebelkuchen** per"
                 + " _region_, <b>not</b> bold.\"\n";
         RunAs.user("alice", List.of("sales"), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));

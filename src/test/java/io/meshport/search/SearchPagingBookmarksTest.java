@@ -1,4 +1,4 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
+import io.meshport.catalog.ProductStatus;
 import org.hibernate.search.mapper.pojo.bridge.ValueBridge;
 import org.hibernate.search.mapper.pojo.bridge.runtime.ValueBridgeFromIndexedValueContext;
 import org.hibernate.search.mapper.pojo.bridge.runtime.ValueBridgeToIndexedValueContext;

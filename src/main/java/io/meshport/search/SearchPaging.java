@@ -1,5 +1,6 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
+import io.meshport.catalog.CatalogWritten;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * What one search has learnt about a result list, kept for the pages that follow: its total and
@@ -18,8 +22,8 @@ import org.springframework.stereotype.Component;
  * page starts after the nearest bookmark instead of collecting every product before it, so
  * paging on stays as fast at product 50,000 as at product 20 (keyset paging behind an offset).
  *
- * <p>Everything is forgotten when the catalog changes (the service calls {@link
- * #catalogChanged()} after each commit) and after {@link #MAX_AGE} in any case, so a bookmark
+ * <p>Everything is forgotten when the catalog changes (after each commit of a {@link
+ * CatalogWritten} write) and after {@link #MAX_AGE} in any case, so a bookmark
  * never places a page more than a moment's worth of concurrent writes away from where an
  * offset would.
  */
@@ -75,6 +79,25 @@ class SearchPaging {
 
     void catalogChanged() {
         generation.incrementAndGet();
+    }
+
+    /**
+     * A write to the catalog shifts result lists once it commits. A plain listener that waits for
+     * the commit itself, rather than a transactional event listener, which Spring Modulith would
+     * record in its event publication table on every write.
+     */
+    @EventListener
+    void catalogWritten(CatalogWritten write) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            catalogChanged();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                catalogChanged();
+            }
+        });
     }
 
     /** The bookmark nearest before {@code offset}, if any page before it has been served. */

@@ -1,11 +1,15 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
+import io.meshport.catalog.ProductStatus;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -99,7 +103,7 @@ class SearchRelevanceTest {
                 "alice",
                 List.of("sales"),
                 () -> catalog.publishProduct(
-                        id, OwnershipTest.product(id, "sales", "retired"), DocumentFormat.YAML, null, null));
+                        id, TestDocuments.product(id, "sales", "retired"), DocumentFormat.YAML, null, null));
 
         SearchResults hidden = RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(id), 0, 10));
         assertThat(hidden.total()).isZero();
@@ -330,7 +334,7 @@ class SearchRelevanceTest {
     void an_overlong_query_is_refused_with_a_message() {
         assertThatThrownBy(() -> RunAs.user(
                         "dave", List.of(), () -> search.search(SearchRequest.text("x".repeat(10_000)), 0, 5)))
-                .isInstanceOf(InvalidDocumentException.class)
+                .isInstanceOf(InvalidSearchException.class)
                 .hasMessageContaining("Query too long");
     }
 

@@ -1,9 +1,12 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -100,7 +103,7 @@ class SearchPagingTest {
                 List.of("sales"),
                 () -> catalog.publishProduct(
                         id,
-                        OwnershipTest.product(id, "sales", "draft")
+                        TestDocuments.product(id, "sales", "draft")
                                 .replace("name: Product " + id, "name: !!! Aaaa " + id),
                         DocumentFormat.YAML,
                         null,

@@ -1,4 +1,4 @@
-package io.meshport.catalog;
+package io.meshport.search;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package io.meshport.catalog.ui;
+package io.meshport.search.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Html;
@@ -10,6 +10,7 @@ import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -27,14 +28,14 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
-import io.meshport.catalog.CatalogSearch;
 import io.meshport.catalog.MarkdownText;
 import io.meshport.catalog.ProductBadges;
-import io.meshport.catalog.SearchRequest;
-import io.meshport.catalog.SearchResults;
+import io.meshport.search.CatalogSearch;
+import io.meshport.search.SearchRequest;
+import io.meshport.search.SearchResults;
 import jakarta.annotation.security.PermitAll;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -323,10 +324,25 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         return help;
     }
 
-    private Component hit(SearchResults.Hit hit) {
-        RouterLink name = new RouterLink(hit.name(), ProductView.class, new RouteParameters("id", hit.id()));
+    /** A link to the product's page (catalog's), followed by the router without reloading the page. */
+    private static Anchor productLink(SearchResults.Hit hit) {
+        Anchor name = new Anchor(
+                "products/"
+                        + URLEncoder.encode(hit.id(), StandardCharsets.UTF_8).replace("+", "%20"),
+                hit.name());
+        name.getElement().setAttribute("router-link", true);
         name.addClassName("hit-name");
-        HorizontalLayout title = new HorizontalLayout(name, StatusBadge.of(hit.status()));
+        return name;
+    }
+
+    private static Span statusBadge(SearchResults.Hit hit) {
+        Span badge = new Span(hit.status().value());
+        badge.addClassNames("status-badge", "status-" + hit.status().value());
+        return badge;
+    }
+
+    private Component hit(SearchResults.Hit hit) {
+        HorizontalLayout title = new HorizontalLayout(productLink(hit), statusBadge(hit));
         for (String mark : badges.getOrDefault(hit.id(), List.of())) {
             Span badge = new Span(mark);
             badge.addClassNames("status-badge", "attention-badge", "hit-badge");

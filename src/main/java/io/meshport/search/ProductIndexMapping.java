@@ -1,0 +1,75 @@
+package io.meshport.search;
+
+import io.meshport.catalog.DataProduct;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.orm.mapping.HibernateOrmMappingConfigurationContext;
+import org.hibernate.search.mapper.orm.mapping.HibernateOrmSearchMappingConfigurer;
+import org.hibernate.search.mapper.pojo.mapping.definition.programmatic.TypeMappingStep;
+
+/**
+ * What of a data product is indexed, and how: the whole index mapping, kept here rather than as
+ * annotations on catalog's entity, so that catalog knows nothing of search (docs/decisions/0015).
+ * The fields are catalog's columns, read by name; {@link SearchIndex#MAPPING_VERSION} changes
+ * with this mapping.
+ */
+public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer {
+
+    /** The index's name within Hibernate Search (a cluster's index names add a prefix and a version). */
+    static final String INDEX = "data_product";
+
+    @Override
+    public void configure(HibernateOrmMappingConfigurationContext context) {
+        TypeMappingStep product = context.programmaticMapping().type(DataProduct.class);
+        product.indexed().index(INDEX);
+        product.property("id")
+                .keywordField("id_exact")
+                .normalizer(SearchAnalysis.KEYWORD)
+                .sortable(Sortable.YES)
+                .fullTextField("id_text")
+                .analyzer(SearchAnalysis.NAME);
+        product.property("name")
+                .keywordField("name_exact")
+                .normalizer(SearchAnalysis.KEYWORD)
+                .keywordField("name_joined")
+                .normalizer(SearchAnalysis.JOINED)
+                .keywordField("name_sort")
+                .normalizer(SearchAnalysis.KEYWORD)
+                .sortable(Sortable.YES)
+                .projectable(Projectable.YES)
+                .fullTextField("name")
+                .analyzer(SearchAnalysis.NAME)
+                .projectable(Projectable.YES)
+                .fullTextField("name_words")
+                .analyzer(SearchAnalysis.WORDS)
+                .fullTextField("name_prefix")
+                .analyzer(SearchAnalysis.PREFIX)
+                .searchAnalyzer(SearchAnalysis.PREFIX_QUERY);
+        product.property("status")
+                .keywordField()
+                .aggregable(Aggregable.YES)
+                .projectable(Projectable.YES)
+                .valueBridge(ProductStatusBridge.class);
+        product.property("domain").keywordField().aggregable(Aggregable.YES).projectable(Projectable.YES);
+        product.property("ownerTeam").keywordField().aggregable(Aggregable.YES).projectable(Projectable.YES);
+        product.property("purpose")
+                .fullTextField()
+                .analyzer(SearchAnalysis.TEXT)
+                .projectable(Projectable.YES);
+        product.property("tags")
+                .keywordField()
+                .aggregable(Aggregable.YES)
+                .fullTextField("tags_text")
+                .analyzer(SearchAnalysis.NAME);
+        // Limitations, usage, port names and descriptions, contract schema fields and SLAs.
+        product.property("searchText")
+                .fullTextField("details")
+                .analyzer(SearchAnalysis.TEXT)
+                .projectable(Projectable.YES);
+        product.property("portTypes").keywordField("port_type").aggregable(Aggregable.YES);
+        product.property("updatedAt").genericField().sortable(Sortable.YES).projectable(Projectable.YES);
+        // What the drift check compares with the database's row.
+        product.property("lockVersion").genericField("revision").projectable(Projectable.YES);
+    }
+}
