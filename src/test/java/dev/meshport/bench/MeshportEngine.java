@@ -1,8 +1,8 @@
 package dev.meshport.bench;
 
-import io.meshport.catalog.CatalogSearch;
-import io.meshport.catalog.SearchRequest;
-import io.meshport.catalog.SearchResults;
+import io.meshport.search.CatalogSearch;
+import io.meshport.search.SearchRequest;
+import io.meshport.search.SearchResults;
 
 /**
  * Meshport's own search through its service, as Explore and the API call it: hits with

@@ -1,6 +1,6 @@
 package dev.meshport.bench;
 
-import io.meshport.catalog.SearchRequest;
+import io.meshport.search.SearchRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
