@@ -465,8 +465,8 @@ public final class SearchBenchmark {
         System.out.println();
         System.out.printf(
                 "Side by side, the same queries interleaved, first page of 20 + total, ms (%d queries per kind,"
-                        + " ILIKE the first %d; \"hits\": queries with any result):%n",
-                COMPARED_RUNS, ILIKE_RUNS);
+                        + "%s; \"hits\": queries with any result):%n",
+                COMPARED_RUNS, fewer(engines, COMPARED_RUNS, SearchEngine::latencyRuns));
         StringBuilder header = new StringBuilder("| query |");
         StringBuilder rule = new StringBuilder("|---|");
         for (SearchEngine engine : engines) {
@@ -498,13 +498,25 @@ public final class SearchBenchmark {
         System.out.println("(Meshport also computes every facet's counts and the highlights; the baselines do not.)");
     }
 
+    /** ", ILIKE the first 40" for the engines given fewer than {@code runs} queries. */
+    private static String fewer(
+            List<SearchEngine> engines, int runs, java.util.function.ToIntFunction<SearchEngine> runsOf) {
+        StringBuilder fewer = new StringBuilder();
+        for (SearchEngine engine : engines) {
+            if (runsOf.applyAsInt(engine) < runs) {
+                fewer.append(", ").append(engine.name()).append(" the first ").append(runsOf.applyAsInt(engine));
+            }
+        }
+        return fewer.toString();
+    }
+
     /** Top-3 share and nDCG@10 per judged kind and engine, as a Markdown table. */
     private static void printRelevance(List<SearchEngine> engines, Map<String, Map<String, double[]>> relevance) {
         System.out.println();
         System.out.printf(
-                "Relevance on judged queries (%d per kind, ILIKE the first %d; binary relevance, relevant by"
+                "Relevance on judged queries (%d per kind%s; binary relevance, relevant by"
                         + " construction; \"none\": share with no result at all):%n",
-                JUDGED_RUNS, ILIKE_JUDGED);
+                JUDGED_RUNS, fewer(engines, JUDGED_RUNS, SearchEngine::judgedRuns));
         StringBuilder header = new StringBuilder("| judged query |");
         StringBuilder rule = new StringBuilder("|---|");
         for (SearchEngine engine : engines) {
