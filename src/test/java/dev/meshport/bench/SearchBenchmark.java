@@ -32,15 +32,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.search.mapper.orm.Search;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The search benchmark (README: "Benchmarks"). Generates N synthetic data products (default
  * 100,000) with contracts, schema fields, ports and lineage into a fresh PostgreSQL, indexes them
  * with the mass indexer, and prints bulk-load rate, reindex time, search latency percentiles for
- * a fixed query mix through the service and through the HTTP API, write-to-searchable latency,
- * and the same query mix as a plain PostgreSQL ILIKE scan. It measures; it asserts nothing.
+ * a fixed query mix through the service and through the HTTP API, and write-to-searchable
+ * latency. Then it puts Meshport beside the baselines ({@link SearchEngine}s: PostgreSQL full-text
+ * search with pg_trgm, and a plain ILIKE scan), on the same queries for latency and on judged
+ * queries ({@link JudgedQueries}) for relevance. It measures; it asserts nothing.
  */
 public final class SearchBenchmark {
 
@@ -117,36 +120,68 @@ public final class SearchBenchmark {
 
     private SearchBenchmark() {}
 
+    /** The baselines {@code --baseline=} may name (comma-separated, or {@code none}); both by default. */
+    static final String POSTGRES_FTS = "postgres-fts";
+
+    static final String ILIKE = "ilike";
+    private static final int COMPARED_RUNS = 200;
+    private static final int ILIKE_RUNS = 40;
+    private static final int JUDGED_RUNS = 100;
+    private static final int ILIKE_JUDGED = 20;
+
     public static void main(String[] args) throws Exception {
         int products = 100_000;
-        int baselineRuns = 40;
+        Set<String> baselines = Set.of(POSTGRES_FTS, ILIKE);
         for (String arg : args) {
             if (arg.startsWith("--products=")) {
                 products = Integer.parseInt(arg.substring("--products=".length()));
-            } else if (arg.equals("--no-baseline")) {
-                baselineRuns = 1;
+            } else if (arg.equals("--no-baseline") || arg.equals("--baseline=none")) {
+                baselines = Set.of();
+            } else if (arg.startsWith("--baseline=")) {
+                baselines = Set.of(arg.substring("--baseline=".length()).split(","));
+                for (String baseline : baselines) {
+                    if (!baseline.equals(POSTGRES_FTS) && !baseline.equals(ILIKE)) {
+                        System.err.println("Unknown baseline '" + baseline + "': use --baseline=" + POSTGRES_FTS + ","
+                                + ILIKE + " (either or both) or --baseline=none");
+                        System.exit(2);
+                    }
+                }
+            } else {
+                System.err.println("Unknown argument '" + arg + "': use --products=N and --baseline=" + POSTGRES_FTS
+                        + "," + ILIKE + "|none");
+                System.exit(2);
             }
         }
         int measured = products;
-        int baseline = baselineRuns;
+        Set<String> chosen = baselines;
         withPortal(
                 "?reWriteBatchedInserts=true",
                 Map.of(),
-                (context, portal, issuer) -> run(context, measured, baseline, portal, issuer));
+                (context, portal, issuer) -> run(context, measured, chosen, portal, issuer));
         System.exit(0);
     }
 
     private static void run(
-            ConfigurableApplicationContext context, int products, int baselineRuns, String portal, String issuer)
+            ConfigurableApplicationContext context, int products, Set<String> baselines, String portal, String issuer)
             throws Exception {
+        long runStarted = System.nanoTime();
         DataSource dataSource = context.getBean(DataSource.class);
         Map<String, String> report = new LinkedHashMap<>();
         report.put("products", String.format("%,d", products));
         report.put("machine", machine());
 
+        // The portal's start-up check of the index (a rebuild, for a fresh index directory) must
+        // be over before the bulk load: a rebuild still running beside the benchmark's own mass
+        // indexer adds products to the index a second time.
+        HealthIndicator index = context.getBean("search", HealthIndicator.class);
+        while (!Status.UP.equals(index.health().getStatus())) {
+            Thread.sleep(20);
+        }
+
         // 1. Bulk load through JDBC batches, as a migration or import would.
         long started = System.nanoTime();
-        List<String> names = generate(dataSource, products);
+        List<JudgedQueries.Product> generated = generate(dataSource, products);
+        List<String> names = generated.stream().map(JudgedQueries.Product::name).toList();
         double loadSeconds = seconds(started);
         report.put(
                 "bulk load",
@@ -201,7 +236,6 @@ public final class SearchBenchmark {
         // CPU time of the searching thread: what a query costs, whatever else the machine runs.
         List<String> cpuLines = new ArrayList<>();
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Double> serviceP95 = new LinkedHashMap<>();
         int pages = products / 4;
         asAdmin(() -> {
             // Warm up on the whole mix first, as a portal that has served for a while is: the JIT
@@ -243,7 +277,6 @@ public final class SearchBenchmark {
                         cpu[i] = (threads.getCurrentThreadCpuTime() - c) / 1e6;
                     }
                 }
-                serviceP95.put(entry.getKey(), percentile(times, 95));
                 serviceLines.add(line(entry.getKey(), times));
                 cpuLines.add(line(entry.getKey(), cpu));
             }
@@ -317,43 +350,85 @@ public final class SearchBenchmark {
             return null;
         });
 
-        // 6. The same mix as a plain ILIKE scan, as simpler catalogs do.
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        List<String> ilikeLines = new ArrayList<>();
-        Map<String, Double> ilikeP95 = new LinkedHashMap<>();
-        for (var entry : mix.entrySet()) {
-            boolean deep = entry.getKey().equals("deep page");
-            double[] times = new double[baselineRuns];
-            for (int i = -5; i < times.length; i++) {
-                SearchRequest request = entry.getValue().get();
-                String pattern = "%" + request.text().replace("%", "\\%").replace("_", "\\_") + "%";
-                String domainFilter = request.domains().isEmpty()
-                        ? ""
-                        : " and domain = '" + request.domains().iterator().next() + "' and status = 'active'";
-                long t = System.nanoTime();
-                jdbc.queryForList(
-                        "select id, name, domain, owner_team, status, purpose from data_product"
-                                + " where (name ilike ? or purpose ilike ? or search_text ilike ?) and status <> 'retired'"
-                                + domainFilter + " order by name limit 20 offset ?",
-                        pattern,
-                        pattern,
-                        pattern,
-                        deep ? random.nextInt(Math.max(1, products / 2)) + products / 4 : 0);
-                jdbc.queryForObject(
-                        "select count(*) from data_product where (name ilike ? or purpose ilike ? or search_text ilike ?)"
-                                + " and status <> 'retired'" + domainFilter,
-                        Long.class,
-                        pattern,
-                        pattern,
-                        pattern);
-                double ms = (System.nanoTime() - t) / 1e6;
-                if (i >= 0) {
-                    times[i] = ms;
-                }
-            }
-            ilikeP95.put(entry.getKey(), percentile(times, 95));
-            ilikeLines.add(line(entry.getKey(), times));
+        // 6. Side by side: Meshport and the baselines on the same queries, interleaved query by
+        // query so that a change of the machine's speed hits every engine alike.
+        List<SearchEngine> engines = new ArrayList<>();
+        engines.add(new MeshportEngine("Meshport (Lucene)", search));
+        if (baselines.contains(POSTGRES_FTS)) {
+            engines.add(PostgresFtsEngine.build(dataSource, report));
         }
+        if (baselines.contains(ILIKE)) {
+            engines.add(new IlikeEngine(dataSource, ILIKE_RUNS, ILIKE_JUDGED));
+        }
+        Map<String, Map<String, double[]>> latency = new LinkedHashMap<>();
+        Map<String, Map<String, Integer>> found = new LinkedHashMap<>();
+        random.setSeed(11);
+        asAdmin(() -> {
+            for (var entry : mix.entrySet()) {
+                boolean deep = entry.getKey().equals("deep page");
+                List<SearchRequest> requests = new ArrayList<>();
+                for (int i = 0; i < COMPARED_RUNS + 3; i++) {
+                    requests.add(entry.getValue().get());
+                }
+                Map<String, double[]> times = new LinkedHashMap<>();
+                Map<String, Integer> withHits = new LinkedHashMap<>();
+                for (SearchEngine engine : engines) {
+                    times.put(engine.name(), new double[Math.min(COMPARED_RUNS, engine.latencyRuns())]);
+                    withHits.put(engine.name(), 0);
+                }
+                for (int i = -3; i < COMPARED_RUNS; i++) {
+                    SearchRequest request = requests.get(i + 3);
+                    int offset = deep ? products / 4 + 20 * (i + 3) : 0;
+                    for (SearchEngine engine : engines) {
+                        double[] engineTimes = times.get(engine.name());
+                        if (i >= engineTimes.length) {
+                            continue;
+                        }
+                        long t = System.nanoTime();
+                        SearchEngine.Answer answer = engine.search(request, offset, 20);
+                        double ms = (System.nanoTime() - t) / 1e6;
+                        if (i >= 0) {
+                            engineTimes[i] = ms;
+                            withHits.merge(engine.name(), answer.ids().isEmpty() ? 0 : 1, Integer::sum);
+                        }
+                    }
+                }
+                latency.put(entry.getKey(), times);
+                found.put(entry.getKey(), withHits);
+            }
+            return null;
+        });
+
+        // 7. Relevance on judged queries: the first ten of each engine's ranking.
+        Map<String, List<JudgedQueries.Judged>> judged =
+                JudgedQueries.build(generated, WORDS, SUBJECTS, KINDS, DOMAINS, JUDGED_RUNS);
+        Map<String, Map<String, double[]>> relevance = new LinkedHashMap<>();
+        asAdmin(() -> {
+            for (var entry : judged.entrySet()) {
+                Map<String, double[]> perEngine = new LinkedHashMap<>();
+                for (SearchEngine engine : engines) {
+                    List<JudgedQueries.Judged> queries = entry.getValue()
+                            .subList(0, Math.min(entry.getValue().size(), engine.judgedRuns()));
+                    double top3 = 0;
+                    double ndcg = 0;
+                    double nothing = 0;
+                    double repeated = 0;
+                    for (JudgedQueries.Judged query : queries) {
+                        List<String> ranked =
+                                engine.search(query.request(), 0, 10).ids();
+                        repeated += JudgedQueries.repeats(ranked) ? 1 : 0;
+                        top3 += JudgedQueries.inTop3(ranked, query.relevant()) ? 1 : 0;
+                        ndcg += JudgedQueries.ndcgAt10(ranked, query.relevant());
+                        nothing += ranked.isEmpty() ? 1 : 0;
+                    }
+                    perEngine.put(engine.name(), new double[] {
+                        top3 / queries.size(), ndcg / queries.size(), nothing / queries.size(), repeated
+                    });
+                }
+                relevance.put(entry.getKey(), perEngine);
+            }
+            return null;
+        });
 
         System.out.println();
         System.out.println("=== Meshport search benchmark ===");
@@ -377,19 +452,101 @@ public final class SearchBenchmark {
         System.out.println("Search latency, HTTP API (GET /api/v1/data-products, bearer token), 200 queries each, ms:");
         httpLines.forEach(System.out::println);
         System.out.println();
-        System.out.println("Baseline: PostgreSQL ILIKE over name, purpose and details + count, 40 queries each, ms:");
-        ilikeLines.forEach(System.out::println);
+        printComparison(engines, latency, found);
+        printRelevance(engines, relevance);
+        System.out.printf("%nWhole run: %.1f min%n", seconds(runStarted) / 60);
+    }
+
+    /** Latency per kind and engine, as a Markdown table, and each baseline's p95 over Meshport's. */
+    private static void printComparison(
+            List<SearchEngine> engines,
+            Map<String, Map<String, double[]>> latency,
+            Map<String, Map<String, Integer>> found) {
         System.out.println();
-        System.out.println("p95 ratio, ILIKE / Lucene service:");
-        serviceP95.forEach((query, p95) ->
-                System.out.printf("  %-16s %6.1fx%n", query, ilikeP95.get(query) / Math.max(0.01, p95)));
-        System.out.println("(The ILIKE baseline finds nothing for the typo query: it has no fuzzy matching.)");
+        System.out.printf(
+                "Side by side, the same queries interleaved, first page of 20 + total, ms (%d queries per kind,"
+                        + "%s; \"hits\": queries with any result):%n",
+                COMPARED_RUNS, fewer(engines, COMPARED_RUNS, SearchEngine::latencyRuns));
+        StringBuilder header = new StringBuilder("| query |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (SearchEngine engine : engines) {
+            header.append(' ').append(engine.name()).append(" p50 | p95 | hits |");
+            rule.append("---|---|---|");
+        }
+        SearchEngine meshport = engines.getFirst();
+        for (SearchEngine engine : engines.subList(1, engines.size())) {
+            header.append(' ').append(engine.name()).append(" / Meshport p95 |");
+            rule.append("---|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        latency.forEach((kind, times) -> {
+            StringBuilder row = new StringBuilder("| " + kind + " |");
+            for (SearchEngine engine : engines) {
+                double[] t = times.get(engine.name());
+                row.append(String.format(
+                        " %.1f | %.1f | %d/%d |",
+                        percentile(t, 50), percentile(t, 95), found.get(kind).get(engine.name()), t.length));
+            }
+            double meshportP95 = percentile(times.get(meshport.name()), 95);
+            for (SearchEngine engine : engines.subList(1, engines.size())) {
+                row.append(String.format(
+                        " %.1f× |", percentile(times.get(engine.name()), 95) / Math.max(0.01, meshportP95)));
+            }
+            System.out.println(row);
+        });
+        System.out.println("(Meshport also computes every facet's counts and the highlights; the baselines do not.)");
+    }
+
+    /** ", ILIKE the first 40" for the engines given fewer than {@code runs} queries. */
+    private static String fewer(
+            List<SearchEngine> engines, int runs, java.util.function.ToIntFunction<SearchEngine> runsOf) {
+        StringBuilder fewer = new StringBuilder();
+        for (SearchEngine engine : engines) {
+            if (runsOf.applyAsInt(engine) < runs) {
+                fewer.append(", ").append(engine.name()).append(" the first ").append(runsOf.applyAsInt(engine));
+            }
+        }
+        return fewer.toString();
+    }
+
+    /** Top-3 share and nDCG@10 per judged kind and engine, as a Markdown table. */
+    private static void printRelevance(List<SearchEngine> engines, Map<String, Map<String, double[]>> relevance) {
+        System.out.println();
+        System.out.printf(
+                "Relevance on judged queries (%d per kind%s; binary relevance, relevant by"
+                        + " construction; \"none\": share with no result at all):%n",
+                JUDGED_RUNS, fewer(engines, JUDGED_RUNS, SearchEngine::judgedRuns));
+        StringBuilder header = new StringBuilder("| judged query |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (SearchEngine engine : engines) {
+            header.append(' ').append(engine.name()).append(" top 3 | nDCG@10 | none |");
+            rule.append("---|---|---|");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        relevance.forEach((kind, perEngine) -> {
+            StringBuilder row = new StringBuilder("| " + kind + " |");
+            for (SearchEngine engine : engines) {
+                double[] r = perEngine.get(engine.name());
+                row.append(String.format(" %.0f %% | %.3f | %.0f %% |", 100 * r[0], r[1], 100 * r[2]));
+            }
+            System.out.println(row);
+        });
+        relevance.forEach((kind, perEngine) -> perEngine.forEach((engine, r) -> {
+            if (r[3] > 0) {
+                System.out.printf(
+                        "NOTE: %s showed a product twice in the first ten for %.0f %s queries (counted once)%n",
+                        engine, r[3], kind);
+            }
+        }));
     }
 
     // ------------------------------------------------------------------ data generation
 
-    private static List<String> generate(DataSource dataSource, int products) throws Exception {
+    private static List<JudgedQueries.Product> generate(DataSource dataSource, int products) throws Exception {
         Random random = new Random(42);
+        List<JudgedQueries.Product> generated = new ArrayList<>(products);
         List<String> names = new ArrayList<>(products);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -414,8 +571,10 @@ public final class SearchBenchmark {
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 0; i < products; i++) {
                 String domain = DOMAINS[random.nextInt(DOMAINS.length)];
-                String name = REGIONS[random.nextInt(REGIONS.length)] + " " + SUBJECTS[random.nextInt(SUBJECTS.length)]
-                        + " " + KINDS[random.nextInt(KINDS.length)] + " " + i;
+                String region = REGIONS[random.nextInt(REGIONS.length)];
+                String subject = SUBJECTS[random.nextInt(SUBJECTS.length)];
+                String kind = KINDS[random.nextInt(KINDS.length)];
+                String name = region + " " + subject + " " + kind + " " + i;
                 names.add(name);
                 String id = name.toLowerCase().replace(' ', '-');
                 String contractId = id + "-v1";
@@ -458,13 +617,16 @@ public final class SearchBenchmark {
                 String type = TYPES[random.nextInt(TYPES.length)];
                 product.setString(1, id);
                 product.setString(2, name);
-                product.setString(3, STATUSES[random.nextInt(STATUSES.length)]);
+                String status = STATUSES[random.nextInt(STATUSES.length)];
+                product.setString(3, status);
                 product.setString(4, domain);
                 product.setString(5, team);
                 product.setString(6, purpose);
                 product.setString(7, json);
                 product.setString(8, json);
-                product.setArray(9, array(connection, WORDS[random.nextInt(WORDS.length)], domain));
+                String tag = WORDS[random.nextInt(WORDS.length)];
+                product.setArray(9, array(connection, tag, domain));
+                generated.add(new JudgedQueries.Product(id, name, status, domain, team, tag, subject, kind));
                 product.setString(10, details.toString());
                 product.setArray(11, array(connection, type));
                 product.setTimestamp(12, now);
@@ -497,7 +659,7 @@ public final class SearchBenchmark {
                 }
             }
         }
-        return names;
+        return generated;
     }
 
     private static Array array(Connection connection, String... values) throws Exception {
@@ -506,7 +668,7 @@ public final class SearchBenchmark {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String typo(String word, Random random) {
+    static String typo(String word, Random random) {
         int at = 1 + random.nextInt(word.length() - 2);
         char[] chars = word.toCharArray();
         char swap = chars[at];
