@@ -7,14 +7,12 @@ import io.meshport.identity.Identity;
 import io.meshport.search.ProductQuery.Words;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,24 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.MultiTerms;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
 import org.hibernate.search.backend.lucene.LuceneBackend;
 import org.hibernate.search.backend.lucene.LuceneExtension;
-import org.hibernate.search.backend.lucene.scope.LuceneIndexScope;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.aggregation.dsl.AggregationFinalStep;
 import org.hibernate.search.engine.search.aggregation.dsl.SearchAggregationFactory;
@@ -79,8 +63,10 @@ public class CatalogSearch {
     private final EntityManager entityManager;
     private final CurrentIdentity currentIdentity;
     private final SearchPaging paging;
-    private volatile @Nullable LuceneBackend backend;
-    private volatile @Nullable LuceneIndexScope scope;
+
+    @SuppressWarnings("OptionalUsedAsFieldOrParameterType") // null: not known yet
+    private volatile @Nullable Optional<LuceneShortcuts> shortcuts;
+
     private final ExecutorService facetCounting = Executors.newVirtualThreadPerTaskExecutor();
 
     CatalogSearch(EntityManager entityManager, CurrentIdentity currentIdentity, SearchPaging paging) {
@@ -134,6 +120,13 @@ public class CatalogSearch {
     private static boolean tooManyClauses(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof IndexSearcher.TooManyClauses) {
+                return true;
+            }
+            // A cluster refuses such a query with an error of its own.
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("too_many_clauses")
+                    || message.contains("too_many_nested_clauses")
+                    || message.contains("maxClauseCount")) {
                 return true;
             }
         }
@@ -217,7 +210,7 @@ public class CatalogSearch {
 
     /**
      * @param bounded whether a page after a bookmark may look only at the names a little past it
-     *     (see {@link #upperBound}); false to look at all
+     *     (see {@link LuceneShortcuts#upperBound}); false to look at all
      * @param words what the index knows of the query's words, and how many must be found
      */
     private SearchResults search(
@@ -233,8 +226,9 @@ public class CatalogSearch {
         boolean summarise = bookmark == null && (withFacets ? known == null : offset == 0 && limit == 0);
 
         int needed = (bookmark == null ? offset : offset - bookmark.offset()) + Math.max(0, limit);
-        BytesRef upper = bounded && bookmark != null && request.sort() != SearchRequest.Sort.UPDATED
-                ? upperBound((String) bookmark.after().values().getFirst(), needed, known)
+        LuceneShortcuts lucene = lucene();
+        BytesRef upper = lucene != null && bounded && bookmark != null && request.sort() != SearchRequest.Sort.UPDATED
+                ? lucene.upperBound((String) bookmark.after().values().getFirst(), needed, known)
                 : null;
         List<String> unselected = withFacets
                 ? FACETS.stream()
@@ -526,87 +520,40 @@ public class CatalogSearch {
     }
 
     /**
-     * Name, then id, greater than the bookmark's (and the name at most {@code upper}). Without an
-     * upper end, written as doc-values range queries: a term range over 75,000 distinct names would
-     * enumerate every one of them, while a doc-values range compares one ordinal per candidate.
+     * Name, then id, greater than the bookmark's (and the name at most {@code upper}, which only
+     * the embedded index offers). On a cluster, plain range predicates on the sortable fields.
      */
     private PredicateFinalStep afterName(SearchPredicateFactory f, Object name, Object id, @Nullable BytesRef upper) {
-        BytesRef sortName = keyword("name_sort", (String) name);
-        BytesRef sortId = keyword("id_exact", (String) id);
-        BooleanQuery.Builder after = new BooleanQuery.Builder()
-                .add(
-                        // Bounded, a term range reads the few names in between from the terms
-                        // dictionary; unbounded, it would read tens of thousands, so each
-                        // candidate's ordinal is compared instead.
-                        upper == null
-                                ? SortedSetDocValuesField.newSlowRangeQuery("name_sort", sortName, null, false, true)
-                                : new TermRangeQuery("name_sort", sortName, upper, false, true),
-                        Occur.SHOULD)
-                .add(
-                        new BooleanQuery.Builder()
-                                .add(SortedSetDocValuesField.newSlowExactQuery("name_sort", sortName), Occur.FILTER)
-                                .add(
-                                        SortedSetDocValuesField.newSlowRangeQuery(
-                                                "id_exact", sortId, null, false, true),
-                                        Occur.FILTER)
-                                .build(),
-                        Occur.SHOULD);
-        return f.extension(LuceneExtension.get()).fromLuceneQuery(new ConstantScoreQuery(after.build()));
+        LuceneShortcuts lucene = lucene();
+        if (lucene != null) {
+            return lucene.afterName(f, (String) name, (String) id, upper);
+        }
+        return f.or(
+                f.range().field("name_sort").greaterThan(name),
+                f.and(
+                        f.match().field("name_sort").matching(name),
+                        f.range().field("id_exact").greaterThan(id)));
     }
 
     /**
-     * A name some way past a bookmark's, so that a page after the bookmark only looks at the
-     * products between the two instead of every product after it (most of a deep page's time
-     * was comparing tens of thousands of names that cannot make the page). Read from the sorted
-     * names of the largest index segment: the one {@code 2 x needed / share + needed} names further
-     * on, where share is the part of the catalog the query finds. The caller looks at all names
-     * again when fewer than needed lie between the two. Null when there is no such name.
+     * The embedded index's shortcuts, or null on a search cluster. Both backends' jars are always
+     * on the class path; which one runs is configuration (docs/decisions/0017).
      */
-    private @Nullable BytesRef upperBound(String bookmarkName, int needed, SearchPaging.@Nullable Summary known) {
-        try (IndexReader reader = indexScope().openIndexReader()) {
-            LeafReader largest = null;
-            for (LeafReaderContext leaf : reader.leaves()) {
-                if (largest == null || leaf.reader().maxDoc() > largest.maxDoc()) {
-                    largest = leaf.reader();
-                }
-            }
-            if (largest == null || reader.numDocs() == 0) {
-                return null;
-            }
-            double share =
-                    known == null || known.total() <= 0 ? 1 : Math.min(1, (double) known.total() / reader.numDocs());
-            long span = (long) Math.ceil(2 * needed / share) + needed;
-            SortedSetDocValues names = DocValues.getSortedSet(largest, "name_sort");
-            long at = names.lookupTerm(keyword("name_sort", bookmarkName));
-            long bound = (at >= 0 ? at : -at - 1) + span;
-            return bound < names.getValueCount() ? BytesRef.deepCopyOf(names.lookupOrd(bound)) : null;
-        } catch (IOException e) {
-            return null;
+    private @Nullable LuceneShortcuts lucene() {
+        Optional<LuceneShortcuts> shortcuts = this.shortcuts;
+        if (shortcuts == null) {
+            var mapping = Search.mapping(entityManager.getEntityManagerFactory());
+            shortcuts = mapping.backend() instanceof LuceneBackend backend
+                    ? Optional.of(new LuceneShortcuts(
+                            backend, mapping.scope(DataProduct.class).extension(LuceneExtension.get())))
+                    : Optional.empty();
+            this.shortcuts = shortcuts;
         }
+        return shortcuts.orElse(null);
     }
 
-    /** A value as the keyword normalizer writes it into the index's doc values. */
-    private BytesRef keyword(String field, String value) {
-        return keywordNormalizer().normalize(field, value);
-    }
-
-    private Analyzer keywordNormalizer() {
-        return analyzers().normalizer(AnalysisDefinition.KEYWORD).orElseThrow();
-    }
-
-    private Analyzer analyzer(String name) {
-        return analyzers().analyzer(name).orElseThrow();
-    }
-
-    private LuceneBackend analyzers() {
-        LuceneBackend backend = this.backend;
-        if (backend == null) {
-            backend = Search.mapping(entityManager.getEntityManagerFactory())
-                    .backend()
-                    .unwrap(LuceneBackend.class);
-            this.backend = backend;
-        }
-        return backend;
+    private static Analyzer analyzer(String name) {
+        return LocalAnalyzers.named(name);
     }
 
     private Words words(String text, boolean lean) {
@@ -618,43 +565,9 @@ public class CatalogSearch {
         if (longWords.isEmpty() || lean) {
             return Words.unknown(query, lean);
         }
-        Set<String> spelled = new HashSet<>();
-        Map<String, Set<String>> typoNames = new HashMap<>();
-        Map<String, Set<String>> typoTags = new HashMap<>();
-        try (IndexReader reader = indexScope().openIndexReader()) {
-            Terms nameWords = MultiTerms.getTerms(reader, "name_words");
-            Terms tags = MultiTerms.getTerms(reader, "tags");
-            for (String word : longWords) {
-                List<String> tokens = Snippets.tokens(analyzer, word);
-                boolean found = !tokens.isEmpty();
-                for (String token : tokens) {
-                    found &= reader.docFreq(new Term("name_words", token)) > 0;
-                }
-                if (found) {
-                    spelled.add(word);
-                    continue;
-                }
-                if (tokens.size() == 1) {
-                    typoNames.put(word, Typos.neighbours(nameWords, tokens.getFirst()));
-                }
-                typoTags.put(word, Typos.neighbours(tags, word.toLowerCase(java.util.Locale.ROOT)));
-            }
-        } catch (IOException e) {
-            // Not knowing only costs time: every word gets Lucene's fuzzy matching.
-            return Words.unknown(query, false);
-        }
-        return new Words(query, spelled, typoNames, typoTags, false);
-    }
-
-    private LuceneIndexScope indexScope() {
-        LuceneIndexScope scope = this.scope;
-        if (scope == null) {
-            scope = Search.mapping(entityManager.getEntityManagerFactory())
-                    .scope(DataProduct.class)
-                    .extension(LuceneExtension.get());
-            this.scope = scope;
-        }
-        return scope;
+        LuceneShortcuts lucene = lucene();
+        // On a cluster every long word gets fuzzy matching: the terms dictionary is not at hand.
+        return lucene == null ? Words.unknown(query, false) : lucene.words(query, longWords, analyzer);
     }
 
     private static SortFinalStep sort(SearchSortFactory f, SearchRequest request) {
