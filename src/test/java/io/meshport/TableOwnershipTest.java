@@ -44,7 +44,8 @@ class TableOwnershipTest {
             Map.entry("notification", "notification"),
             Map.entry("notification_read", "notification"),
             // Spring Modulith's event publication registry, configured in system.
-            Map.entry("event_publication", "system"));
+            Map.entry("event_publication", "system"),
+            Map.entry("shedlock", "system"));
 
     private static final Path MIGRATIONS = Path.of("db/migrations");
     private static final Path SOURCES = Path.of("src/main/java/io/meshport");
