@@ -36,20 +36,21 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a node on a free port with the given environment besides the identity provider's, and
-     * waits until its health is UP.
+     * Starts a node on a free port with the given environment (the test identity provider's issuer
+     * unless it names one), and waits until its health is UP.
      */
     public static PortalProcess start(String name, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
         int port = freePort();
         Path workDir = Files.createTempDirectory("meshport-node-" + name);
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("MESHPORT_OIDC_ISSUER_URI", TestInfrastructure.issuer());
-        env.put("MESHPORT_OIDC_CLIENT_ID", "meshport");
-        env.put("MESHPORT_OIDC_CLIENT_SECRET", "meshport-dev-secret");
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        if (!env.containsKey("MESHPORT_OIDC_ISSUER_URI")) {
+            env.put("MESHPORT_OIDC_ISSUER_URI", TestInfrastructure.issuer());
+        }
+        env.putIfAbsent("MESHPORT_OIDC_CLIENT_ID", "meshport");
+        env.putIfAbsent("MESHPORT_OIDC_CLIENT_SECRET", "meshport-dev-secret");
         env.put("MESHPORT_INDEX_DIR", workDir.resolve("index").toString());
         env.put("SERVER_PORT", String.valueOf(port));
-        env.putAll(environment);
         ProcessBuilder builder = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx512m",
