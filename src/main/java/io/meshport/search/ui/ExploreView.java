@@ -1,20 +1,14 @@
 package io.meshport.search.ui;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -28,8 +22,6 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
-import io.meshport.catalog.CatalogPaths;
-import io.meshport.catalog.MarkdownText;
 import io.meshport.catalog.ProductBadges;
 import io.meshport.search.CatalogSearch;
 import io.meshport.search.SearchRequest;
@@ -42,9 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Explore: search and browse the catalog. Results follow the typing; facets narrow them down,
@@ -147,7 +137,8 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
 
         results.setId("search-results");
         results.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        results.addComponentColumn(this::hit).setHeader("Data products");
+        results.addComponentColumn(hit -> HitCard.of(hit, badges.getOrDefault(hit.id(), List.of())))
+                .setHeader("Data products");
         summary.setId("search-summary");
         emptyHelp.setId("search-empty");
         partial.setId("search-partial");
@@ -261,7 +252,25 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         partial.setVisible(first.partial() && first.total() > 0);
         emptyHelp.removeAll();
         if (first.total() == 0) {
-            emptyHelp.add(emptyExplanation(current, first.suggestion(), first.hiddenRetired()));
+            emptyHelp.add(
+                    EmptyResultHelp.of(current, first.suggestion(), first.hiddenRetired(), new EmptyResultHelp.Ways() {
+                        @Override
+                        public void showRetired() {
+                            retired.setValue(true);
+                        }
+
+                        @Override
+                        public void searchFor(String text) {
+                            query.setValue(text);
+                        }
+
+                        @Override
+                        public void removeFilters() {
+                            facets.values().forEach(group -> group.setValue(Set.of()));
+                            mine.setValue(false);
+                            stateChanged();
+                        }
+                    }));
         }
         // Facets and the total come from the first query; scrolling fetches hits only.
         badges.clear();
@@ -281,95 +290,6 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                     }));
         }
         return page;
-    }
-
-    private Component emptyExplanation(SearchRequest current, @Nullable String suggestion, long hiddenRetired) {
-        VerticalLayout help = new VerticalLayout();
-        help.setPadding(false);
-        boolean filtered = !current.domains().isEmpty()
-                || !current.teams().isEmpty()
-                || !current.statuses().isEmpty()
-                || !current.tags().isEmpty()
-                || !current.portTypes().isEmpty()
-                || current.myTeams();
-        help.add(new Paragraph(
-                current.text().isEmpty()
-                        ? "No data product matches these filters."
-                        : "No data product matches “" + current.text() + "”"
-                                + (filtered ? " with these filters." : ".")));
-        if (hiddenRetired > 0) {
-            Button showRetired = new Button(
-                    hiddenRetired == 1
-                            ? "Show the retired product that matches"
-                            : "Show the " + hiddenRetired + " retired products that match",
-                    click -> retired.setValue(true));
-            showRetired.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            help.add(showRetired);
-        }
-        if (suggestion != null) {
-            Button didYouMean =
-                    new Button("Search for “" + suggestion + "” instead", click -> query.setValue(suggestion));
-            didYouMean.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            help.add(didYouMean);
-        }
-        if (filtered) {
-            Button broaden = new Button("Remove the filters", click -> {
-                facets.values().forEach(group -> group.setValue(Set.of()));
-                mine.setValue(false);
-                stateChanged();
-            });
-            broaden.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            help.add(broaden);
-        }
-        if (!current.includeRetired() && hiddenRetired == 0) {
-            help.add(new Span("Retired products are hidden: tick “Show retired” to include them."));
-        }
-        if (!current.includeOtherTeamsDrafts()) {
-            help.add(new Span("Other teams' drafts and proposals are hidden: tick “Show other teams' drafts” to"
-                    + " include them."));
-        }
-        return help;
-    }
-
-    /** A link to the product's page (catalog's), followed by the router without reloading the page. */
-    private static Anchor productLink(SearchResults.Hit hit) {
-        Anchor name = new Anchor(CatalogPaths.product(hit.id()), hit.name());
-        name.getElement().setAttribute("router-link", true);
-        name.addClassName("hit-name");
-        return name;
-    }
-
-    private static Span statusBadge(SearchResults.Hit hit) {
-        Span badge = new Span(hit.status().value());
-        badge.addClassNames("status-badge", "status-" + hit.status().value());
-        return badge;
-    }
-
-    private Component hit(SearchResults.Hit hit) {
-        HorizontalLayout title = new HorizontalLayout(productLink(hit), statusBadge(hit));
-        for (String mark : badges.getOrDefault(hit.id(), List.of())) {
-            Span badge = new Span(mark);
-            badge.addClassNames("status-badge", "attention-badge", "hit-badge");
-            title.add(badge);
-        }
-        title.setAlignItems(FlexComponent.Alignment.CENTER);
-        Span facts = new Span(
-                Objects.requireNonNullElse(hit.domain(), "no domain") + " · team " + hit.team() + " · " + hit.id());
-        facts.addClassName("hit-facts");
-        VerticalLayout card = new VerticalLayout(title, facts);
-        card.setPadding(false);
-        card.setSpacing(false);
-        if (hit.highlight() != null) {
-            // The highlighter escapes the text and adds only <mark>: safe to show as HTML.
-            Html snippet = new Html("<span class=\"hit-snippet\">" + hit.highlight() + "</span>");
-            card.add(snippet);
-        } else if (hit.purpose() != null) {
-            String text = MarkdownText.of(hit.purpose());
-            Span purpose = new Span(text.length() > 200 ? text.substring(0, 200) + "…" : text);
-            purpose.addClassName("hit-snippet");
-            card.add(purpose);
-        }
-        return card;
     }
 
     private static Set<String> selected(SearchRequest request, String facet) {
