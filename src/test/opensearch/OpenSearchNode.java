@@ -38,13 +38,16 @@ public final class OpenSearchNode {
                 .clusterName("meshport-test")
                 .numOfNode(1)
                 // Only what Hibernate Search and the portal's analysis use: HTTP, the common
-                // analysis (word_delimiter_graph, edge_ngram, shingle, ...) and the extra field
-                // types. The scripting modules alone take seconds to load.
+                // analysis (word_delimiter_graph, edge_ngram, shingle, ...), the extra field
+                // types, and reindex, which serves _delete_by_query: Hibernate Search's purge (a
+                // workspace purge, the mass indexer's at start), as every real distribution has
+                // it. The scripting modules alone take seconds to load.
                 .moduleTypes(String.join(
                         ",",
                         "org.opensearch.transport.Netty4ModulePlugin",
                         "org.opensearch.analysis.common.CommonAnalysisModulePlugin",
-                        "org.opensearch.index.mapper.MapperExtrasModulePlugin"))
+                        "org.opensearch.index.mapper.MapperExtrasModulePlugin",
+                        "org.opensearch.index.reindex.ReindexModulePlugin"))
                 .printOnFailure());
         runner.ensureYellow();
         System.out.printf(
