@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -29,7 +30,17 @@ public final class TestInfrastructure implements ApplicationContextInitializer<C
             try {
                 int portalPort = freePort();
                 DevDatabase database =
-                        DevDatabase.start(freePort(), Files.createTempDirectory("meshport-test-pg"), false);
+                        DevDatabase.start(freePort(), Files.createTempDirectory("meshport-test-pg"), false, false);
+                // Stopped once every portal of the JVM has closed (Spring closes them first, then
+                // runs its shutdown handlers): stopped by a hook of its own, racing theirs, it left
+                // a closing portal's scheduled work waiting 30 s for a connection.
+                SpringApplication.getShutdownHandlers().add(() -> {
+                    try {
+                        database.close();
+                    } catch (IOException e) {
+                        // the JVM ends all the same
+                    }
+                });
                 IdentityProviderProcess identityProvider =
                         IdentityProviderProcess.start(freePort(), "http://127.0.0.1:" + portalPort);
                 running = new Running(
