@@ -323,9 +323,9 @@ class SearchRelevanceTest {
         RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(repeated), 0, 5));
     }
 
-    // The clause limit is lowered in this JVM (IndexSearcher's static); a cluster's is a static node
-    // setting (indices.query.bool.max_clause_count) that cannot be lowered for one test. On a cluster
-    // its refusal (too_many_clauses) takes the same path, see CatalogSearch#tooManyClauses.
+    // The clause limit lowered is this JVM's (IndexSearcher's static), which a cluster never sees;
+    // SearchRelevanceOnOpenSearchTest lowers the cluster's own (indices.query.bool.max_clause_count)
+    // to the same numbers, with the same outcome.
     @Test
     @LuceneOnly("lowers Lucene's IndexSearcher.setMaxClauseCount in this JVM, which a cluster never sees")
     void a_query_past_the_clause_limit_all_the_same_is_answered_leaner_or_with_nothing() {
@@ -365,7 +365,7 @@ class SearchRelevanceTest {
         assertThat(html.suggestion()).isEqualTo("General Ledger");
     }
 
-    private List<String> ids(String query) {
+    List<String> ids(String query) {
         return RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 10)).items().stream()
                 .map(SearchResults.Hit::id)
                 .toList();
