@@ -39,8 +39,9 @@ public final class OpenSearchNode {
                 .numOfNode(1)
                 // Only what Hibernate Search and the portal's analysis use: HTTP, the common
                 // analysis (word_delimiter_graph, edge_ngram, shingle, ...), the extra field
-                // types, and reindex (its _delete_by_query is how the mass indexer purges). The
-                // scripting modules alone take seconds to load.
+                // types, and reindex, which serves _delete_by_query: Hibernate Search's purge (a
+                // workspace purge, the mass indexer's at start), as every real distribution has
+                // it. The scripting modules alone take seconds to load.
                 .moduleTypes(String.join(
                         ",",
                         "org.opensearch.transport.Netty4ModulePlugin",

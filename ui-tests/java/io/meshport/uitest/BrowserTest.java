@@ -6,7 +6,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import io.meshport.testing.TestInfrastructure;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * A browser per test class, a fresh context (no cookies) per test, and signing in through the
@@ -25,6 +25,10 @@ abstract class BrowserTest {
     static Browser browser;
     BrowserContext context;
     Page page;
+
+    /** The port of the portal this class runs against (the main one, or the one on OpenSearch). */
+    @Value("${local.server.port}")
+    int port;
 
     @BeforeAll
     static void startBrowser() {
@@ -102,11 +106,16 @@ abstract class BrowserTest {
         throw new AssertionError(target + " not reached in " + atMost + " presses of Tab");
     }
 
+    /** The address of the portal this class runs against, {@code http://127.0.0.1:port}. */
+    String portalUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** Opens a portal page as a user, signing in on the way, and waits for Vaadin to settle. */
     void openAs(String path, String user) {
-        page.navigate(TestInfrastructure.portalUrl() + path);
+        page.navigate(portalUrl() + path);
         signIn(user);
-        page.waitForURL(url -> url.startsWith(TestInfrastructure.portalUrl()));
+        page.waitForURL(url -> url.startsWith(portalUrl()));
         BrowserSupport.awaitVaadin(page);
     }
 }

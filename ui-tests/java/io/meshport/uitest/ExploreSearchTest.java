@@ -9,14 +9,16 @@ import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
-import io.meshport.testing.TestInfrastructure;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A consumer searches, narrows with a facet, opens a product and comes back to the same search. */
+/**
+ * A consumer searches, narrows with a facet, opens a product and comes back to the same search.
+ * On the embedded index; {@link ExploreSearchOnOpenSearchTest} makes the same journeys on OpenSearch.
+ */
 @MeshportTest
 class ExploreSearchTest extends BrowserTest {
 
@@ -58,7 +60,7 @@ class ExploreSearchTest extends BrowserTest {
                                 .setName("Revenue Analytics")
                                 .setExact(true))
                 .click();
-        assertThat(page).hasURL(TestInfrastructure.portalUrl() + "/products/revenue-analytics");
+        assertThat(page).hasURL(portalUrl() + "/products/revenue-analytics");
         assertThat(page).hasTitle("Revenue Analytics · Meshport");
         page.goBack();
         BrowserSupport.awaitVaadin(page);
@@ -133,7 +135,7 @@ class ExploreSearchTest extends BrowserTest {
         assertThat(page.locator("#search-summary")).hasText("1 data product");
 
         // The URL holds it: a shared link shows the drafts too.
-        page.navigate(TestInfrastructure.portalUrl() + "/?q=sales+pipeline+forecast&otherTeamsDrafts=true");
+        page.navigate(portalUrl() + "/?q=sales+pipeline+forecast&otherTeamsDrafts=true");
         BrowserSupport.awaitVaadin(page);
         assertThat(showDrafts).isChecked();
         assertThat(draft).isVisible();

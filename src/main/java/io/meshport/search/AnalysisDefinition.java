@@ -25,6 +25,12 @@ public final class AnalysisDefinition {
     /** Name words as written, split but neither stemmed nor joined: what typos are measured against. */
     public static final String WORDS = "meshport_words";
 
+    /**
+     * A tag as one token, lower-cased and folded: what a tag's typos are measured against on a
+     * cluster (fuzzy matching of the whole tag, as the embedded index's neighbours of a tag are).
+     */
+    public static final String TAG = "meshport_tag";
+
     public static final String PREFIX_QUERY = "meshport_prefix_query";
     public static final String KEYWORD = "meshport_keyword";
     /** A name with everything but letters and digits dropped: "Stock Trades" is "stocktrades". */
@@ -144,6 +150,7 @@ public final class AnalysisDefinition {
                             LOWERCASE,
                             ASCII_FOLDING)),
             new Analyzer(PREFIX_QUERY, STANDARD, List.of(), List.of(LOWERCASE, ASCII_FOLDING)),
+            new Analyzer(TAG, Component.of("keyword"), List.of(), List.of(LOWERCASE, ASCII_FOLDING)),
             new Analyzer(KEYWORD, null, List.of(), List.of(LOWERCASE, ASCII_FOLDING)),
             new Analyzer(
                     JOINED,

@@ -566,8 +566,11 @@ public class CatalogSearch {
             return Words.unknown(query, lean);
         }
         LuceneShortcuts lucene = lucene();
-        // On a cluster every long word gets fuzzy matching: the terms dictionary is not at hand.
-        return lucene == null ? Words.unknown(query, false) : lucene.words(query, longWords, analyzer);
+        // On a cluster the words not spelled as in a name get fuzzy matching: the terms
+        // dictionary is not at hand; which words are spelled so, the cluster counts.
+        return lucene == null
+                ? ClusterWords.words(entityManager, query, longWords, analyzer)
+                : lucene.words(query, longWords, analyzer);
     }
 
     private static SortFinalStep sort(SearchSortFactory f, SearchRequest request) {

@@ -61,7 +61,10 @@ public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer 
                 .keywordField()
                 .aggregable(Aggregable.YES)
                 .fullTextField("tags_text")
-                .analyzer(AnalysisDefinition.NAME);
+                .analyzer(AnalysisDefinition.NAME)
+                // Whole tags, for fuzzy matching where the terms dictionary is not at hand (a cluster).
+                .fullTextField("tags_typo")
+                .analyzer(AnalysisDefinition.TAG);
         // Limitations, usage, port names and descriptions, contract schema fields and SLAs.
         product.property("searchText")
                 .fullTextField("details")

@@ -69,7 +69,8 @@ final class ProductQuery {
      * @param query the words to be found (see {@link #queryWords})
      * @param typoNames per word not spelled as in a name, the name words one edit away; a word
      *     missing here (several tokens, or the index unreadable) gets Lucene's fuzzy matching
-     * @param typoTags per word not spelled as in a name, the tags one edit away
+     * @param typoTags per word not spelled as in a name, the tags one edit away; a word missing
+     *     here gets fuzzy matching against whole tags
      * @param lean whether each word is looked for with a few plain clauses only: the fallback for a
      *     query that exceeded Lucene's clause limit all the same
      * @param atLeast how many of the words a product must hold: all of them, or for a partial
@@ -252,10 +253,16 @@ final class ProductQuery {
                 names.forEach(name -> found.should(
                         f.match().field("name_words").matching(name).boost(3f)));
             }
-            words.typoTags()
-                    .getOrDefault(word, Set.of())
-                    .forEach(tag ->
-                            found.should(f.match().field("tags").matching(tag).boost(3f)));
+            Set<String> tags = words.typoTags().get(word);
+            if (tags == null) {
+                // The same tags the embedded index's neighbours are: the whole tag one edit away
+                // (a swap of neighbours counts as one), its first two letters as typed.
+                found.should(
+                        f.match().field("tags_typo").matching(word).fuzzy(1, 2).boost(3f));
+            } else {
+                tags.forEach(tag ->
+                        found.should(f.match().field("tags").matching(tag).boost(3f)));
+            }
         }
         return found;
     }

@@ -80,15 +80,22 @@ record SearchBackend(
         return value == null || value.isBlank() ? null : value;
     }
 
-    /** The Hibernate Search properties for a cluster: replaces the embedded Lucene ones. */
-    void applyTo(Map<String, Object> properties) {
+    /**
+     * The Hibernate Search properties of the chosen backend. The embedded index's directory and
+     * Lucene version are set here rather than in application.properties: Spring Boot merges those
+     * back after the customizers, and a cluster would be started with properties it does not use
+     * (Hibernate Search warns of each at start).
+     *
+     * @param indexDirectory where the embedded index lives ({@code meshport.index-dir})
+     */
+    void applyTo(Map<String, Object> properties, String indexDirectory) {
         if (!onCluster()) {
             // Both backends are on the class path: Hibernate Search must be told which.
             properties.put("hibernate.search.backend.type", "lucene");
+            properties.put("hibernate.search.backend.directory.root", indexDirectory);
+            properties.put("hibernate.search.backend.lucene_version", "LATEST");
             return;
         }
-        properties.remove("hibernate.search.backend.directory.root");
-        properties.remove("hibernate.search.backend.lucene_version");
         properties.put("hibernate.search.backend.type", "elasticsearch");
         properties.put(
                 "hibernate.search.backend.uris",

@@ -29,8 +29,9 @@ class SearchConfiguration {
 
     /** The embedded Lucene index by default; a cluster's when MESHPORT_SEARCH_URIS is set. */
     @Bean
-    HibernatePropertiesCustomizer searchBackendProperties(SearchBackend backend) {
-        return backend::applyTo;
+    HibernatePropertiesCustomizer searchBackendProperties(
+            SearchBackend backend, @Value("${meshport.index-dir:meshport-index}") String indexDirectory) {
+        return properties -> backend.applyTo(properties, indexDirectory);
     }
 
     /** Only the embedded index has a directory to check; a cluster looks after its own. */

@@ -30,8 +30,18 @@ public final class DevDatabase implements AutoCloseable {
      * one, a throw-away directory is used.
      */
     public static DevDatabase start(int port, Path dataDirectory, boolean keepData) throws IOException {
+        return start(port, dataDirectory, keepData, true);
+    }
+
+    /**
+     * As {@link #start(int, Path, boolean)}; without a shutdown hook of its own the caller stops it
+     * (the tests do, after the portals that use it have closed).
+     */
+    public static DevDatabase start(int port, Path dataDirectory, boolean keepData, boolean shutdownHook)
+            throws IOException {
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(shutdownHook)
                 .setPort(port)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(!keepData)

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,6 +23,14 @@ import tools.jackson.databind.JsonNode;
  */
 @MeshportTest
 class PartialMatchTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    /** The API of the portal this class runs against (on Lucene, or in a subclass on OpenSearch). */
+    Api api(String user) {
+        return Api.as(user).on(port);
+    }
 
     /** No product holds "money", "bank" and "accounts" together; Treasury Cash Positions holds two. */
     static final String QUESTION = "money in our bank accounts";
@@ -109,14 +118,14 @@ class PartialMatchTest {
 
     @Test
     void the_api_says_when_a_result_is_partial() {
-        JsonNode partial = Api.as("dave")
+        JsonNode partial = api("dave")
                 .get(
                         "/api/v1/data-products?size=5&q=" + URLEncoder.encode(QUESTION, StandardCharsets.UTF_8),
                         "application/json")
                 .json();
         assertThat(partial.path("partial").asBoolean()).isTrue();
         assertThat(partial.path("total").asLong()).isPositive();
-        JsonNode exact = Api.as("dave")
+        JsonNode exact = api("dave")
                 .get("/api/v1/data-products?size=5&q=ledger", "application/json")
                 .json();
         assertThat(exact.path("partial").isBoolean()).isTrue();

@@ -15,10 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 @MeshportTest
 class SearchApiTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    /** The API of the portal this class runs against (on Lucene, or in a subclass on OpenSearch). */
+    Api api(String user) {
+        return Api.as(user).on(port);
+    }
 
     @Autowired
     CatalogService catalog;
@@ -31,7 +40,7 @@ class SearchApiTest {
                 + " _region_, <b>not</b> bold.\"\n";
         RunAs.user("alice", List.of("sales"), () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
 
-        JsonNode hit = Api.as("dave")
+        JsonNode hit = api("dave")
                 .get("/api/v1/data-products?q=zwiebelkuchen", "application/json")
                 .json()
                 .path("items")
@@ -44,7 +53,7 @@ class SearchApiTest {
 
     @Test
     void search_answers_in_the_shape_of_the_contract() {
-        Api.Response response = Api.as("dave").get("/api/v1/data-products?q=ledger&size=5", "application/json");
+        Api.Response response = api("dave").get("/api/v1/data-products?q=ledger&size=5", "application/json");
         assertThat(response.status()).isEqualTo(200);
         JsonNode body = response.json();
         assertThat(body.path("total").asLong()).isPositive();
@@ -63,10 +72,10 @@ class SearchApiTest {
 
     @Test
     void filters_and_paging_work_together() {
-        JsonNode page0 = Api.as("dave")
+        JsonNode page0 = api("dave")
                 .get("/api/v1/data-products?domain=finance&size=2&page=0", "application/json")
                 .json();
-        JsonNode page1 = Api.as("dave")
+        JsonNode page1 = api("dave")
                 .get("/api/v1/data-products?domain=finance&size=2&page=1", "application/json")
                 .json();
         assertThat(page0.path("items").size()).isEqualTo(2);
@@ -74,7 +83,7 @@ class SearchApiTest {
                 .isNotEqualTo(page1.path("items").path(0).path("id").asString());
         page0.path("items")
                 .forEach(item -> assertThat(item.path("domain").asString()).isEqualTo("finance"));
-        JsonNode two = Api.as("dave")
+        JsonNode two = api("dave")
                 .get("/api/v1/data-products?domain=finance&domain=trading&size=100", "application/json")
                 .json();
         two.path("items")
@@ -85,7 +94,7 @@ class SearchApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"page=-1", "size=0", "size=1000", "page=abc", "sort=sideways", "size=1e9"})
     void bad_parameters_get_a_problem_not_a_server_error(String parameter) {
-        Api.Response response = Api.as("dave").get("/api/v1/data-products?" + parameter, "application/json");
+        Api.Response response = api("dave").get("/api/v1/data-products?" + parameter, "application/json");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
     }
@@ -104,14 +113,14 @@ class SearchApiTest {
                 "a,b,c,d,e,f,g,h,i,j,k"
             })
     void odd_queries_are_answered(String query) {
-        Api.Response response = Api.as("dave")
+        Api.Response response = api("dave")
                 .get("/api/v1/data-products?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "application/json");
         assertThat(response.status()).isEqualTo(200);
     }
 
     @Test
     void a_10000_character_query_is_refused_with_a_message() {
-        Api.Response response = Api.as("dave").get("/api/v1/data-products?q=" + "x".repeat(10_000), "application/json");
+        Api.Response response = api("dave").get("/api/v1/data-products?q=" + "x".repeat(10_000), "application/json");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("detail").asString()).contains("at most 500 characters");
     }

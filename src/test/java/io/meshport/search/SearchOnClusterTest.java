@@ -95,6 +95,7 @@ class SearchOnClusterTest {
                 AnalysisDefinition.TEXT,
                 AnalysisDefinition.PREFIX,
                 AnalysisDefinition.WORDS,
+                AnalysisDefinition.TAG,
                 AnalysisDefinition.PREFIX_QUERY)) {
             for (String text : texts) {
                 assertThat(clusterTokens("analyzer", analyzer, text))

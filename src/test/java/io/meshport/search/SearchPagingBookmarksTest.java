@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Bookmarks stay bounded yet keep covering a long result list; writes and age forget them. */
+/**
+ * Bookmarks stay bounded yet keep covering a long result list; writes and age forget them. What
+ * the portal keeps in memory, whichever backend holds the index: no portal is started, so there
+ * is no OpenSearch variant; paging on the cluster is {@code SearchPagingOnOpenSearchTest}.
+ */
 class SearchPagingBookmarksTest {
 
     static final SearchPaging.Key BROWSE = new SearchPaging.Key(SearchRequest.text(""), Set.of());

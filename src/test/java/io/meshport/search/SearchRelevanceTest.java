@@ -7,6 +7,7 @@ import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.testing.Api;
+import io.meshport.testing.LuceneOnly;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
 import io.meshport.testing.TestDocuments;
@@ -20,15 +21,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The relevance suite, over the demo catalog: what a person types, and the product that must
- * come back where they would look for it.
+ * come back where they would look for it. On the embedded Lucene index; {@link
+ * SearchRelevanceOnOpenSearchTest} runs the same tests on OpenSearch.
  */
 @MeshportTest
 class SearchRelevanceTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    /** The API of the portal this class runs against (on Lucene, or in a subclass on OpenSearch). */
+    Api api(String user) {
+        return Api.as(user).on(port);
+    }
 
     @Autowired
     CatalogSearch search;
@@ -227,7 +238,7 @@ class SearchRelevanceTest {
         assertEscapedText(hit.highlight());
 
         // The API hands out the same snippet; a client may put it into a page as it is.
-        Api.Response api = Api.as("alice").get("/api/v1/data-products?q=quokka&size=5", "application/json");
+        Api.Response api = api("alice").get("/api/v1/data-products?q=quokka&size=5", "application/json");
         assertThat(api.status()).isEqualTo(200);
         JsonNode item = null;
         for (JsonNode candidate : api.json().path("items")) {
@@ -312,7 +323,11 @@ class SearchRelevanceTest {
         RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(repeated), 0, 5));
     }
 
+    // The clause limit lowered is this JVM's (IndexSearcher's static), which a cluster never sees;
+    // SearchRelevanceOnOpenSearchTest lowers the cluster's own (indices.query.bool.max_clause_count)
+    // to the same numbers, with the same outcome.
     @Test
+    @LuceneOnly("lowers Lucene's IndexSearcher.setMaxClauseCount in this JVM, which a cluster never sees")
     void a_query_past_the_clause_limit_all_the_same_is_answered_leaner_or_with_nothing() {
         int limit = IndexSearcher.getMaxClauseCount();
         try {
@@ -350,7 +365,7 @@ class SearchRelevanceTest {
         assertThat(html.suggestion()).isEqualTo("General Ledger");
     }
 
-    private List<String> ids(String query) {
+    List<String> ids(String query) {
         return RunAs.user("dave", List.of(), () -> search.search(SearchRequest.text(query), 0, 10)).items().stream()
                 .map(SearchResults.Hit::id)
                 .toList();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,14 @@ import tools.jackson.databind.JsonNode;
  */
 @MeshportTest
 class SearchVisibilityTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    /** The API of the portal this class runs against (on Lucene, or in a subclass on OpenSearch). */
+    Api api(String user) {
+        return Api.as(user).on(port);
+    }
 
     @Autowired
     JdbcTemplate jdbc;
@@ -114,8 +123,8 @@ class SearchVisibilityTest {
                 .sum();
     }
 
-    private static List<String> apiIds(String user, String query) {
-        Api.Response response = Api.as(user).get("/api/v1/data-products?size=100&" + query, "application/json");
+    private List<String> apiIds(String user, String query) {
+        Api.Response response = api(user).get("/api/v1/data-products?size=100&" + query, "application/json");
         assertThat(response.status()).isEqualTo(200);
         JsonNode items = response.json().path("items");
         List<String> ids = new java.util.ArrayList<>();

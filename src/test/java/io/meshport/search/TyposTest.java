@@ -15,6 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * The embedded index's typo neighbours, read from a Lucene terms dictionary in this JVM ({@link
+ * LuceneShortcuts}): Lucene only, and no portal needed. A cluster answers typos with fuzzy
+ * matching instead; that both backends forgive the same typos is {@code
+ * SearchRelevanceTest#one_typo_still_finds_it} and its OpenSearch variant.
+ */
 class TyposTest {
 
     @ParameterizedTest(name = "{0} / {1}: {2}")

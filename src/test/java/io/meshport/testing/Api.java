@@ -19,9 +19,15 @@ public final class Api {
 
     private final @Nullable String token;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final @Nullable String portal;
 
     private Api(@Nullable String token) {
+        this(token, null);
+    }
+
+    private Api(@Nullable String token, @Nullable String portal) {
         this.token = token;
+        this.portal = portal;
     }
 
     public static Api as(String user) {
@@ -32,8 +38,18 @@ public final class Api {
         return new Api(null);
     }
 
+    /**
+     * The same client of the portal on {@code port} of this machine (the one on OpenSearch, say);
+     * without it, the main test portal's.
+     */
+    public Api on(int port) {
+        Api copy = new Api(token, "http://127.0.0.1:" + port);
+        copy.headers.putAll(headers);
+        return copy;
+    }
+
     public Api header(String name, String value) {
-        Api copy = new Api(token);
+        Api copy = new Api(token, portal);
         copy.headers.putAll(headers);
         copy.headers.put(name, value);
         return copy;
@@ -81,8 +97,8 @@ public final class Api {
         }
     }
 
-    private static URI uri(String path) {
-        return URI.create(TestInfrastructure.portalUrl() + path);
+    private URI uri(String path) {
+        return URI.create((portal == null ? TestInfrastructure.portalUrl() : portal) + path);
     }
 
     /** A response, with shortcuts for problem documents. */

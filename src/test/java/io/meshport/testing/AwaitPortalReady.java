@@ -6,6 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
@@ -18,16 +21,19 @@ public final class AwaitPortalReady implements TestExecutionListener {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
-    private static volatile boolean ready;
+    /** The ports of the portals found ready (a test JVM may run two: on Lucene and on OpenSearch). */
+    private static final Set<Integer> ready = ConcurrentHashMap.newKeySet();
 
     @Override
     public void beforeTestClass(TestContext testContext) throws Exception {
-        if (ready) {
+        // Starts the portal of this configuration, once per JVM.
+        ApplicationContext portal = testContext.getApplicationContext();
+        int port = portal.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        if (ready.contains(port)) {
             return;
         }
-        testContext.getApplicationContext(); // starts the portal, once per JVM
-        await(URI.create(TestInfrastructure.portalUrl() + "/actuator/health"));
-        ready = true;
+        await(URI.create("http://127.0.0.1:" + port + "/actuator/health"));
+        ready.add(port);
     }
 
     private static void await(URI health) throws InterruptedException {

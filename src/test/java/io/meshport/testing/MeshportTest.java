@@ -23,6 +23,6 @@ import org.springframework.test.context.TestExecutionListeners;
         webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = TestInfrastructure.class)
 @TestExecutionListeners(
-        listeners = AwaitPortalReady.class,
+        listeners = {AwaitPortalReady.class, PortalSecurityContext.class},
         mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface MeshportTest {}

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 /**
  * One real OpenSearch node for the tests (and benchmarks) of a JVM, started on first use and
@@ -100,7 +101,9 @@ public final class TestOpenSearch {
                     .redirectOutput(logFile.toFile())
                     .start();
             OutputStream lifeline = process.getOutputStream();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, lifeline), "test-opensearch-stop"));
+            // Stopped once the portals of the JVM have closed (Spring closes them, then runs its
+            // shutdown handlers), so that none is left waiting on a node that is going away.
+            SpringApplication.getShutdownHandlers().add(() -> stop(process, lifeline));
             String url = awaitReady(process, logFile);
             Duration startTime = Duration.ofNanos(System.nanoTime() - started);
             log.info("Test OpenSearch node at {} started in {} ms (log: {})", url, startTime.toMillis(), logFile);
