@@ -43,6 +43,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The search benchmark (README: "Benchmarks"). Generates N synthetic data products (default
@@ -258,7 +260,14 @@ public final class SearchBenchmark {
         properties.put("spring.main.banner-mode", "off");
         application.setDefaultProperties(properties);
         long started = System.nanoTime();
+        // Vaadin replaces the JVM-wide security context strategy with one of the new context's
+        // own: put back the first context's, so that its HTTP API (whose bearer token filter keeps
+        // its strategy) and its services (which read the JVM-wide one) still agree; asAdmin signs
+        // in on both contexts' strategies for the service calls.
+        SecurityContextHolderStrategy first = SecurityContextHolder.getContextHolderStrategy();
         ConfigurableApplicationContext cluster = application.run();
+        BenchmarkSupport.signInOn(cluster);
+        SecurityContextHolder.setContextHolderStrategy(first);
         HealthIndicator index = cluster.getBean("search", HealthIndicator.class);
         while (!Status.UP.equals(index.health().getStatus())) {
             if (seconds(started) > 300) {
