@@ -18,12 +18,14 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.util.FileSystemUtils;
@@ -72,6 +74,7 @@ final class BenchmarkSupport {
             properties.putAll(extraProperties);
             application.setDefaultProperties(properties);
             try (ConfigurableApplicationContext context = application.run()) {
+                signInOn(context);
                 benchmark.run(context, portal, provider.issuer().toString());
             }
         } finally {
@@ -112,10 +115,32 @@ final class BenchmarkSupport {
         context.setAuthentication(
                 new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER", "ROLE_ADMIN")));
         SecurityContextHolder.setContext(context);
+        strategies.forEach(strategy -> strategy.setContext(context));
         try {
             return work.get();
         } finally {
             SecurityContextHolder.clearContext();
+            strategies.forEach(SecurityContextHolderStrategy::clearContext);
+        }
+    }
+
+    /**
+     * The security context strategies of every portal context started in this JVM. Vaadin replaces
+     * the JVM-wide strategy with one of its own per portal context (each with its own thread-local
+     * context), and a context's method security keeps the one that was current when it started: with
+     * two portal contexts, {@link #asAdmin} must sign in on each.
+     */
+    private static final List<SecurityContextHolderStrategy> strategies = new CopyOnWriteArrayList<>();
+
+    /** Call right after a portal context has started, so that {@link #asAdmin} signs in on it too. */
+    static void signInOn(ConfigurableApplicationContext portal) {
+        remember(SecurityContextHolder.getContextHolderStrategy());
+        portal.getBeanProvider(SecurityContextHolderStrategy.class).stream().forEach(BenchmarkSupport::remember);
+    }
+
+    private static void remember(SecurityContextHolderStrategy strategy) {
+        if (strategies.stream().noneMatch(known -> known == strategy)) {
+            strategies.add(strategy);
         }
     }
 

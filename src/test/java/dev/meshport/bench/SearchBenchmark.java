@@ -7,10 +7,12 @@ import static dev.meshport.bench.BenchmarkSupport.pipelineToken;
 import static dev.meshport.bench.BenchmarkSupport.seconds;
 import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
+import io.meshport.MeshportApplication;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.search.CatalogSearch;
 import io.meshport.search.SearchRequest;
+import io.meshport.testing.TestOpenSearch;
 import jakarta.persistence.EntityManagerFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,23 +20,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.search.mapper.orm.Search;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The search benchmark (README: "Benchmarks"). Generates N synthetic data products (default
@@ -124,6 +134,14 @@ public final class SearchBenchmark {
     static final String POSTGRES_FTS = "postgres-fts";
 
     static final String ILIKE = "ilike";
+
+    /** The backends {@code --backends=} may name: Meshport's embedded index always, the cluster by default. */
+    static final String LUCENE = "lucene";
+
+    static final String OPENSEARCH = "opensearch";
+    /** Publications timed per backend for write-to-searchable. */
+    private static final int WRITES = 100;
+
     private static final int COMPARED_RUNS = 200;
     private static final int ILIKE_RUNS = 40;
     private static final int JUDGED_RUNS = 100;
@@ -132,6 +150,7 @@ public final class SearchBenchmark {
     public static void main(String[] args) throws Exception {
         int products = 100_000;
         Set<String> baselines = Set.of(POSTGRES_FTS, ILIKE);
+        Set<String> backends = Set.of(LUCENE, OPENSEARCH);
         for (String arg : args) {
             if (arg.startsWith("--products=")) {
                 products = Integer.parseInt(arg.substring("--products=".length()));
@@ -146,23 +165,37 @@ public final class SearchBenchmark {
                         System.exit(2);
                     }
                 }
+            } else if (arg.startsWith("--backends=")) {
+                backends = Set.of(arg.substring("--backends=".length()).split(","));
+                if (!backends.contains(LUCENE) || !Set.of(LUCENE, OPENSEARCH).containsAll(backends)) {
+                    System.err.println(
+                            "Unknown backends '" + arg.substring("--backends=".length()) + "': use --backends=" + LUCENE
+                                    + " (the embedded index only) or --backends=" + LUCENE + "," + OPENSEARCH);
+                    System.exit(2);
+                }
             } else {
-                System.err.println("Unknown argument '" + arg + "': use --products=N and --baseline=" + POSTGRES_FTS
-                        + "," + ILIKE + "|none");
+                System.err.println("Unknown argument '" + arg + "': use --products=N, --baseline=" + POSTGRES_FTS + ","
+                        + ILIKE + "|none and --backends=" + LUCENE + "[," + OPENSEARCH + "]");
                 System.exit(2);
             }
         }
         int measured = products;
         Set<String> chosen = baselines;
+        boolean onCluster = backends.contains(OPENSEARCH);
         withPortal(
                 "?reWriteBatchedInserts=true",
                 Map.of(),
-                (context, portal, issuer) -> run(context, measured, chosen, portal, issuer));
+                (context, portal, issuer) -> run(context, measured, chosen, onCluster, portal, issuer));
         System.exit(0);
     }
 
     private static void run(
-            ConfigurableApplicationContext context, int products, Set<String> baselines, String portal, String issuer)
+            ConfigurableApplicationContext context,
+            int products,
+            Set<String> baselines,
+            boolean onCluster,
+            String portal,
+            String issuer)
             throws Exception {
         long runStarted = System.nanoTime();
         DataSource dataSource = context.getBean(DataSource.class);
@@ -178,6 +211,86 @@ public final class SearchBenchmark {
             Thread.sleep(20);
         }
 
+        // The same portal on the same database with its index on an OpenSearch cluster (the test
+        // node, in a process of its own), started now, on the empty catalog, so that its start-up
+        // check finds nothing to rebuild and its reindex below is the same mass indexer run as
+        // the embedded index's.
+        ConfigurableApplicationContext cluster = null;
+        if (onCluster) {
+            long nodeStarted = System.nanoTime();
+            TestOpenSearch.Node node = TestOpenSearch.runningForBenchmark("2g");
+            report.put(
+                    "OpenSearch node",
+                    String.format("%s, 2 GiB heap, started in %.1f s", node.url(), seconds(nodeStarted)));
+            cluster = startOnCluster(context, node.url(), issuer);
+        }
+        try {
+            measure(context, cluster, products, baselines, portal, issuer, report, dataSource, runStarted);
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    /**
+     * A second portal context in this JVM, on the database of {@code context}, with its index on
+     * the cluster at {@code url} under a prefix of its own, once its search index is ready.
+     */
+    private static ConfigurableApplicationContext startOnCluster(
+            ConfigurableApplicationContext context, String url, String issuer) throws Exception {
+        Environment environment = context.getEnvironment();
+        String prefix = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Path indexDirectory = Files.createTempDirectory("meshport-bench-cluster");
+        SpringApplication application = new SpringApplication(MeshportApplication.class);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", String.valueOf(BenchmarkSupport.freePort()));
+        properties.put("server.address", "127.0.0.1");
+        properties.put("spring.datasource.url", environment.getProperty("spring.datasource.url"));
+        properties.put("spring.datasource.username", environment.getProperty("spring.datasource.username"));
+        properties.put("spring.datasource.password", environment.getProperty("spring.datasource.password"));
+        properties.put("meshport.oidc.issuer-uri", issuer);
+        properties.put("meshport.oidc.client-id", "meshport");
+        properties.put("meshport.oidc.client-secret", "meshport-dev-secret");
+        properties.put("meshport.index-dir", indexDirectory.toString());
+        properties.put("meshport.search.uris", url);
+        properties.put("meshport.search.index-prefix", prefix);
+        properties.put("vaadin.productionMode", "true");
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        application.setDefaultProperties(properties);
+        long started = System.nanoTime();
+        // Vaadin replaces the JVM-wide security context strategy with one of the new context's
+        // own: put back the first context's, so that its HTTP API (whose bearer token filter keeps
+        // its strategy) and its services (which read the JVM-wide one) still agree; asAdmin signs
+        // in on both contexts' strategies for the service calls.
+        SecurityContextHolderStrategy first = SecurityContextHolder.getContextHolderStrategy();
+        ConfigurableApplicationContext cluster = application.run();
+        BenchmarkSupport.signInOn(cluster);
+        SecurityContextHolder.setContextHolderStrategy(first);
+        HealthIndicator index = cluster.getBean("search", HealthIndicator.class);
+        while (!Status.UP.equals(index.health().getStatus())) {
+            if (seconds(started) > 300) {
+                throw new IllegalStateException("The portal on the cluster did not get ready: " + index.health());
+            }
+            Thread.sleep(50);
+        }
+        System.out.printf("Portal on the cluster (index prefix %s) ready in %.1f s%n", prefix, seconds(started));
+        return cluster;
+    }
+
+    private static void measure(
+            ConfigurableApplicationContext context,
+            ConfigurableApplicationContext cluster,
+            int products,
+            Set<String> baselines,
+            String portal,
+            String issuer,
+            Map<String, String> report,
+            DataSource dataSource,
+            long runStarted)
+            throws Exception {
+
         // 1. Bulk load through JDBC batches, as a migration or import would.
         long started = System.nanoTime();
         List<JudgedQueries.Product> generated = generate(dataSource, products);
@@ -190,16 +303,10 @@ public final class SearchBenchmark {
                         products / loadSeconds, loadSeconds));
 
         // 2. Full reindex with the mass indexer.
-        EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
-        started = System.nanoTime();
-        Search.mapping(emf)
-                .scope(Object.class)
-                .massIndexer()
-                .threadsToLoadObjects(2)
-                .batchSizeToLoadObjects(200)
-                .mergeSegmentsOnFinish(true)
-                .startAndWait();
-        report.put("full reindex", String.format("%.1f s", seconds(started)));
+        report.put("full reindex", String.format("%.1f s", reindex(context)));
+        if (cluster != null) {
+            report.put("full reindex (OpenSearch)", String.format("%.1f s", reindex(cluster)));
+        }
 
         CatalogSearch search = context.getBean(CatalogSearch.class);
         CatalogService catalog = context.getBean(CatalogService.class);
@@ -326,34 +433,36 @@ public final class SearchBenchmark {
             httpLines.add(line(entry.getKey(), times));
         }
 
-        // 5. Write-to-searchable through the service.
-        double[] visible = new double[40];
-        asAdmin(() -> {
-            for (int i = 0; i < visible.length; i++) {
-                String id = "bench-fresh-" + i;
-                String name = "Zephyrine Benchmark " + i + " Kestrel";
-                long t = System.nanoTime();
-                catalog.publishProduct(
-                        id,
-                        "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: " + name
-                                + "\nstatus: draft\nteam:\n  name: sales\n",
-                        DocumentFormat.YAML,
-                        null,
-                        null);
-                while (search.count(SearchRequest.text("\"" + name + "\"")) == 0
-                        && search.search(SearchRequest.text(name), 0, 1).items().stream()
-                                .noneMatch(h -> h.id().equals(id))) {
-                    Thread.onSpinWait();
-                }
-                visible[i] = (System.nanoTime() - t) / 1e6;
-            }
-            return null;
-        });
+        // 5. Write-to-searchable through the service (the cluster's: after the comparisons below,
+        // so that the two indexes hold the same products while they are compared).
+        Map<String, double[]> visible = new LinkedHashMap<>();
+        visible.put("Lucene", writeToSearchable(catalog, search, "lucene"));
 
         // 6. Side by side: Meshport and the baselines on the same queries, interleaved query by
         // query so that a change of the machine's speed hits every engine alike.
         List<SearchEngine> engines = new ArrayList<>();
         engines.add(new MeshportEngine("Meshport (Lucene)", search));
+        CatalogSearch clusterSearch = cluster == null ? null : cluster.getBean(CatalogSearch.class);
+        if (clusterSearch != null) {
+            // The embedded index was warmed up above; the cluster (and this JVM's client of it)
+            // gets the same whole-mix warm-up before it is compared.
+            asAdmin(() -> {
+                for (int round = 0; round < 5; round++) {
+                    for (var entry : mix.entrySet()) {
+                        boolean deep = entry.getKey().equals("deep page");
+                        for (int i = 0; i < 60; i++) {
+                            try {
+                                clusterSearch.search(entry.getValue().get(), deep ? products / 2 + 20 * i : 0, 20);
+                            } catch (RuntimeException e) {
+                                // counted in the comparison below
+                            }
+                        }
+                    }
+                }
+                return null;
+            });
+            engines.add(new MeshportEngine("Meshport (OpenSearch)", clusterSearch));
+        }
         if (baselines.contains(POSTGRES_FTS)) {
             engines.add(PostgresFtsEngine.build(dataSource, report));
         }
@@ -362,6 +471,9 @@ public final class SearchBenchmark {
         }
         Map<String, Map<String, double[]>> latency = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> found = new LinkedHashMap<>();
+        // Queries an engine failed on (an exception), per kind and engine, with the first message.
+        Map<String, Map<String, Integer>> failed = new LinkedHashMap<>();
+        Map<String, String> firstFailure = new LinkedHashMap<>();
         random.setSeed(11);
         asAdmin(() -> {
             for (var entry : mix.entrySet()) {
@@ -372,9 +484,11 @@ public final class SearchBenchmark {
                 }
                 Map<String, double[]> times = new LinkedHashMap<>();
                 Map<String, Integer> withHits = new LinkedHashMap<>();
+                Map<String, Integer> failures = new LinkedHashMap<>();
                 for (SearchEngine engine : engines) {
                     times.put(engine.name(), new double[Math.min(COMPARED_RUNS, engine.latencyRuns())]);
                     withHits.put(engine.name(), 0);
+                    failures.put(engine.name(), 0);
                 }
                 for (int i = -3; i < COMPARED_RUNS; i++) {
                     SearchRequest request = requests.get(i + 3);
@@ -385,7 +499,18 @@ public final class SearchBenchmark {
                             continue;
                         }
                         long t = System.nanoTime();
-                        SearchEngine.Answer answer = engine.search(request, offset, 20);
+                        SearchEngine.Answer answer;
+                        try {
+                            answer = engine.search(request, offset, 20);
+                        } catch (RuntimeException e) {
+                            if (i >= 0) {
+                                engineTimes[i] = Double.NaN;
+                                failures.merge(engine.name(), 1, Integer::sum);
+                                firstFailure.putIfAbsent(
+                                        engine.name() + ", " + entry.getKey(), String.valueOf(rootCause(e)));
+                            }
+                            continue;
+                        }
                         double ms = (System.nanoTime() - t) / 1e6;
                         if (i >= 0) {
                             engineTimes[i] = ms;
@@ -395,6 +520,7 @@ public final class SearchBenchmark {
                 }
                 latency.put(entry.getKey(), times);
                 found.put(entry.getKey(), withHits);
+                failed.put(entry.getKey(), failures);
             }
             return null;
         });
@@ -414,8 +540,14 @@ public final class SearchBenchmark {
                     double nothing = 0;
                     double repeated = 0;
                     for (JudgedQueries.Judged query : queries) {
-                        List<String> ranked =
-                                engine.search(query.request(), 0, 10).ids();
+                        List<String> ranked;
+                        try {
+                            ranked = engine.search(query.request(), 0, 10).ids();
+                        } catch (RuntimeException e) {
+                            firstFailure.putIfAbsent(
+                                    engine.name() + ", judged " + entry.getKey(), String.valueOf(rootCause(e)));
+                            ranked = List.of();
+                        }
                         repeated += JudgedQueries.repeats(ranked) ? 1 : 0;
                         top3 += JudgedQueries.inTop3(ranked, query.relevant()) ? 1 : 0;
                         ndcg += JudgedQueries.ndcgAt10(ranked, query.relevant());
@@ -430,16 +562,23 @@ public final class SearchBenchmark {
             return null;
         });
 
+        // Write-to-searchable on the cluster, now that the comparisons are over.
+        if (cluster != null) {
+            visible.put(
+                    "OpenSearch",
+                    writeToSearchable(cluster.getBean(CatalogService.class), clusterSearch, "opensearch"));
+        }
+
         System.out.println();
         System.out.println("=== Meshport search benchmark ===");
-        report.forEach((key, value) -> System.out.printf("%-22s %s%n", key, value));
-        System.out.printf(
-                "%-22s p50 %.0f ms, p95 %.0f ms, max %.0f ms (%d writes)%n",
-                "write-to-searchable",
-                percentile(visible, 50),
-                percentile(visible, 95),
-                percentile(visible, 100),
-                visible.length);
+        report.forEach((key, value) -> System.out.printf("%-26s %s%n", key, value));
+        visible.forEach((backend, times) -> System.out.printf(
+                "%-26s p50 %.0f ms, p95 %.0f ms, max %.0f ms (%d writes)%n",
+                "write-to-searchable (" + backend + ")",
+                percentile(times, 50),
+                percentile(times, 95),
+                percentile(times, 100),
+                times.length));
         System.out.println();
         System.out.println("Search latency, service (CatalogSearch), 200 queries each (deep jump: 20), ms:");
         serviceLines.forEach(System.out::println);
@@ -452,30 +591,87 @@ public final class SearchBenchmark {
         System.out.println("Search latency, HTTP API (GET /api/v1/data-products, bearer token), 200 queries each, ms:");
         httpLines.forEach(System.out::println);
         System.out.println();
-        printComparison(engines, latency, found);
+        printComparison(engines, latency, found, failed);
         printRelevance(engines, relevance);
+        firstFailure.forEach((where, error) -> System.out.printf("FAILED: %s: %s%n", where, error));
         System.out.printf("%nWhole run: %.1f min%n", seconds(runStarted) / 60);
+    }
+
+    /** Seconds the mass indexer takes to index the whole catalog into the index of {@code context}. */
+    private static double reindex(ConfigurableApplicationContext context) throws InterruptedException {
+        EntityManagerFactory emf = context.getBean(EntityManagerFactory.class);
+        long started = System.nanoTime();
+        Search.mapping(emf)
+                .scope(Object.class)
+                .massIndexer()
+                .threadsToLoadObjects(2)
+                .batchSizeToLoadObjects(200)
+                .mergeSegmentsOnFinish(true)
+                .startAndWait();
+        return seconds(started);
+    }
+
+    /**
+     * Publishes {@link #WRITES} products through the catalog service of a context as a team member
+     * would, each timed from the call until that context's search finds it (polled every
+     * millisecond), in ms.
+     */
+    private static double[] writeToSearchable(CatalogService catalog, CatalogSearch search, String label) {
+        double[] visible = new double[WRITES];
+        asAdmin(() -> {
+            for (int i = 0; i < visible.length; i++) {
+                String id = "bench-fresh-" + label + "-" + i;
+                String name = "Zephyrine " + label + " " + i + " Kestrel";
+                long t = System.nanoTime();
+                catalog.publishProduct(
+                        id,
+                        "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: " + name
+                                + "\nstatus: draft\nteam:\n  name: sales\n",
+                        DocumentFormat.YAML,
+                        null,
+                        null);
+                while (search.count(SearchRequest.text("\"" + name + "\"")) == 0
+                        && search.search(SearchRequest.text(name), 0, 1).items().stream()
+                                .noneMatch(h -> h.id().equals(id))) {
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    }
+                }
+                visible[i] = (System.nanoTime() - t) / 1e6;
+            }
+            return null;
+        });
+        return visible;
     }
 
     /** Latency per kind and engine, as a Markdown table, and each baseline's p95 over Meshport's. */
     private static void printComparison(
             List<SearchEngine> engines,
             Map<String, Map<String, double[]>> latency,
-            Map<String, Map<String, Integer>> found) {
+            Map<String, Map<String, Integer>> found,
+            Map<String, Map<String, Integer>> failed) {
         System.out.println();
         System.out.printf(
                 "Side by side, the same queries interleaved, first page of 20 + total, ms (%d queries per kind,"
-                        + "%s; \"hits\": queries with any result):%n",
+                        + "%s; \"hits\": queries with any result; \"failed\": queries that threw, left out of"
+                        + " the percentiles):%n",
                 COMPARED_RUNS, fewer(engines, COMPARED_RUNS, SearchEngine::latencyRuns));
         StringBuilder header = new StringBuilder("| query |");
         StringBuilder rule = new StringBuilder("|---|");
         for (SearchEngine engine : engines) {
-            header.append(' ').append(engine.name()).append(" p50 | p95 | hits |");
-            rule.append("---|---|---|");
+            header.append(' ').append(engine.name()).append(" p50 | p95 | hits | failed |");
+            rule.append("---|---|---|---|");
         }
         SearchEngine meshport = engines.getFirst();
         for (SearchEngine engine : engines.subList(1, engines.size())) {
-            header.append(' ').append(engine.name()).append(" / Meshport p95 |");
+            header.append(' ')
+                    .append(engine.name())
+                    .append(" / ")
+                    .append(meshport.name())
+                    .append(" p95 |");
             rule.append("---|");
         }
         System.out.println(header);
@@ -483,19 +679,39 @@ public final class SearchBenchmark {
         latency.forEach((kind, times) -> {
             StringBuilder row = new StringBuilder("| " + kind + " |");
             for (SearchEngine engine : engines) {
-                double[] t = times.get(engine.name());
+                double[] t = answered(times.get(engine.name()));
                 row.append(String.format(
-                        " %.1f | %.1f | %d/%d |",
-                        percentile(t, 50), percentile(t, 95), found.get(kind).get(engine.name()), t.length));
+                        " %.1f | %.1f | %d/%d | %d |",
+                        percentile(t, 50),
+                        percentile(t, 95),
+                        found.get(kind).get(engine.name()),
+                        times.get(engine.name()).length,
+                        failed.get(kind).get(engine.name())));
             }
-            double meshportP95 = percentile(times.get(meshport.name()), 95);
+            double meshportP95 = percentile(answered(times.get(meshport.name())), 95);
             for (SearchEngine engine : engines.subList(1, engines.size())) {
                 row.append(String.format(
-                        " %.1f× |", percentile(times.get(engine.name()), 95) / Math.max(0.01, meshportP95)));
+                        " %.1f× |", percentile(answered(times.get(engine.name())), 95) / Math.max(0.01, meshportP95)));
             }
             System.out.println(row);
         });
         System.out.println("(Meshport also computes every facet's counts and the highlights; the baselines do not.)");
+    }
+
+    /** The times of the queries that were answered (a failed one is NaN); NaN alone when none was. */
+    private static double[] answered(double[] times) {
+        double[] answered =
+                java.util.Arrays.stream(times).filter(t -> !Double.isNaN(t)).toArray();
+        return answered.length == 0 ? new double[] {Double.NaN} : answered;
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String message = String.valueOf(cause.getMessage());
+        return message.length() > 300 ? new RuntimeException(message.substring(0, 300) + "…") : cause;
     }
 
     /** ", ILIKE the first 40" for the engines given fewer than {@code runs} queries. */
