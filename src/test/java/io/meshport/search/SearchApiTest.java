@@ -92,6 +92,21 @@ class SearchApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "size=20&page=600", // past a cluster's default result window of 10,000
+                "size=100&page=100000", // the deepest page the API accepts
+                "q=customer&size=20&page=600",
+                "sort=updated&size=20&page=600"
+            })
+    void a_page_far_past_the_end_is_an_empty_page(String parameters) {
+        var response = api("dave").get("/api/v1/data-products?" + parameters, "application/json");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.json().path("items").size()).isZero();
+        assertThat(response.json().path("total").asLong()).isPositive();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"page=-1", "size=0", "size=1000", "page=abc", "sort=sideways", "size=1e9"})
     void bad_parameters_get_a_problem_not_a_server_error(String parameter) {
         Api.Response response = api("dave").get("/api/v1/data-products?" + parameter, "application/json");
