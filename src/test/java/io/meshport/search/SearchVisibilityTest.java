@@ -59,10 +59,13 @@ class SearchVisibilityTest {
 
     @Test
     void a_status_filter_naming_draft_asks_for_drafts() {
-        SearchRequest drafts = SearchRequest.text("").withStatuses(Set.of("draft"));
+        // Words of the demo products' names narrow the lists: other test classes in this JVM
+        // publish drafts of their own, more than a page of them.
+        SearchRequest drafts = SearchRequest.text("sales pipeline forecast").withStatuses(Set.of("draft"));
         assertThat(ids("dave", List.of(), drafts)).contains("sales-pipeline-forecast");
-        assertThat(ids("dave", List.of(), drafts)).doesNotContain("retention-offers");
-        SearchRequest proposals = SearchRequest.text("").withStatuses(Set.of("proposed"));
+        SearchRequest retentionDrafts = SearchRequest.text("retention offers").withStatuses(Set.of("draft"));
+        assertThat(ids("dave", List.of(), retentionDrafts)).doesNotContain("retention-offers");
+        SearchRequest proposals = SearchRequest.text("retention offers").withStatuses(Set.of("proposed"));
         assertThat(ids("dave", List.of(), proposals)).contains("retention-offers");
     }
 
@@ -106,7 +109,7 @@ class SearchVisibilityTest {
         assertThat(apiIds("dave", "q=sales+pipeline+forecast&otherTeamsDrafts=true"))
                 .first()
                 .isEqualTo("sales-pipeline-forecast");
-        assertThat(apiIds("dave", "status=draft")).contains("sales-pipeline-forecast");
+        assertThat(apiIds("dave", "status=draft&q=sales+pipeline+forecast")).contains("sales-pipeline-forecast");
         assertThat(apiIds("alice", "q=sales+pipeline+forecast")).first().isEqualTo("sales-pipeline-forecast");
     }
 
