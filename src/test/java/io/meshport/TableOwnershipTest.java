@@ -43,6 +43,8 @@ class TableOwnershipTest {
             Map.entry("product_review", "review"),
             Map.entry("notification", "notification"),
             Map.entry("notification_read", "notification"),
+            Map.entry("access_agreement", "access"),
+            Map.entry("access_agreement_change", "access"),
             // Spring Modulith's event publication registry, configured in system.
             Map.entry("event_publication", "system"),
             Map.entry("shedlock", "system"));
