@@ -97,6 +97,19 @@ public class AgreementReadModel implements ContractAgreements {
                 .toList();
     }
 
+    @Override
+    public List<ContractAgreements.Agreement> agreementsOn(String contractId) {
+        return consumersOfContracts(List.of(contractId)).stream()
+                .map(c -> new ContractAgreements.Agreement(
+                        c.agreementId().toString(),
+                        c.productId(),
+                        c.outputPort(),
+                        c.consumerTeam(),
+                        c.consumerProduct(),
+                        c.contractVersion()))
+                .toList();
+    }
+
     private static Consumer consumer(ResultSet rs, int row) throws SQLException {
         String provisioning = rs.getString("provisioning");
         return new Consumer(

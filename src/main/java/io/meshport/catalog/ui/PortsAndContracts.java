@@ -39,8 +39,11 @@ final class PortsAndContracts extends VerticalLayout {
             } else if (contract == null) {
                 card.add(new Paragraph("Contract " + port.contractId() + " is not in the catalog yet."));
             } else {
-                card.add(new Paragraph("Contract " + contract.id() + " · version " + contract.version() + " · "
-                        + contract.status() + " · owned by " + contract.ownerTeam()));
+                Paragraph line = new Paragraph("Contract ");
+                line.add(contractLink(contract.id()));
+                line.add(" · version " + contract.version() + " · " + contract.status() + " · owned by "
+                        + contract.ownerTeam());
+                card.add(line);
                 card.add(new H4("Schema"), schema(contract.schema()), new H4("Service levels"), sla(contract.sla()));
             }
             add(card);
@@ -55,11 +58,20 @@ final class PortsAndContracts extends VerticalLayout {
             inputs.setAllRowsVisible(true);
             inputs.addColumn(ProductDetails.InputPortView::name).setHeader("Port");
             inputs.addColumn(ProductDetails.InputPortView::version).setHeader("Version");
-            inputs.addColumn(ProductDetails.InputPortView::contractId).setHeader("Contract");
+            inputs.addComponentColumn(
+                            port -> port.resolved() ? contractLink(port.contractId()) : new Span(port.contractId()))
+                    .setHeader("Contract");
             inputs.addComponentColumn(PortsAndContracts::provider).setHeader("From");
             inputs.setItems(product.inputPorts());
             add(inputs);
         }
+    }
+
+    /** The contract's own page. */
+    private static RouterLink contractLink(String contractId) {
+        RouterLink link = new RouterLink(contractId, ContractView.class, new RouteParameters("id", contractId));
+        link.addClassName("contract-link");
+        return link;
     }
 
     private static Component provider(ProductDetails.InputPortView port) {

@@ -1,0 +1,62 @@
+package io.meshport.publishing.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Why the contract form did not save, shown above the form (an alert for screen readers): the
+ * service's violations, a newer version saved meanwhile, a change that needs acknowledging.
+ */
+class ContractProblems extends Div {
+
+    private @Nullable String versionProblem;
+
+    ContractProblems() {
+        setId("contract-form-problems");
+        addClassName("contract-form-problems");
+        getElement().setAttribute("role", "alert");
+        setVisible(false);
+    }
+
+    void clear() {
+        removeAll();
+        versionProblem = null;
+        setVisible(false);
+    }
+
+    /** Live: says a bad version as it is typed, and forgets it when fixed. */
+    void checkVersion(@Nullable String problem) {
+        if (java.util.Objects.equals(problem, versionProblem)) {
+            return;
+        }
+        versionProblem = problem;
+        if (problem == null) {
+            clear();
+        } else {
+            refused("The contract version is not valid.", List.of(problem));
+        }
+    }
+
+    void refused(String headline, List<String> reasons) {
+        removeAll();
+        add(new Paragraph(headline));
+        if (!reasons.isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            reasons.forEach(reason -> list.add(new ListItem(reason)));
+            add(list);
+        }
+        setVisible(true);
+    }
+
+    void conflict(String message, Runnable reload) {
+        refused("Not saved: someone else saved this contract since you opened it.", List.of(message));
+        add(new Paragraph("Your edits are still in the form. Reload to see the newer version (your edits are"
+                + " then replaced), and apply your change again."));
+        add(new Button("Reload the newer version", click -> reload.run()));
+    }
+}
