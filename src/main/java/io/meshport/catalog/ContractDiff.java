@@ -98,8 +98,8 @@ public final class ContractDiff {
         if (!Objects.equals(wasClass, nowClass)) {
             out.add(new ContractChange(Kind.CLASSIFICATION_CHANGED, path, wasClass, nowClass, false));
         }
-        quality(path + ".quality", before.path("quality"), after.path("quality"), out);
         properties(path, before.path("properties"), after.path("properties"), out);
+        quality(path + ".quality", before.path("quality"), after.path("quality"), out);
         JsonNode wasItems = before.path("items");
         JsonNode nowItems = after.path("items");
         if (wasItems.isObject() && nowItems.isObject()) {
