@@ -1,5 +1,6 @@
 package io.meshport.catalog;
 
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -35,6 +36,21 @@ public final class CatalogPaths {
     /** The form that edits the data contract, {@code contracts/{id}/edit}. */
     public static String editContract(String id) {
         return contract(id) + "/edit";
+    }
+
+    /**
+     * The id a path segment names: Vaadin hands route parameters over as they stand in the URL,
+     * so a non-ASCII id arrives percent-encoded. A segment that is no valid encoding stays as it is.
+     */
+    public static String idOf(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return segment;
+        }
     }
 
     private static String segment(String value) {

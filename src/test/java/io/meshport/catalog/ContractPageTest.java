@@ -2,11 +2,10 @@ package io.meshport.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestContracts;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,115 +25,9 @@ class ContractPageTest {
         return RunAs.user("dave", List.of(), work);
     }
 
-    /** A sales contract with two objects, nested properties, quality, servers, team and support. */
-    static String contract(String id) {
-        return """
-                apiVersion: v3.1.0
-                kind: DataContract
-                id: %s
-                name: Page Orders %s
-                version: 1.2.0
-                status: active
-                domain: sales
-                description:
-                  purpose: Every order, *once*.
-                  usage: Join on order_id.
-                tags: [orders, daily]
-                team:
-                  name: sales
-                  members:
-                    - username: alice
-                      name: Alice
-                      role: owner
-                servers:
-                  - server: warehouse
-                    type: postgres
-                    host: db.example
-                    port: 5432
-                    database: sales
-                    schema: public
-                schema:
-                  - name: orders
-                    physicalName: orders_v1
-                    physicalType: table
-                    description: One row per order.
-                    quality:
-                      - metric: rowCount
-                        mustBeGreaterThan: 10
-                        dimension: completeness
-                    properties:
-                      - name: order_id
-                        logicalType: string
-                        physicalType: varchar(32)
-                        required: true
-                        primaryKey: true
-                        description: Identifier.
-                      - name: customer_email
-                        logicalType: string
-                        classification: restricted
-                        quality:
-                          - metric: nullValues
-                            mustBe: 0
-                      - name: address
-                        logicalType: object
-                        properties:
-                          - name: city
-                            logicalType: string
-                            classification: internal
-                  - name: refunds
-                    properties:
-                      - name: refund_id
-                        logicalType: string
-                slaProperties:
-                  - property: availability
-                    value: 99.5
-                    unit: percent
-                support:
-                  - channel: '#orders'
-                    tool: slack
-                customProperties:
-                  - property: costCenter
-                    value: CC-7
-                  - property: owners
-                    value: [a, b]
-                """.formatted(id, id);
-    }
-
-    static void publish(String user, String path, String yaml) {
-        Api.Response response = Api.as(user).put(path, yaml, "application/yaml");
-        assertThat(response.status()).as(response.toString()).isIn(200, 201);
-    }
-
-    /** The contract, a sales product providing it and a marketing product reading it. */
-    static String contractWithProviderAndReader() {
-        String id = "page-" + UUID.randomUUID().toString().substring(0, 8);
-        publish("alice", "/api/v1/data-contracts/" + id, contract(id));
-        publish("alice", "/api/v1/data-products/" + id + "-provider", """
-                apiVersion: v1.0.0
-                kind: DataProduct
-                id: %s-provider
-                name: Provider %s
-                status: draft
-                team: {name: sales}
-                outputPorts:
-                  - {name: orders, version: 1.0.0, contractId: %s}
-                """.formatted(id, id, id));
-        publish("bob", "/api/v1/data-products/" + id + "-reader", """
-                apiVersion: v1.0.0
-                kind: DataProduct
-                id: %s-reader
-                name: Reader %s
-                status: draft
-                team: {name: marketing}
-                inputPorts:
-                  - {name: orders-in, version: 1.0.0, contractId: %s}
-                """.formatted(id, id, id));
-        return id;
-    }
-
     @Test
     void a_visitor_reads_every_part_of_the_contract() {
-        String id = contractWithProviderAndReader();
+        String id = TestContracts.withProviderAndReader();
 
         ContractDetails page = asDave(() -> contracts.details(id)).orElseThrow();
 
@@ -170,13 +63,13 @@ class ContractPageTest {
                 .containsExactly(
                         new ContractDetails.Property("costCenter", "CC-7"),
                         new ContractDetails.Property("owners", "[\"a\",\"b\"]"));
-        assertThat(page.yaml()).isEqualTo(contract(id));
+        assertThat(page.yaml()).isEqualTo(TestContracts.contract(id));
         assertThat(page.editable()).isFalse();
     }
 
     @Test
     void the_page_names_the_products_that_provide_the_contract_and_those_that_declare_they_read_it() {
-        String id = contractWithProviderAndReader();
+        String id = TestContracts.withProviderAndReader();
 
         ContractDetails page = asDave(() -> contracts.details(id)).orElseThrow();
 
@@ -189,7 +82,7 @@ class ContractPageTest {
 
     @Test
     void only_the_owning_team_and_governance_may_edit_the_contract() {
-        String id = contractWithProviderAndReader();
+        String id = TestContracts.withProviderAndReader();
 
         assertThat(RunAs.user("alice", List.of("sales"), () -> contracts.mayEdit(id)))
                 .isTrue();
@@ -222,7 +115,7 @@ class ContractPageTest {
 
     @Test
     void the_list_is_paged_and_narrowed_by_id_name_or_team_with_counts_of_providers_and_readers() {
-        String id = contractWithProviderAndReader();
+        String id = TestContracts.withProviderAndReader();
         String prefix = id.substring(0, 9);
 
         List<ContractSummary> found = asDave(() -> contracts.list(prefix.toUpperCase(), 0, 50));

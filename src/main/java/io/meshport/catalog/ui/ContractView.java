@@ -51,7 +51,7 @@ class ContractView extends VerticalLayout implements BeforeEnterObserver, HasDyn
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        String id = event.getRouteParameters().get("id").orElse("");
+        String id = CatalogPaths.idOf(event.getRouteParameters().get("id").orElse(""));
         String tab = event.getLocation()
                 .getQueryParameters()
                 .getSingleParameter(ProductView.TAB_PARAMETER)
@@ -69,8 +69,10 @@ class ContractView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         title = "Not found · Meshport";
         // A very long id is cut in the sentence; the whole of it is no help to a reader.
         String shown = id.length() > 120 ? id.substring(0, 120) + "…" : id;
+        H2 heading = new H2("No data contract '" + shown + "'");
+        heading.getStyle().set("overflow-wrap", "anywhere");
         add(
-                new H2("No data contract '" + shown + "'"),
+                heading,
                 new Paragraph("The catalog has no data contract with this id."),
                 new RouterLink("All data contracts", ContractsView.class));
     }
@@ -94,6 +96,7 @@ class ContractView extends VerticalLayout implements BeforeEnterObserver, HasDyn
         tabs.add("Servers", () -> ContractTerms.servers(contract.servers()));
         tabs.add("Providers and consumers", () -> new ContractUsage(contract));
         tabs.add("YAML", () -> yaml(contract.yaml()));
+        tabs.add("Versions", () -> new ContractVersions(catalog, contract.id()));
         tabs.open(requestedTab);
         add(tabs.sheet());
     }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
+import io.meshport.catalog.BreakingChangeException;
 import io.meshport.catalog.CatalogConflictException;
 import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.CatalogService;
@@ -64,7 +65,7 @@ class ContractFormView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         problems.clear();
-        contractId = event.getRouteParameters().get("id").orElse("");
+        contractId = CatalogPaths.idOf(event.getRouteParameters().get("id").orElse(""));
         Optional<ContractDetails> contract = contracts.details(contractId);
         if (contract.isEmpty()) {
             add(
@@ -91,7 +92,7 @@ class ContractFormView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.read(loaded);
         loading = false;
 
-        Button save = new Button("Save contract", click -> save());
+        Button save = new Button("Save contract", click -> save(false));
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         HorizontalLayout actions = new HorizontalLayout(save, contractLink("Cancel"));
         actions.setAlignItems(Alignment.BASELINE);
@@ -110,7 +111,7 @@ class ContractFormView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
-    private void save() {
+    private void save(boolean acknowledgeBreaking) {
         ContractFields form = java.util.Objects.requireNonNull(fields);
         String versionProblem = form.editor.versionProblem();
         if (versionProblem != null) {
@@ -123,8 +124,8 @@ class ContractFormView extends VerticalLayout implements BeforeEnterObserver, Ha
             return;
         }
         try {
-            Published published =
-                    catalog.publishContract(contractId, document.toString(), DocumentFormat.JSON, null, revision);
+            Published published = catalog.publishContract(
+                    contractId, document.toString(), DocumentFormat.JSON, null, revision, acknowledgeBreaking);
             Notification.show("Saved contract " + published.id(), 5000, Notification.Position.BOTTOM_START);
             getUI().ifPresent(ui -> ui.navigate(CatalogPaths.contract(published.id())));
         } catch (InvalidDocumentException e) {
@@ -133,6 +134,14 @@ class ContractFormView extends VerticalLayout implements BeforeEnterObserver, Ha
                     e.violations().stream()
                             .map(v -> (v.pointer().isEmpty() ? "" : v.pointer() + ": ") + v.message())
                             .toList());
+        } catch (BreakingChangeException e) {
+            problems.breaking(
+                    e,
+                    () -> {
+                        form.editor.version.setValue(e.nextMajor());
+                        save(false);
+                    },
+                    () -> save(true));
         } catch (CatalogConflictException e) {
             problems.conflict(
                     e.getMessage(), () -> getUI().ifPresent(ui -> ui.getPage().reload()));

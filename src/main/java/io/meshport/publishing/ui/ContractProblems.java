@@ -1,10 +1,13 @@
 package io.meshport.publishing.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.meshport.catalog.BreakingChangeException;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +54,24 @@ class ContractProblems extends Div {
             add(list);
         }
         setVisible(true);
+    }
+
+    /**
+     * A breaking change to a contract others read, under the same major version: the changes, who
+     * is affected, and the two ways on (the next major version, or acknowledging the break).
+     */
+    void breaking(BreakingChangeException refusal, Runnable useNextMajor, Runnable acknowledge) {
+        refused(
+                "Not saved: this change breaks what team"
+                        + (refusal.consumerTeams().size() == 1 ? " " : "s ")
+                        + String.join(", ", refusal.consumerTeams()) + " rely on.",
+                refusal.changes());
+        add(new Paragraph("Publish it as version " + refusal.nextMajor() + ", or acknowledge the breaking change:"
+                + " the consumer teams are told of it either way."));
+        Button major = new Button("Publish as version " + refusal.nextMajor(), click -> useNextMajor.run());
+        Button acknowledged = new Button("Acknowledge and publish", click -> acknowledge.run());
+        acknowledged.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        add(new HorizontalLayout(major, acknowledged));
     }
 
     void conflict(String message, Runnable reload) {
