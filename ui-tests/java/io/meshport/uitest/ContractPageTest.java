@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.meshport.access.AccessRequest;
+import io.meshport.access.AccessService;
+import io.meshport.access.Agreement;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.RunAs;
 import io.meshport.testing.TestContracts;
 import io.meshport.testing.TestInfrastructure;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -21,6 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @MeshportTest
 class ContractPageTest extends BrowserTest {
+
+    @Autowired
+    AccessService access;
 
     Locator tab(String name) {
         return page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName(name));
@@ -44,6 +53,16 @@ class ContractPageTest extends BrowserTest {
     @Test
     void a_visitor_sees_the_schema_with_classifications_and_who_provides_and_consumes_the_contract() {
         String id = TestContracts.withProviderAndReader();
+        // Marketing also reads the port directly, under an approved agreement.
+        Agreement requested = RunAs.user(
+                "bob",
+                List.of("marketing"),
+                () -> access.request(new AccessRequest(
+                        id + "-provider", "orders", null, "Campaign reach.", "marketing", null, null, null)));
+        RunAs.user(
+                "alice",
+                List.of("sales"),
+                () -> access.decide(requested.id(), AccessService.Decision.APPROVE, "", null));
 
         openAs("/contracts", "dave");
         assertThat(page).hasTitle("Data contracts · Meshport");
@@ -78,6 +97,10 @@ class ContractPageTest extends BrowserTest {
         BrowserSupport.awaitVaadin(page);
         assertThat(page.locator("#contract-readers").getByText("Reader " + id)).isVisible();
         assertThat(page.locator("#contract-readers").getByText("marketing")).isVisible();
+        Locator agreements = page.locator("#contract-agreements");
+        assertThat(agreements.getByText("marketing")).isVisible();
+        assertThat(agreements.getByText("the team itself")).isVisible();
+        assertThat(agreements.getByText("approved agreement")).isVisible();
         page.locator("#contract-providers")
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Provider " + id))
                 .click();

@@ -2,6 +2,9 @@ package io.meshport.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshport.access.AccessRequest;
+import io.meshport.access.AccessService;
+import io.meshport.access.Agreement;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
 import io.meshport.testing.TestContracts;
@@ -20,6 +23,9 @@ class ContractPageTest {
 
     @Autowired
     ContractCatalog contracts;
+
+    @Autowired
+    AccessService access;
 
     static <T> T asDave(Supplier<T> work) {
         return RunAs.user("dave", List.of(), work);
@@ -78,6 +84,28 @@ class ContractPageTest {
                         new ContractDetails.Provider(id + "-provider", "Provider " + id, "sales", "orders", "1.0.0"));
         assertThat(page.readers())
                 .containsExactly(new ContractDetails.Reader(id + "-reader", "Reader " + id, "marketing", "orders-in"));
+    }
+
+    @Test
+    void the_consumers_of_approved_agreements_on_a_port_that_offers_the_contract_are_consumers_too() {
+        String id = TestContracts.withProviderAndReader();
+        Agreement requested = RunAs.user(
+                "bob",
+                List.of("marketing"),
+                () -> access.request(new AccessRequest(
+                        id + "-provider", "orders", null, "Campaign reach.", "marketing", id + "-reader", null, null)));
+        assertThat(asDave(() -> contracts.details(id)).orElseThrow().agreements())
+                .as("a request is not an agreement yet")
+                .isEmpty();
+
+        RunAs.user(
+                "alice",
+                List.of("sales"),
+                () -> access.decide(requested.id(), AccessService.Decision.APPROVE, "ok", null));
+
+        assertThat(asDave(() -> contracts.details(id)).orElseThrow().agreements())
+                .containsExactly(new ContractAgreements.Agreement(
+                        requested.id().toString(), id + "-provider", "orders", "marketing", id + "-reader", "1.2.0"));
     }
 
     @Test

@@ -97,7 +97,8 @@ public final class TestContracts {
                 kind: DataProduct
                 id: %s-provider
                 name: Provider %s
-                status: draft
+                status: active
+                description: {purpose: Orders for the contract page tests.}
                 team: {name: sales}
                 outputPorts:
                   - {name: orders, version: 1.0.0, contractId: %s}
