@@ -180,18 +180,24 @@ class ContractPageTest extends BrowserTest {
 
         openAs("/contracts/" + id + "/edit", "alice");
         Locator version = page.getByLabel("Contract version");
+        Locator problems = page.locator("#contract-form-problems");
         version.fill("");
-        typeAsPerson(version, "1.3.0", () -> {
+        typeAsPerson(version, "1.3", () -> {
             version.press("Tab");
             BrowserSupport.awaitVaadin(page);
         });
+        assertThat(problems).containsText("The contract version is not valid.");
+        typeAsPerson(version, ".0", () -> {
+            version.press("Tab");
+            BrowserSupport.awaitVaadin(page);
+        });
+        assertThat(problems).isHidden();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove field"))
                 .nth(1)
                 .click();
         BrowserSupport.awaitVaadin(page);
         button("Save contract").click();
 
-        Locator problems = page.locator("#contract-form-problems");
         assertThat(problems).containsText("breaks what team marketing rely on");
         assertThat(problems).containsText("Removed property orders.customer_email");
         assertThat(button("Publish as version 2.0.0")).isVisible();
@@ -221,5 +227,49 @@ class ContractPageTest extends BrowserTest {
         assertThat(diff).containsText("1 breaking");
         assertThat(diff.locator("li").filter(new Locator.FilterOptions().setHasText("customer_email")))
                 .containsText("Breaking");
+    }
+
+    @Test
+    void of_two_owners_editing_the_contract_the_second_save_is_refused_beside_the_form_and_the_first_stays() {
+        String id = TestContracts.withProviderAndReader();
+        openAs("/contracts/" + id + "/edit", "carol");
+        Page carols = page;
+        com.microsoft.playwright.BrowserContext alicesContext = browser.newContext();
+        try {
+            page = alicesContext.newPage();
+            openAs("/contracts/" + id + "/edit", "alice");
+            Locator alicesDescription = page.getByLabel("Description", new Page.GetByLabelOptions().setExact(true))
+                    .first();
+            typeAsPerson(alicesDescription, " By alice.", () -> {
+                alicesDescription.press("Tab");
+                BrowserSupport.awaitVaadin(page);
+            });
+            button("Save contract").click();
+            page.waitForURL(TestInfrastructure.portalUrl() + "/contracts/" + id);
+        } finally {
+            alicesContext.close();
+            page = carols;
+        }
+
+        Locator carolsDescription = page.getByLabel("Description", new Page.GetByLabelOptions().setExact(true))
+                .first();
+        typeAsPerson(carolsDescription, " By carol.", () -> {
+            carolsDescription.press("Tab");
+            BrowserSupport.awaitVaadin(page);
+        });
+        button("Save contract").click();
+
+        Locator problems = page.locator("#contract-form-problems");
+        assertThat(problems).containsText("someone else saved this contract since you opened it");
+        assertThat(button("Reload the newer version")).isVisible();
+        assertThat(carolsDescription).hasValue("Identifier. By carol.");
+        assertThat(stored(id)
+                        .path("schema")
+                        .get(0)
+                        .path("properties")
+                        .get(0)
+                        .path("description")
+                        .asString())
+                .isEqualTo("Identifier. By alice.");
     }
 }
