@@ -199,6 +199,7 @@ class ContractPageTest extends BrowserTest {
         button("Save contract").click();
 
         assertThat(problems).containsText("breaks what team marketing rely on");
+        assertThat(problems).isInViewport();
         assertThat(problems).containsText("Removed property orders.customer_email");
         assertThat(button("Publish as version 2.0.0")).isVisible();
         assertThat(page.url()).startsWith(TestInfrastructure.portalUrl() + "/contracts/" + id + "/edit");
@@ -261,6 +262,7 @@ class ContractPageTest extends BrowserTest {
 
         Locator problems = page.locator("#contract-form-problems");
         assertThat(problems).containsText("someone else saved this contract since you opened it");
+        assertThat(problems).isInViewport();
         assertThat(button("Reload the newer version")).isVisible();
         assertThat(carolsDescription).hasValue("Identifier. By carol.");
         assertThat(stored(id)

@@ -100,8 +100,8 @@ class ContractFormView extends VerticalLayout implements BeforeEnterObserver, Ha
                 new H2("Edit contract " + contractId),
                 new Paragraph("Owned by team " + ownerTeam + ". Quality rules, servers, roles, custom properties"
                         + " and every other part of the document the form does not show are kept as they are."),
-                problems,
                 form,
+                problems,
                 actions);
     }
 

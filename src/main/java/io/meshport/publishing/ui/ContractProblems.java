@@ -12,7 +12,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Why the contract form did not save, shown above the form (an alert for screen readers): the
+ * Why the contract form did not save, shown beside the Save button (an alert for screen readers): the
  * service's violations, a newer version saved meanwhile, a change that needs acknowledging.
  */
 class ContractProblems extends Div {
@@ -41,11 +41,17 @@ class ContractProblems extends Div {
         if (problem == null) {
             clear();
         } else {
-            refused("The contract version is not valid.", List.of(problem));
+            show("The contract version is not valid.", List.of(problem));
         }
     }
 
+    /** A refused save: said, and scrolled to, beside the Save button the person just pressed. */
     void refused(String headline, List<String> reasons) {
+        show(headline, reasons);
+        scrollIntoView();
+    }
+
+    private void show(String headline, List<String> reasons) {
         removeAll();
         add(new Paragraph(headline));
         if (!reasons.isEmpty()) {
