@@ -1,0 +1,150 @@
+package io.meshport.uitest;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
+import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
+import io.meshport.testing.RunAs;
+import io.meshport.testing.TestInfrastructure;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The access loop in the browser: a consumer asks for a port, the owner decides from the bell, and
+ * the consumer sees the agreement approved with its provisioning still pending (approved is not
+ * granted).
+ */
+@MeshportTest
+class AccessRequestJourneyTest extends BrowserTest {
+
+    @Autowired
+    CatalogService catalog;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void bob_requests_a_sales_port_alice_approves_from_her_notification_and_bob_sees_the_agreement() {
+        String s = "acc" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String product = s + "-orders";
+        publishSalesProduct(product, "Orders " + s);
+
+        // Bob opens the sales product and asks for its port.
+        openAs("/products/" + product + "?tab=ports-and-contracts", "bob");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request access to orders"))
+                .click();
+        Locator dialog = page.locator("#request-access-dialog");
+        assertThat(dialog.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Consuming team")))
+                .containsText("marketing");
+        typeAsPerson(
+                dialog.getByLabel("Purpose"),
+                "Weekly campaign reports by region.",
+                () -> BrowserSupport.awaitVaadin(page));
+        dialog.getByText("Preview").click();
+        assertThat(dialog.locator(".markdown")).containsText("Weekly campaign reports by region.");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send request"))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(dialog).not().isVisible();
+        assertThat(page.locator(".port-access-state")).containsText("marketing: Requested — waiting for sales");
+
+        // The providing team hears of it after the commit, on the listener's thread.
+        PendingEvents.awaitHandled(jdbc, product);
+
+        // Alice sees the request in her bell, opens it from there and approves it with a comment.
+        signInAgainAs("/", "alice");
+        assertThat(page.locator("#notification-count")).hasText(Pattern.compile("[1-9][0-9]*"));
+        page.locator("#notification-bell").click();
+        Locator notification = page.getByRole(
+                AriaRole.LINK,
+                new Page.GetByRoleOptions()
+                        .setName("Bob Brennan (marketing) asks for access to Orders " + s
+                                + " · orders: waiting for your decision"));
+        assertThat(notification).isVisible();
+        notification.click();
+        assertThat(page)
+                .hasURL(Pattern.compile(
+                        Pattern.quote(TestInfrastructure.portalUrl() + "/access?request=") + "[0-9a-f-]{36}"));
+        BrowserSupport.awaitVaadin(page);
+        Locator details = page.locator("#access-request-details");
+        assertThat(details.locator("#access-request-state")).hasText("Requested — waiting for sales");
+        assertThat(details).containsText("Weekly campaign reports by region.");
+        details.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Approve"))
+                .click();
+        Locator step = page.locator("#access-step-dialog");
+        typeAsPerson(
+                step.getByLabel("Comment (optional)"),
+                "Fine for campaign reporting.",
+                () -> BrowserSupport.awaitVaadin(page));
+        step.locator("#access-step-confirm").click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(step).not().isVisible();
+        assertThat(page.locator("#access-request-state")).hasText("Approved — provisioning pending");
+        assertThat(page.locator("#access-request-history")).containsText("Fine for campaign reporting.");
+
+        PendingEvents.awaitHandled(jdbc, product);
+
+        // Bob sees the agreement approved on /access, its provisioning still pending.
+        signInAgainAs("/access", "bob");
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Status"))
+                .click();
+        page.getByRole(
+                        AriaRole.OPTION,
+                        new Page.GetByRoleOptions().setName("approved").setExact(true))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+        Locator grid = page.locator("#access-agreements");
+        assertThat(grid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(product)))
+                .isVisible();
+        String id = jdbc.sql("select id::text from access_agreement where product_id = ?")
+                .param(product)
+                .query(String.class)
+                .single();
+        grid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(id.substring(0, 8)))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page.locator("#access-request-state")).hasText("Approved — provisioning pending");
+        assertThat(page.locator("#access-request-details")).containsText("Alice Andersen");
+
+        // Lineage: bob sees the agreement as a consumer in the product's lineage graph (added by
+        // the lead once the lineage work is merged).
+    }
+
+    private void signInAgainAs(String path, String user) {
+        context.close();
+        context = browser.newContext();
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+        openAs(path, user);
+    }
+
+    private void publishSalesProduct(String id, String name) {
+        String yaml = """
+                apiVersion: v1.0.0
+                kind: DataProduct
+                id: %s
+                name: "%s"
+                status: draft
+                domain: access-tests
+                team:
+                  name: sales
+                outputPorts:
+                  - name: orders
+                    version: 1.0.0
+                    contractId: %s-v1
+                """.formatted(id, name, id);
+        RunAs.user(
+                "ui-sales-publisher",
+                List.of("sales"),
+                () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+    }
+}
