@@ -43,8 +43,7 @@ class AccessRequestJourneyTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request access to orders"))
                 .click();
         Locator dialog = page.locator("#request-access-dialog");
-        assertThat(dialog.getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Consuming team")))
-                .containsText("marketing");
+        assertThat(dialog.getByLabel("Consuming team")).containsText("marketing");
         typeAsPerson(
                 dialog.getByLabel("Purpose"),
                 "Weekly campaign reports by region.",
@@ -95,8 +94,7 @@ class AccessRequestJourneyTest extends BrowserTest {
 
         // Bob sees the agreement approved on /access, its provisioning still pending.
         signInAgainAs("/access", "bob");
-        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Status"))
-                .click();
+        page.getByLabel("Status").click();
         page.getByRole(
                         AriaRole.OPTION,
                         new Page.GetByRoleOptions().setName("approved").setExact(true))
@@ -133,8 +131,10 @@ class AccessRequestJourneyTest extends BrowserTest {
                 kind: DataProduct
                 id: %s
                 name: "%s"
-                status: draft
+                status: active
                 domain: access-tests
+                description:
+                  purpose: Every order placed through the web shop.
                 team:
                   name: sales
                 outputPorts:
@@ -142,9 +142,20 @@ class AccessRequestJourneyTest extends BrowserTest {
                     version: 1.0.0
                     contractId: %s-v1
                 """.formatted(id, name, id);
-        RunAs.user(
-                "ui-sales-publisher",
-                List.of("sales"),
-                () -> catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null));
+        String contract = """
+                apiVersion: v3.0.2
+                kind: DataContract
+                id: %s-v1
+                version: 1.0.0
+                status: active
+                slaProperties:
+                  - property: latency
+                    value: 4
+                    unit: h
+                """.formatted(id);
+        RunAs.user("ui-sales-publisher", List.of("sales"), () -> {
+            catalog.publishContract(null, contract, DocumentFormat.YAML, "sales", null);
+            return catalog.publishProduct(id, yaml, DocumentFormat.YAML, null, null);
+        });
     }
 }

@@ -1,7 +1,6 @@
 package io.meshport.notification;
 
 import io.meshport.access.AccessEvent;
-import io.meshport.access.AgreementStatus;
 import io.meshport.catalog.CatalogReadModel;
 import java.time.Clock;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AccessNotifications {
-
-    /** The actor of the steps nobody took (automatic approval, expiry, notices). */
-    static final String NOBODY = "Meshport";
 
     private final NotificationStore store;
     private final CatalogReadModel catalog;
@@ -41,9 +37,8 @@ class AccessNotifications {
         String access = "Access to " + port + " for " + consumer(event);
         switch (event.type()) {
             case REQUESTED -> {
-                if (event.status() == AgreementStatus.APPROVED) {
-                    grantedAutomatically(event, port);
-                } else {
+                // A port that decides by itself approves in the same transaction: nobody is asked.
+                if (!event.automatic()) {
                     provider(
                             event,
                             NotificationKind.ACCESS_REQUESTED,
@@ -53,9 +48,14 @@ class AccessNotifications {
                 }
             }
             case APPROVED -> {
-                boolean automatic = NOBODY.equals(event.actor());
+                boolean automatic = event.automatic();
                 if (automatic) {
-                    grantedAutomatically(event, port);
+                    provider(
+                            event,
+                            NotificationKind.ACCESS_GRANTED_AUTOMATICALLY,
+                            consumer(event) + " was granted access to " + port
+                                    + " automatically (the port approves by itself) — provisioning pending",
+                            "granted-automatically");
                 }
                 consumer(
                         event,
@@ -110,16 +110,6 @@ class AccessNotifications {
                 // The consumer took these steps itself; the provider sees them on /access.
             }
         }
-    }
-
-    private void grantedAutomatically(AccessEvent event, String port) {
-        provider(
-                event,
-                NotificationKind.ACCESS_GRANTED_AUTOMATICALLY,
-                consumer(event) + " was granted access to " + port
-                        + " automatically (the port approves by itself) — provisioning pending",
-                // The same key whichever event says it, so that the providers hear it once.
-                "granted-automatically");
     }
 
     private void provider(AccessEvent event, NotificationKind kind, String message, String step) {

@@ -3,11 +3,15 @@ package io.meshport.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshport.access.AccessEvent;
+import io.meshport.access.AccessRequest;
+import io.meshport.access.AccessService;
+import io.meshport.access.Agreement;
 import io.meshport.access.AgreementStatus;
 import io.meshport.access.Provisioning;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
+import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.util.AopTestUtils;
 
 /**
@@ -35,6 +40,12 @@ class AccessNotificationsTest {
 
     @Autowired
     AccessNotifications listener;
+
+    @Autowired
+    AccessService access;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final String s = "an" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
     private final String sales = s + "-sales";
@@ -59,12 +70,43 @@ class AccessNotificationsTest {
     }
 
     @Test
+    void a_request_and_its_approval_through_the_access_service_tell_first_the_providers_then_the_consumers() {
+        orders();
+        Agreement requested = RunAs.user(
+                s + "-bob",
+                List.of(marketing),
+                () -> access.request(new AccessRequest(
+                        s + "-orders", "orders", null, "Campaign reports", marketing, null, null, null)));
+        PendingEvents.awaitHandled(jdbc, requested.id().toString());
+
+        assertThat(told(sales)).singleElement().satisfies(notification -> assertThat(notification.message())
+                .isEqualTo(s + "-bob (" + marketing + ") asks for access to Orders " + s
+                        + " · orders: waiting for your decision"));
+        assertThat(told(marketing)).isEmpty();
+
+        RunAs.user(
+                s + "-alice",
+                List.of(sales),
+                () -> access.decide(requested.id(), AccessService.Decision.APPROVE, null, requested.revision()));
+        PendingEvents.awaitHandled(jdbc, requested.id().toString());
+
+        assertThat(told(marketing)).singleElement().satisfies(notification -> {
+            assertThat(notification.message())
+                    .isEqualTo("Access to Orders " + s + " · orders for " + marketing + " approved by " + s
+                            + "-alice — provisioning pending");
+            assertThat(notification.link()).isEqualTo("access?request=" + requested.id());
+        });
+        assertThat(told(sales)).hasSize(1);
+    }
+
+    @Test
     void an_automatic_approval_tells_the_providers_it_was_granted_and_asks_no_decision() {
         orders();
 
-        // Whether the service says so in the request itself or in an approval by nobody, once.
-        deliver(event(AccessEvent.Type.REQUESTED, AgreementStatus.APPROVED, Provisioning.PENDING, "Bob Builder", null));
-        deliver(event(AccessEvent.Type.APPROVED, AgreementStatus.APPROVED, Provisioning.PENDING, "Meshport", null));
+        // The service publishes the request and, in the same transaction, the approval by nobody.
+        deliver(automatic(event(AccessEvent.Type.REQUESTED, AgreementStatus.REQUESTED, null, "Bob Builder", null)));
+        deliver(automatic(
+                event(AccessEvent.Type.APPROVED, AgreementStatus.APPROVED, Provisioning.PENDING, "Meshport", null)));
 
         assertThat(told(sales)).singleElement().satisfies(notification -> {
             assertThat(notification.kind()).isEqualTo(NotificationKind.ACCESS_GRANTED_AUTOMATICALLY);
@@ -157,7 +199,8 @@ class AccessNotificationsTest {
                 Provisioning.GRANTED,
                 failed.actor(),
                 failed.at().plusSeconds(60),
-                null);
+                null,
+                false);
 
         deliver(failed);
         deliver(failed);
@@ -183,13 +226,27 @@ class AccessNotificationsTest {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Orders, an active product of sales with one port on a contract of its own. */
     private void orders() {
+        String contract = """
+                apiVersion: v3.0.2
+                kind: DataContract
+                id: %s-orders-v1
+                version: 1.0.0
+                status: active
+                slaProperties:
+                  - property: latency
+                    value: 4
+                    unit: h
+                """.formatted(s);
         String yaml = """
                 apiVersion: v1.0.0
                 kind: DataProduct
                 id: %s-orders
                 name: Orders %s
-                status: draft
+                status: active
+                description:
+                  purpose: Every order placed through the web shop.
                 team:
                   name: %s
                 outputPorts:
@@ -197,10 +254,10 @@ class AccessNotificationsTest {
                     version: 1.0.0
                     contractId: %s-orders-v1
                 """.formatted(s, s, sales, s);
-        RunAs.user(
-                s + "-owner",
-                List.of(sales),
-                () -> catalog.publishProduct(s + "-orders", yaml, DocumentFormat.YAML, null, null));
+        RunAs.user(s + "-owner", List.of(sales), () -> {
+            catalog.publishContract(null, contract, DocumentFormat.YAML, sales, null);
+            return catalog.publishProduct(s + "-orders", yaml, DocumentFormat.YAML, null, null);
+        });
     }
 
     private AccessEvent event(
@@ -224,7 +281,28 @@ class AccessNotificationsTest {
                 provisioning,
                 actor,
                 Instant.parse("2026-12-01T10:00:00Z"),
-                comment);
+                comment,
+                false);
+    }
+
+    private static AccessEvent automatic(AccessEvent e) {
+        return new AccessEvent(
+                e.type(),
+                e.agreementId(),
+                e.productId(),
+                e.outputPort(),
+                e.outputPortVersion(),
+                e.contractId(),
+                e.contractVersion(),
+                e.providerTeam(),
+                e.consumerTeam(),
+                e.consumerProduct(),
+                e.status(),
+                e.provisioning(),
+                e.actor(),
+                e.at(),
+                e.comment(),
+                true);
     }
 
     /** Handed to the listener itself, now, as the registry would after the commit. */

@@ -80,7 +80,9 @@ final class AgreementActions extends HorizontalLayout {
                             false,
                             comment -> step(() -> access.consent(agreement.id())))));
         }
-        if (status == AgreementStatus.APPROVED && agreement.endsOn() != null && consumer) {
+        // An agreement without an end needs no renewal; an expired one may be asked for again.
+        if (((status == AgreementStatus.APPROVED && agreement.endsOn() != null) || status == AgreementStatus.EXPIRED)
+                && consumer) {
             add(button("Renew", ButtonVariant.LUMO_TERTIARY, this::renewDialog));
         }
         if (status.isOpen() && consumer) {

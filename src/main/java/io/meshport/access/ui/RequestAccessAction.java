@@ -11,6 +11,7 @@ import io.meshport.access.Agreement;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.PortActions;
 import io.meshport.catalog.ProductDetails;
+import io.meshport.catalog.ProductStatus;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import java.time.Clock;
@@ -51,6 +52,15 @@ class RequestAccessAction implements PortActions {
             return Optional.of(why);
         }
         String productId = product.summary().id();
+        if (caller.isMemberOf(product.summary().ownerTeam())) {
+            return Optional.empty();
+        }
+        if (product.summary().status() != ProductStatus.ACTIVE) {
+            Span why = new Span("Access is asked for active products only; this one is "
+                    + product.summary().status().value() + ".");
+            why.addClassName("request-access-unavailable");
+            return Optional.of(why);
+        }
         List<String> teams = access.teamsThatMayRequest(productId);
         if (teams.isEmpty()) {
             return Optional.empty();

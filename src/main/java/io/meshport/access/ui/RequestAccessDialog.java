@@ -16,8 +16,8 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import io.meshport.access.AccessRequest;
 import io.meshport.access.AccessService;
 import io.meshport.access.Agreement;
+import io.meshport.access.InvalidAccessRequestException;
 import io.meshport.catalog.DataProductSummary;
-import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,8 +42,18 @@ final class RequestAccessDialog extends Dialog {
     private final DatePicker startsOn = new DatePicker("Start date");
     private final DatePicker until = new DatePicker("End date (optional)");
     private final Paragraph problems = new Paragraph();
-    private final Map<String, HasValidation> fields =
-            Map.of("/consumerTeam", team, "/consumerProduct", product, "/purpose", purpose, "/startsOn", startsOn);
+    private final Map<String, HasValidation> fields = Map.of(
+            "/consumerTeam",
+            team,
+            "/consumerProduct",
+            product,
+            "/purpose",
+            purpose,
+            "/from",
+            startsOn,
+            "/until",
+            until);
+    private final LocalDate today;
 
     RequestAccessDialog(
             AccessService access,
@@ -55,6 +65,7 @@ final class RequestAccessDialog extends Dialog {
             Function<String, List<DataProductSummary>> productsOf,
             LocalDate today,
             Consumer<Agreement> sent) {
+        this.today = today;
         setId("request-access-dialog");
         setHeaderTitle("Request access to " + productName + " · " + outputPort);
         setWidth("min(48rem, 95vw)");
@@ -82,7 +93,8 @@ final class RequestAccessDialog extends Dialog {
         Details previewDetails = new Details("Preview", preview);
 
         startsOn.setValue(today);
-        startsOn.setRequired(true);
+        startsOn.setMin(today);
+        startsOn.setHelperText("Empty: today.");
         until.setClearButtonVisible(true);
         startsOn.addValueChangeListener(e -> checkDates());
         until.addValueChangeListener(e -> checkDates());
@@ -115,7 +127,7 @@ final class RequestAccessDialog extends Dialog {
                         until.getValue()));
                 close();
                 sent.accept(agreement);
-            } catch (InvalidDocumentException e) {
+            } catch (InvalidAccessRequestException e) {
                 show(e.violations());
             } catch (RuntimeException e) {
                 String message = AccessProblems.message(e);
@@ -136,21 +148,27 @@ final class RequestAccessDialog extends Dialog {
         product.setItems(team.getValue() == null ? List.of() : productsOf.apply(team.getValue()));
     }
 
-    /** A purpose is required, as the service requires it. */
+    /** A purpose is required and bounded, with the service's words ({@code AccessService.request}). */
     private boolean checkPurpose() {
-        boolean blank = purpose.getValue().isBlank();
-        invalid(purpose, blank ? "Say what the data will be used for." : null);
-        return !blank;
+        String text = purpose.getValue().strip();
+        String problem = text.isEmpty()
+                ? "Say what the data will be used for."
+                : text.length() > AccessService.MAX_PURPOSE_LENGTH
+                        ? "The purpose is longer than " + AccessService.MAX_PURPOSE_LENGTH + " characters."
+                        : null;
+        invalid(purpose, problem);
+        return problem == null;
     }
 
-    /** A start date is required and the end, when given, is not before it, as the service checks. */
+    /** The start (empty: today) is not in the past, the end (optional) not before it, as the service checks. */
     private boolean checkDates() {
-        LocalDate start = startsOn.getValue();
+        LocalDate start = startsOn.getValue() == null ? today : startsOn.getValue();
         LocalDate end = until.getValue();
-        invalid(startsOn, start == null ? "Give the first day of use." : null);
-        boolean ordered = start == null || end == null || !end.isBefore(start);
-        invalid(until, ordered ? null : "The end date cannot be before the start date.");
-        return start != null && ordered;
+        boolean future = !start.isBefore(today);
+        invalid(startsOn, future ? null : "The start lies in the past; start today or later.");
+        boolean ordered = end == null || !end.isBefore(start);
+        invalid(until, ordered ? null : "The end lies before the start.");
+        return future && ordered;
     }
 
     private void show(List<Violation> violations) {
