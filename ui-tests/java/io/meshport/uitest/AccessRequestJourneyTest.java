@@ -5,12 +5,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.meshport.access.AccessRequest;
+import io.meshport.access.AccessService;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
 import io.meshport.testing.TestInfrastructure;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -32,11 +37,14 @@ class AccessRequestJourneyTest extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccessService access;
+
     @Test
     void bob_requests_a_sales_port_alice_approves_from_her_notification_and_bob_sees_the_agreement() {
         String s = "acc" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
         String product = s + "-orders";
-        publishSalesProduct(product, "Orders " + s);
+        publishSalesProduct(product, "Orders " + s, "owners");
 
         // Bob opens the sales product and asks for its port.
         openAs("/products/" + product + "?tab=ports-and-contracts", "bob");
@@ -53,7 +61,7 @@ class AccessRequestJourneyTest extends BrowserTest {
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send request"))
                 .click();
         BrowserSupport.awaitVaadin(page);
-        assertThat(dialog).not().isVisible();
+        assertThat(page.locator("#send-access-request")).isHidden();
         assertThat(page.locator(".port-access-state")).containsText("marketing: Requested — waiting for sales");
 
         // The providing team hears of it after the commit, on the listener's thread.
@@ -87,7 +95,7 @@ class AccessRequestJourneyTest extends BrowserTest {
                 () -> BrowserSupport.awaitVaadin(page));
         step.locator("#access-step-confirm").click();
         BrowserSupport.awaitVaadin(page);
-        assertThat(step).not().isVisible();
+        assertThat(page.locator("#access-step-confirm")).isHidden();
         assertThat(page.locator("#access-request-state")).hasText("Approved — provisioning pending");
         assertThat(page.locator("#access-request-history")).containsText("Fine for campaign reporting.");
 
@@ -118,6 +126,77 @@ class AccessRequestJourneyTest extends BrowserTest {
         // the lead once the lineage work is merged).
     }
 
+    @Test
+    void alice_rejects_on_the_products_access_tab_only_with_a_reason_and_dave_is_told_to_join_a_team() {
+        String product = "acc" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + "-orders";
+        publishSalesProduct(product, "Orders " + product, "owners");
+        RunAs.user(
+                "bob",
+                List.of("marketing"),
+                () -> access.request(
+                        new AccessRequest(product, "orders", null, "Lead scoring", "marketing", null, null, null)));
+
+        openAs("/products/" + product + "?tab=access", "alice");
+        assertThat(page.locator("#product-access-summary"))
+                .hasText("1 requests and agreements, 1 waiting for a decision.");
+        Locator agreements = page.locator("#product-access-agreements");
+        assertThat(agreements).containsText("requested");
+        agreements
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reject"))
+                .click();
+        Locator step = page.locator("#access-step-dialog");
+        step.locator("#access-step-confirm").click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(step.getByText("Give a reason: the requesting team reads it."))
+                .isVisible();
+        typeAsPerson(step.getByLabel("Reason"), "Leads come from CRM.", () -> BrowserSupport.awaitVaadin(page));
+        step.locator("#access-step-confirm").click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page.locator("#access-step-confirm")).isHidden();
+        assertThat(page.locator("#product-access-agreements .access-rejected")).hasText("rejected");
+        assertThat(page.locator("#product-access-summary"))
+                .hasText("1 requests and agreements, 0 waiting for a decision.");
+
+        // Dave belongs to no team: instead of the button, he is told why he cannot ask.
+        signInAgainAs("/products/" + product + "?tab=ports-and-contracts", "dave");
+        assertThat(page.getByText("Join a team to request access")).isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request access to orders")))
+                .hasCount(0);
+    }
+
+    @Test
+    void bob_sees_the_services_rules_at_the_fields_and_a_port_that_decides_by_itself_approves_at_once() {
+        String product = "acc" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36) + "-orders";
+        publishSalesProduct(product, "Orders " + product, "automatic");
+
+        openAs("/products/" + product + "?tab=ports-and-contracts", "bob");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request access to orders"))
+                .click();
+        Locator dialog = page.locator("#request-access-dialog");
+        Locator end = dialog.getByLabel("End date (optional)");
+        end.click();
+        end.pressSequentially(
+                LocalDate.now(ZoneOffset.UTC).minusDays(1).format(DateTimeFormatter.ofPattern("M/d/yyyy")),
+                new Locator.PressSequentiallyOptions().setDelay(80));
+        end.press("Enter");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send request"))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(dialog.getByText("Say what the data will be used for.")).isVisible();
+        assertThat(dialog.getByText("The end lies before the start.")).isVisible();
+        assertThat(page.locator("#send-access-request")).isVisible();
+
+        end.clear();
+        end.press("Enter");
+        typeAsPerson(dialog.getByLabel("Purpose"), "Churn *signals*.", () -> BrowserSupport.awaitVaadin(page));
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send request"))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+        assertThat(page.locator("#send-access-request")).isHidden();
+        assertThat(page.locator(".port-access-state"))
+                .containsText("marketing: Approved automatically — provisioning pending");
+    }
+
     private void signInAgainAs(String path, String user) {
         context.close();
         context = browser.newContext();
@@ -126,7 +205,7 @@ class AccessRequestJourneyTest extends BrowserTest {
         openAs(path, user);
     }
 
-    private void publishSalesProduct(String id, String name) {
+    private void publishSalesProduct(String id, String name, String accessApproval) {
         String yaml = """
                 apiVersion: v1.0.0
                 kind: DataProduct
@@ -142,7 +221,10 @@ class AccessRequestJourneyTest extends BrowserTest {
                   - name: orders
                     version: 1.0.0
                     contractId: %s-v1
-                """.formatted(id, name, id);
+                    customProperties:
+                      - property: accessApproval
+                        value: %s
+                """.formatted(id, name, id, accessApproval);
         String contract = """
                 apiVersion: v3.0.2
                 kind: DataContract
