@@ -110,7 +110,7 @@ class AccessRequestJourneyTest extends BrowserTest {
                 .click();
         BrowserSupport.awaitVaadin(page);
         Locator grid = page.locator("#access-agreements");
-        assertThat(grid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(product)))
+        assertThat(grid.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Orders " + s)))
                 .isVisible();
         String id = jdbc.sql("select id::text from access_agreement where product_id = ?")
                 .param(product)

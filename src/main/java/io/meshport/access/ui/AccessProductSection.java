@@ -58,7 +58,9 @@ class AccessProductSection implements ProductPageSection {
                 .count();
         Paragraph summary = new Paragraph(
                 agreements.isEmpty()
-                        ? (decides
+                        ? caller.teams().isEmpty() && !caller.admin()
+                                ? "Join a team to request access: access is asked for and granted to teams."
+                                : (decides
                                 ? "Nobody has asked for access to " + productName + " yet."
                                 : "Your teams have not asked for access to " + productName + ". Ask beside a port"
                                         + " on Ports and contracts.")
@@ -70,7 +72,7 @@ class AccessProductSection implements ProductPageSection {
             return;
         }
         AgreementGrid grid = new AgreementGrid(
-                false,
+                null,
                 null,
                 agreement -> new AgreementActions(
                         access, agreement, caller, decides, after -> fill(content, productId, productName)));

@@ -1,10 +1,12 @@
 package io.meshport.access.ui;
 
 import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import io.meshport.access.Agreement;
 import io.meshport.access.AgreementStatus;
 import io.meshport.access.Provisioning;
+import io.meshport.catalog.CatalogPaths;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -42,6 +44,13 @@ final class AccessTexts {
             case REVOKED -> "Revoked";
             case EXPIRED -> "Expired";
         };
+    }
+
+    /** A link to the product's page, named as the catalog names it (the id as its tooltip). */
+    static Anchor productLink(String id, String name) {
+        Anchor link = new Anchor(CatalogPaths.product(id), name);
+        link.setTitle(id);
+        return link;
     }
 
     static String provisioning(@Nullable Provisioning provisioning) {

@@ -18,6 +18,8 @@ import com.vaadin.flow.router.RouterLink;
 import io.meshport.access.AccessService;
 import io.meshport.access.Agreement;
 import io.meshport.access.AgreementStatus;
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DataProductSummary;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import jakarta.annotation.security.PermitAll;
@@ -52,15 +54,18 @@ class AccessView extends VerticalLayout implements BeforeEnterObserver {
 
     private final AccessService access;
     private final Identity caller;
+    private final CatalogService catalog;
     private final Map<String, Boolean> mayDecide = new HashMap<>();
+    private final Map<String, String> productNames = new HashMap<>();
     private final Select<String> team = new Select<>();
     private final Select<String> way = new Select<>();
     private final Select<String> status = new Select<>();
     private final AgreementGrid grid;
     private final Paragraph summary = new Paragraph();
 
-    AccessView(AccessService access, CurrentIdentity currentIdentity) {
+    AccessView(AccessService access, CatalogService catalog, CurrentIdentity currentIdentity) {
         this.access = access;
+        this.catalog = catalog;
         this.caller = currentIdentity.require();
         team.setLabel("Team");
         List<String> teams = new ArrayList<>(List.of(ALL_TEAMS));
@@ -78,7 +83,7 @@ class AccessView extends VerticalLayout implements BeforeEnterObserver {
         Arrays.stream(AgreementStatus.values()).map(AgreementStatus::value).forEach(statuses::add);
         status.setItems(statuses);
         status.setValue(ALL_STATUSES);
-        grid = new AgreementGrid(true, this::direction, this::actions);
+        grid = new AgreementGrid(this::productName, this::direction, this::actions);
         grid.setId("access-agreements");
         summary.setId("access-summary");
         team.addValueChangeListener(e -> load());
@@ -96,6 +101,7 @@ class AccessView extends VerticalLayout implements BeforeEnterObserver {
     /** The page with one request open (when asked for), then the list. */
     private void show(boolean asked, Optional<UUID> request) {
         mayDecide.clear();
+        productNames.clear();
         removeAll();
         add(new H2("Access requests and agreements"));
         if (asked) {
@@ -126,7 +132,8 @@ class AccessView extends VerticalLayout implements BeforeEnterObserver {
         }
         Agreement shown = agreement.get();
         VerticalLayout details =
-                new VerticalLayout(new AgreementDetails(shown, access.history(shown.id()), actions(shown)), all);
+                new VerticalLayout(new AgreementDetails(
+                        shown, productName(shown.productId()), access.history(shown.id()), actions(shown)), all);
         details.setPadding(false);
         return details;
     }
@@ -164,6 +171,12 @@ class AccessView extends VerticalLayout implements BeforeEnterObserver {
         return rows.values().stream()
                 .sorted((a, b) -> b.requestedAt().compareTo(a.requestedAt()))
                 .toList();
+    }
+
+    /** As the catalog names it; a product since deleted keeps its id. */
+    private String productName(String id) {
+        return productNames.computeIfAbsent(
+                id, key -> catalog.find(key).map(DataProductSummary::name).orElse(key));
     }
 
     private String direction(Agreement agreement) {

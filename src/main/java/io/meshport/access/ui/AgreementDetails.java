@@ -13,17 +13,16 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import io.meshport.access.Agreement;
 import io.meshport.access.AgreementStep;
-import io.meshport.catalog.CatalogPaths;
 import java.util.List;
 import java.util.Objects;
 
 /** One request or agreement in full: its facts, its purpose, the caller's steps, and its history. */
 final class AgreementDetails extends VerticalLayout {
 
-    AgreementDetails(Agreement agreement, List<AgreementStep> history, Component actions) {
+    AgreementDetails(Agreement agreement, String productName, List<AgreementStep> history, Component actions) {
         setId("access-request-details");
         addClassName("port-card");
-        H3 title = new H3(agreement.productId() + " · " + agreement.outputPort() + " for " + agreement.consumerTeam());
+        H3 title = new H3(productName + " · " + agreement.outputPort() + " for " + agreement.consumerTeam());
         Span state = new Span(AccessTexts.state(agreement));
         state.setId("access-request-state");
         HorizontalLayout heading = new HorizontalLayout(title, AccessTexts.statusBadge(agreement.status()));
@@ -33,7 +32,7 @@ final class AgreementDetails extends VerticalLayout {
         HorizontalLayout facts = new HorizontalLayout();
         facts.addClassName("product-facts");
         facts.getStyle().set("flex-wrap", "wrap");
-        facts.add(fact("Product", new Anchor(CatalogPaths.product(agreement.productId()), agreement.productId())));
+        facts.add(fact("Product", AccessTexts.productLink(agreement.productId(), productName)));
         facts.add(fact("Port", new Span(agreement.outputPort() + " " + agreement.outputPortVersion())));
         facts.add(fact("Providing team", new Span(agreement.providerTeam())));
         facts.add(fact("Consumer", new Span(AccessTexts.consumer(agreement))));

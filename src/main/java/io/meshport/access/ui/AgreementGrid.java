@@ -7,7 +7,6 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import io.meshport.access.Agreement;
-import io.meshport.catalog.CatalogPaths;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -20,10 +19,11 @@ final class AgreementGrid extends Grid<Agreement> {
 
     /**
      * @param direction the "way" column ("we asked" or "asked of us"); null for none
+     * @param productNames the name of a product by its id, for a product column; null for none
      * @param actions the caller's steps on a row
      */
     AgreementGrid(
-            boolean productColumn,
+            @Nullable Function<String, String> productNames,
             @Nullable Function<Agreement, String> direction,
             Function<Agreement, Component> actions) {
         addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -36,9 +36,9 @@ final class AgreementGrid extends Grid<Agreement> {
         if (direction != null) {
             addColumn(direction::apply).setHeader("Way").setAutoWidth(true).setFlexGrow(0);
         }
-        if (productColumn) {
+        if (productNames != null) {
             addComponentColumn(a -> new Div(
-                            new Anchor(CatalogPaths.product(a.productId()), a.productId()),
+                            AccessTexts.productLink(a.productId(), productNames.apply(a.productId())),
                             new Span(" · " + a.outputPort() + " " + a.outputPortVersion())))
                     .setHeader("Product · port")
                     .setFlexGrow(2);
