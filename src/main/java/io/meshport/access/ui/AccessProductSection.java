@@ -61,9 +61,9 @@ class AccessProductSection implements ProductPageSection {
                         ? caller.teams().isEmpty() && !caller.admin()
                                 ? "Join a team to request access: access is asked for and granted to teams."
                                 : (decides
-                                ? "Nobody has asked for access to " + productName + " yet."
-                                : "Your teams have not asked for access to " + productName + ". Ask beside a port"
-                                        + " on Ports and contracts.")
+                                        ? "Nobody has asked for access to " + productName + " yet."
+                                        : "Your teams have not asked for access to " + productName
+                                                + ". Ask beside a port" + " on Ports and contracts.")
                         : agreements.size() + " requests and agreements"
                                 + (decides ? ", " + pending + " waiting for a decision." : " of your teams."));
         summary.setId("product-access-summary");

@@ -131,9 +131,9 @@ class AccessView extends VerticalLayout implements BeforeEnterObserver {
             return new VerticalLayout(none, all);
         }
         Agreement shown = agreement.get();
-        VerticalLayout details =
-                new VerticalLayout(new AgreementDetails(
-                        shown, productName(shown.productId()), access.history(shown.id()), actions(shown)), all);
+        VerticalLayout details = new VerticalLayout(
+                new AgreementDetails(shown, productName(shown.productId()), access.history(shown.id()), actions(shown)),
+                all);
         details.setPadding(false);
         return details;
     }
