@@ -158,8 +158,9 @@ class BreakingChangesTest {
     @Test
     void a_breaking_version_tells_every_consumer_team_once_with_the_changes() {
         withConsumers();
-        // A second marketing product reads it too: marketing is still told once.
+        // A second marketing product reads it too, and marketing has an agreement: still told once.
         publishReader("cv-reader2-" + s, "bob", "marketing");
+        agreement("marketing");
 
         assertThat(put(contractYaml("2.0.0", false), "").status()).isEqualTo(200);
         PendingEvents.awaitHandled(jdbc, contract);
@@ -209,6 +210,10 @@ class BreakingChangesTest {
     private void withConsumers() {
         assertThat(put(contractYaml("1.0.0", true), "").status()).isEqualTo(201);
         publishReader("cv-reader-" + s, "bob", "marketing");
+        agreement("finance");
+    }
+
+    private void agreement(String consumerTeam) {
         Long someone =
                 jdbc.sql("select min(id) from app_user").query(Long.class).single();
         Instant now = Instant.now();
@@ -216,12 +221,13 @@ class BreakingChangesTest {
                         insert into access_agreement (id, product_id, output_port, output_port_version, contract_id,
                                contract_version, provider_team, consumer_team, purpose, starts_on, status,
                                requested_by, requested_by_name, requested_at, updated_at)
-                        values (:id, :product, 'out', '1.0.0', :contract, '1.0.0', 'sales', 'finance',
+                        values (:id, :product, 'out', '1.0.0', :contract, '1.0.0', 'sales', :team,
                                 'Month-end reports', :today, 'approved', :by, 'Carol', :now, :now)
                         """)
                 .param("id", UUID.randomUUID())
                 .param("product", "cv-provider-" + s)
                 .param("contract", contract)
+                .param("team", consumerTeam)
                 .param("today", LocalDate.now())
                 .param("by", someone)
                 .param("now", java.sql.Timestamp.from(now))
