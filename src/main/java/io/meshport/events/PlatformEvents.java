@@ -51,6 +51,7 @@ class PlatformEvents {
         data.put(
                 "provisioning",
                 event.provisioning() == null ? null : event.provisioning().value());
+        data.put("automatic", event.automatic());
         data.put("actor", event.actor());
         data.put("comment", event.comment());
         List<String> readers = event.providerTeam().equals(event.consumerTeam())

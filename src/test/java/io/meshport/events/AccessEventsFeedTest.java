@@ -120,6 +120,7 @@ class AccessEventsFeedTest {
                 provisioning,
                 "alice",
                 Instant.parse("2026-12-01T10:00:00Z"),
-                comment);
+                comment,
+                false);
     }
 }
