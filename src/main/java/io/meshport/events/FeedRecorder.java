@@ -1,10 +1,14 @@
 package io.meshport.events;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessException;
+import org.springframework.orm.jpa.EntityManagerFactoryInfo;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,12 +23,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class FeedRecorder {
 
     private final FeedStore store;
+    private final EntityManagerFactory entityManagerFactory;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    FeedRecorder(FeedStore store) {
+    FeedRecorder(FeedStore store, EntityManagerFactory entityManagerFactory) {
         this.store = store;
+        this.entityManagerFactory = entityManagerFactory;
     }
 
     /** Stores the event with the current transaction; there must be one. */
@@ -71,12 +77,29 @@ class FeedRecorder {
             // Every row lock this transaction needs is taken before the append lock, so a
             // transaction holding the append lock never waits for one held by a transaction that
             // waits for the append lock.
-            if (entityManager.isJoinedToTransaction()) {
-                entityManager.flush();
-            }
+            flushEntities();
             store.lockForAppend();
             store.append(events);
             stored = true;
+        }
+
+        /**
+         * Flushed here rather than by the commit, the flush's failures would skip the translation the
+         * commit gives them: translated the same way, a concurrent write is still a 409, not a 500.
+         */
+        private void flushEntities() {
+            if (!entityManager.isJoinedToTransaction()) {
+                return;
+            }
+            try {
+                entityManager.flush();
+            } catch (RuntimeException e) {
+                DataAccessException translated =
+                        entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getJpaDialect() != null
+                                ? info.getJpaDialect().translateExceptionIfPossible(e)
+                                : EntityManagerFactoryUtils.convertJpaAccessExceptionIfPossible(e);
+                throw translated != null ? translated : e;
+            }
         }
 
         @Override
