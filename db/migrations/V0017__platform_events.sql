@@ -11,7 +11,8 @@ create table platform_event (
     source       text        not null,
     subject      text        not null,
     occurred_at  timestamptz not null,
-    data         jsonb       not null,
+    -- json, not jsonb: kept as written, so a platform reading it with curl sees the keys in order
+    data         json        not null,
     -- the teams that may read it (besides governance); null: every signed-in caller
     readers      text[],
     constraint platform_event_readers_check check (readers is null or cardinality(readers) > 0)

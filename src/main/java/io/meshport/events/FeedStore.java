@@ -44,7 +44,7 @@ class FeedStore {
         for (PendingEvent event : events) {
             jdbc.sql("""
                             insert into platform_event (id, type, source, subject, occurred_at, data, readers)
-                            values (:id, :type, :source, :subject, :time, cast(:data as jsonb), cast(:readers as text[]))
+                            values (:id, :type, :source, :subject, :time, cast(:data as json), cast(:readers as text[]))
                             """)
                     .param("id", event.id())
                     .param("type", event.type())
