@@ -137,6 +137,42 @@ class EventFeedTest {
     }
 
     @Test
+    void each_published_contract_version_appears_once_with_its_changes() {
+        String start = Feed.tail("dave");
+        String id = newId("contract");
+        assertThat(putContract(id, "1.0.0", true).status()).isEqualTo(201);
+        assertThat(putContract(id, "1.0.0", true).status())
+                .as("the same document again is no new version")
+                .isEqualTo(200);
+        assertThat(putContract(id, "2.0.0", false).status()).isEqualTo(200);
+
+        List<CloudEvent> events = about(Feed.after("dave", start, 100), id);
+        assertThat(types(events))
+                .containsExactly("io.meshport.contract.version.published", "io.meshport.contract.version.published");
+        assertThat(events.get(0).getSource()).isEqualTo(URI.create("/api/v1/data-contracts"));
+        JsonNode first = data(events.get(0));
+        assertThat(first.path("version").asString()).isEqualTo("1.0.0");
+        assertThat(first.path("previousVersion").isNull()).isTrue();
+        assertThat(first.path("team").asString()).isEqualTo("sales");
+        JsonNode second = data(events.get(1));
+        assertThat(second.path("id").asString()).isEqualTo(id);
+        assertThat(second.path("version").asString()).isEqualTo("2.0.0");
+        assertThat(second.path("previousVersion").asString()).isEqualTo("1.0.0");
+        assertThat(second.path("breaking").asBoolean()).isTrue();
+        assertThat(second.path("changes").toString()).contains("note");
+        assertThat(second.path("publishedBy").isString()).isTrue();
+    }
+
+    /** A contract with one object, {@code orders}, whose properties are {@code id} and maybe {@code note}. */
+    private static Api.Response putContract(String id, String version, boolean withNote) {
+        String yaml = "apiVersion: v3.1.0\nkind: DataContract\nid: " + id + "\nversion: " + version
+                + "\nstatus: active\nteam:\n  name: sales\nschema:\n  - name: orders\n    properties:\n"
+                + "      - name: id\n        logicalType: string\n"
+                + (withNote ? "      - name: note\n        logicalType: string\n" : "");
+        return Api.as("alice").put("/api/v1/data-contracts/" + id, yaml, "application/yaml");
+    }
+
+    @Test
     void the_feed_is_cloudevents_json_in_structured_mode_with_a_next_link() {
         String start = Feed.tail("dave");
         String id = newId("shape");
