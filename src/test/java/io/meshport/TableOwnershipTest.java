@@ -46,6 +46,7 @@ class TableOwnershipTest {
             Map.entry("notification_read", "notification"),
             Map.entry("access_agreement", "access"),
             Map.entry("access_agreement_change", "access"),
+            Map.entry("platform_event", "events"),
             // Spring Modulith's event publication registry, configured in system.
             Map.entry("event_publication", "system"),
             Map.entry("shedlock", "system"));

@@ -393,7 +393,7 @@ public class CatalogService {
         product.searchText(searchText(product, parsed.tree()));
         DataProduct saved = products.saveAndFlush(product);
         // Listeners (lineage) run here, in this transaction: one that throws refuses the write.
-        events.publishEvent(ProductPublished.of(document));
+        events.publishEvent(ProductPublished.of(document, owner, previousStatus));
 
         if (previousStatus != null && previousStatus != document.status()) {
             events.publishEvent(new ProductStatusChanged(

@@ -2,6 +2,7 @@ package io.meshport.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -13,8 +14,20 @@ import tools.jackson.databind.JsonNode;
  * @param consumed contracts the product consumes: its input ports and its output ports'
  *     {@code inputContracts}
  * @param provided contracts its output ports provide
+ * @param ownerTeam the owning team as now stored
+ * @param previousStatus the status before this write; null when the product is new (so a product
+ *     created as active, which publishes no {@link ProductStatusChanged}, is told apart from one
+ *     replaced while active: the platform's event feed announces the first only)
  */
-public record ProductPublished(String productId, List<PortContract> consumed, List<PortContract> provided) {
+public record ProductPublished(
+        String productId,
+        List<PortContract> consumed,
+        List<PortContract> provided,
+        String name,
+        String ownerTeam,
+        ProductStatus status,
+        @Nullable String version,
+        @Nullable ProductStatus previousStatus) {
 
     /** A contract named at {@code pointer} in the product's document. */
     public record PortContract(String contractId, String pointer) {}
@@ -24,7 +37,7 @@ public record ProductPublished(String productId, List<PortContract> consumed, Li
         provided = List.copyOf(provided);
     }
 
-    static ProductPublished of(ProductDocument document) {
+    static ProductPublished of(ProductDocument document, String ownerTeam, @Nullable ProductStatus previousStatus) {
         JsonNode tree = document.parsed().tree();
         List<PortContract> consumed = new ArrayList<>();
         List<PortContract> provided = new ArrayList<>();
@@ -40,7 +53,15 @@ public record ProductPublished(String productId, List<PortContract> consumed, Li
                 add(consumed, inputContracts.get(k).path("id"), "/outputPorts/" + i + "/inputContracts/" + k + "/id");
             }
         }
-        return new ProductPublished(document.id(), consumed, provided);
+        return new ProductPublished(
+                document.id(),
+                consumed,
+                provided,
+                document.name(),
+                ownerTeam,
+                document.status(),
+                document.version(),
+                previousStatus);
     }
 
     private static void add(List<PortContract> contracts, JsonNode contractId, String pointer) {
