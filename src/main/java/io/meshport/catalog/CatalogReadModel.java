@@ -93,6 +93,34 @@ public class CatalogReadModel {
                 .list();
     }
 
+    /**
+     * A custom property of one output port (name and version) as the product's document states it
+     * ({@code outputPorts[].customProperties[]{property, value}}), e.g. how access requests for it
+     * are decided; empty when the port, the property or a scalar value is absent.
+     */
+    public Optional<String> outputPortProperty(String productId, String port, String version, String property) {
+        return jdbc.sql("""
+                        select cp ->> 'value'
+                          from data_product p,
+                               jsonb_array_elements(case jsonb_typeof(p.document -> 'outputPorts')
+                                                    when 'array' then p.document -> 'outputPorts'
+                                                    else '[]'::jsonb end) op,
+                               jsonb_array_elements(case jsonb_typeof(op -> 'customProperties')
+                                                    when 'array' then op -> 'customProperties'
+                                                    else '[]'::jsonb end) cp
+                         where p.id = :id and op ->> 'name' = :port and op ->> 'version' = :version
+                           and cp ->> 'property' = :property
+                           and jsonb_typeof(cp -> 'value') in ('string', 'number', 'boolean')
+                         limit 1
+                        """)
+                .param("id", productId)
+                .param("port", port)
+                .param("version", version)
+                .param("property", property)
+                .query(String.class)
+                .optional();
+    }
+
     /** The products whose output ports provide each of the contracts (ids compared exactly). */
     public List<Provider> providers(Collection<String> contractIds) {
         if (contractIds.isEmpty()) {
