@@ -4,9 +4,10 @@ import io.meshport.access.AccessRequest;
 import io.meshport.access.AccessService;
 import io.meshport.access.Agreement;
 import io.meshport.access.AgreementStatus;
+import io.meshport.access.InvalidAccessRequestException;
+import io.meshport.access.NoSuchAgreementException;
 import io.meshport.access.Provisioning;
 import io.meshport.catalog.CatalogService;
-import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
 import io.meshport.catalog.Violation;
 import io.meshport.system.BodyLimit;
@@ -194,8 +195,6 @@ class AccessApi {
                     product, port, blankToNull(version), purpose, team, blankToNull(consumerProduct), from, until));
         } catch (NotInCatalogException e) {
             throw notInCatalog(e, product);
-        } catch (InvalidDocumentException e) {
-            throw renamed(e);
         }
         return created(agreement);
     }
@@ -254,7 +253,7 @@ class AccessApi {
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidDocumentException("Invalid query", violations);
+            throw new InvalidAccessRequestException("Invalid query", violations);
         }
         AccessService.Filter filter = new AccessService.Filter(
                 blankToNull(product), blankToNull(consumerTeam), blankToNull(providerTeam), state);
@@ -400,13 +399,7 @@ class AccessApi {
         JsonBody json = JsonBody.read(body, "renewal", Set.of("until"), true);
         LocalDate until = json.date("until");
         json.done();
-        Agreement renewal;
-        try {
-            renewal = access.renew(uuid, until);
-        } catch (InvalidDocumentException e) {
-            throw renamed(e);
-        }
-        return created(renewal);
+        return created(access.renew(uuid, until));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -426,8 +419,7 @@ class AccessApi {
     }
 
     private Agreement visible(String id) {
-        return access.find(uuid(id))
-                .orElseThrow(() -> new AgreementNotFoundException("No access request '" + id + "'."));
+        return access.find(uuid(id)).orElseThrow(() -> new NoSuchAgreementException(id));
     }
 
     /** The revision If-Match names, checked against the current one (the service checks again). */
@@ -452,24 +444,10 @@ class AccessApi {
     }
 
     /** The catalog has no such product or port: a field of the request is wrong, so a 400 pointing at it. */
-    private InvalidDocumentException notInCatalog(NotInCatalogException e, String product) {
+    private InvalidAccessRequestException notInCatalog(NotInCatalogException e, String product) {
         boolean productExists = catalog.find(product).isPresent();
-        return new InvalidDocumentException(
+        return new InvalidAccessRequestException(
                 "Invalid access request", productExists ? "/outputPort" : "/product", e.getMessage());
-    }
-
-    /** The service names fields as the record does; the API's body names two of them differently. */
-    private static InvalidDocumentException renamed(InvalidDocumentException e) {
-        List<Violation> violations = e.violations().stream()
-                .map(v -> new Violation(
-                        switch (v.pointer()) {
-                            case "/productId" -> "/product";
-                            case "/startsOn" -> "/from";
-                            default -> v.pointer();
-                        },
-                        v.message()))
-                .toList();
-        return new InvalidDocumentException(e.getMessage(), violations);
     }
 
     private static ResponseEntity<AgreementResponse> ok(Agreement agreement) {

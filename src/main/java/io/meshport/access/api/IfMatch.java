@@ -1,7 +1,7 @@
 package io.meshport.access.api;
 
-import io.meshport.catalog.CatalogConflictException;
-import io.meshport.catalog.InvalidDocumentException;
+import io.meshport.access.AgreementConflictException;
+import io.meshport.access.InvalidAccessRequestException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +26,7 @@ final class IfMatch {
         for (String part : header.split(",")) {
             Matcher tag = TAG.matcher(part);
             if (!tag.matches()) {
-                throw new InvalidDocumentException(
+                throw new InvalidAccessRequestException(
                         "Bad If-Match",
                         "",
                         "If-Match must be * or entity tags as this API gives them, such as \"3\"; '" + header.strip()
@@ -38,7 +38,7 @@ final class IfMatch {
                 return current;
             }
         }
-        throw new CatalogConflictException("The access request was changed by someone else: it is at revision "
+        throw new AgreementConflictException("The access request was changed by someone else: it is at revision "
                 + current + " (entity tag \"" + current + "\"), which If-Match does not name"
                 + (weak ? " (weak tags never match)" : "") + ". Reload it and try again.");
     }

@@ -1,6 +1,6 @@
 package io.meshport.access.api;
 
-import io.meshport.catalog.InvalidDocumentException;
+import io.meshport.access.InvalidAccessRequestException;
 import io.meshport.catalog.Violation;
 import io.meshport.system.StorableText;
 import java.time.LocalDate;
@@ -144,8 +144,8 @@ final class JsonBody {
         return "/" + field.replace("~", "~0").replace("/", "~1");
     }
 
-    private static InvalidDocumentException invalid(String what, List<Violation> violations) {
-        return new InvalidDocumentException(
+    private static InvalidAccessRequestException invalid(String what, List<Violation> violations) {
+        return new InvalidAccessRequestException(
                 "Invalid " + what, violations.stream().limit(20).toList());
     }
 }
