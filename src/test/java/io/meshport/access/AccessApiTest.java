@@ -42,7 +42,7 @@ class AccessApiTest {
         assertThat(created.path("providerTeam").asString()).isEqualTo("sales");
         assertThat(created.path("consumerTeam").asString()).isEqualTo("marketing");
         assertThat(created.path("contractVersion").asString()).isEqualTo("1.0.0");
-        assertThat(created.path("requestedBy").asString()).isEqualTo("bob");
+        assertThat(created.path("requestedBy").asString()).isEqualTo("Bob Brennan");
         assertThat(created.path("automatic").asBoolean()).isFalse();
 
         Api.Response seen = Api.as("alice").get(BASE + "/" + id, JSON);
@@ -65,7 +65,7 @@ class AccessApiTest {
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         assertThat(approved.json().path("status").asString()).isEqualTo("approved");
         assertThat(approved.json().path("provisioning").asString()).isEqualTo("pending");
-        assertThat(approved.json().path("decidedBy").asString()).isEqualTo("alice");
+        assertThat(approved.json().path("decidedBy").asString()).isEqualTo("Alice Andersen");
         assertThat(approved.json().path("decisionComment").asString()).isEqualTo("Go ahead");
         Api.Response again = Api.as("alice")
                 .post(BASE + "/" + id + "/decision", "{\"decision\": \"reject\", \"comment\": \"x\"}", JSON);
@@ -106,7 +106,7 @@ class AccessApiTest {
         assertThat(asked.json().path("automatic").asBoolean()).isTrue();
         String id = asked.json().path("id").asString();
         assertThat(strings(Api.as("bob").get(BASE + "/" + id + "/history", JSON).json(), "actor"))
-                .containsExactly("bob", "Meshport");
+                .containsExactly("Bob Brennan", "Meshport");
     }
 
     @Test
