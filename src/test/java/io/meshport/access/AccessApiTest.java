@@ -193,6 +193,30 @@ class AccessApiTest {
         assertThat(revoked.json().path("status").asString()).isEqualTo("revoked");
     }
 
+    @Test
+    void the_openapi_document_describes_every_call_of_the_access_api() {
+        Api.Response response = Api.as("dave").get("/v3/api-docs", JSON);
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode paths = response.json().path("paths");
+        assertThat(paths.path(BASE).has("post")).isTrue();
+        assertThat(paths.path(BASE).has("get")).isTrue();
+        assertThat(paths.path(BASE + "/{id}").has("get")).isTrue();
+        assertThat(paths.path(BASE + "/{id}/history").has("get")).isTrue();
+        for (String step : List.of("decision", "cancel", "revoke", "consent", "renewal")) {
+            assertThat(paths.path(BASE + "/{id}/" + step).has("post")).as(step).isTrue();
+        }
+        assertThat(paths.path(BASE + "/{id}/provisioning").has("put")).isTrue();
+        JsonNode agreement = response.json().path("components").path("schemas").path("Agreement");
+        assertThat(agreement.path("properties").path("status").path("enum").toString())
+                .contains("requested", "approved", "expired");
+        assertThat(agreement
+                        .path("properties")
+                        .path("provisioning")
+                        .path("enum")
+                        .toString())
+                .contains("pending", "granted", "failed");
+    }
+
     private List<String> ids(String user, String query) {
         Api.Response response = Api.as(user).get(BASE + query, JSON);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
