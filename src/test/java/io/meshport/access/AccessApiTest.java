@@ -133,11 +133,16 @@ class AccessApiTest {
         assertThat(noPort.status()).as(noPort.toString()).isEqualTo(400);
         assertThat(noPort.pointers()).containsExactly("/outputPort");
 
-        String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString();
+        String twoDaysAgo = LocalDate.now(ZoneOffset.UTC).minusDays(2).toString();
         Api.Response past =
-                Api.as("bob").post(BASE, request(product, "marketing", ", \"from\": \"" + yesterday + "\""), JSON);
+                Api.as("bob").post(BASE, request(product, "marketing", ", \"from\": \"" + twoDaysAgo + "\""), JSON);
         assertThat(past.status()).as(past.toString()).isEqualTo(400);
         assertThat(past.pointers()).containsExactly("/from");
+
+        Api.Response endedAlready =
+                Api.as("bob").post(BASE, request(product, "marketing", ", \"until\": \"" + twoDaysAgo + "\""), JSON);
+        assertThat(endedAlready.status()).as(endedAlready.toString()).isEqualTo(400);
+        assertThat(endedAlready.pointers()).containsExactly("/until");
 
         Api.Response notMine = Api.as("bob").post(BASE, request(product, "finance", ""), JSON);
         assertThat(notMine.status()).isEqualTo(403);

@@ -100,6 +100,7 @@ class AccessDecisionMatrixTest {
                 rule(REPORT_PROVISIONING, "bob", "alice", ALLOWED),
                 rule(REPORT_PROVISIONING, "bob", "sales-ci", ALLOWED),
                 rule(REPORT_PROVISIONING, "bob", "bob", FORBIDDEN),
+                rule(REPORT_PROVISIONING, "bob", "marketing-ci", FORBIDDEN),
                 rule(REPORT_PROVISIONING, "bob", "carol", ALLOWED),
                 rule(REPORT_PROVISIONING, "bob", "dave", INVISIBLE),
                 // Only the consumer withdraws its request.
@@ -124,7 +125,8 @@ class AccessDecisionMatrixTest {
             "bob", List.of("marketing"),
             "carol", List.of("finance", "mesh-admins"),
             "dave", List.of(),
-            "sales-ci", List.of("sales"));
+            "sales-ci", List.of("sales"),
+            "marketing-ci", List.of("marketing"));
 
     /** The team each asks for. */
     private static final Map<String, String> TEAM =
@@ -142,6 +144,7 @@ class AccessDecisionMatrixTest {
         String product = AccessTestProduct.publish(catalog, AccessTestProduct.stem("mx"), null)
                 .id();
         UUID id = arrange(rule, product);
+        Agreement before = stored(id);
         Supplier<Object> step = () -> as(rule.actor(), () -> serviceStep(rule, product, id));
         switch (rule.outcome()) {
             case ALLOWED -> assertThat(step.get()).as(rule.toString()).isNotNull();
@@ -151,6 +154,9 @@ class AccessDecisionMatrixTest {
                 assertThatThrownBy(step::get).as(rule.toString()).isInstanceOf(NoSuchAgreementException.class);
             case REFUSED ->
                 assertThatThrownBy(step::get).as(rule.toString()).isInstanceOf(InvalidAccessRequestException.class);
+        }
+        if (rule.outcome() != ALLOWED || rule.action() == READ) {
+            assertThat(stored(id)).as(rule + ", stored").isEqualTo(before);
         }
         if (rule.action() == READ) {
             List<Agreement> listed =
@@ -167,6 +173,7 @@ class AccessDecisionMatrixTest {
         String product = AccessTestProduct.publish(catalog, AccessTestProduct.stem("mx"), null)
                 .id();
         UUID id = arrange(rule, product);
+        Agreement before = stored(id);
         Api.Response response = apiStep(rule, product, id);
         int expected =
                 switch (rule.outcome()) {
@@ -178,6 +185,7 @@ class AccessDecisionMatrixTest {
         assertThat(response.status()).as(rule + ": " + response).isEqualTo(expected);
         if (rule.outcome() != ALLOWED) {
             assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(stored(id)).as(rule + ", stored").isEqualTo(before);
         }
         if (rule.action() == READ) {
             Api.Response listed =
@@ -189,6 +197,11 @@ class AccessDecisionMatrixTest {
                     .as(rule + ", listed")
                     .isEqualTo(rule.outcome() == ALLOWED ? List.of(id.toString()) : List.of());
         }
+    }
+
+    /** The agreement as governance sees it (null for none), to show a refused step changed nothing. */
+    private @Nullable Agreement stored(@Nullable UUID id) {
+        return id == null ? null : as("carol", () -> access.find(id).orElseThrow());
     }
 
     /** The request the rule starts from: none, a request, or an approved agreement. */

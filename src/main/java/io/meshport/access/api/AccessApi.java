@@ -80,62 +80,6 @@ class AccessApi {
         this.catalog = catalog;
     }
 
-    // ------------------------------------------------------------------ bodies, for the OpenAPI document
-
-    @Schema(name = "AccessRequest", description = "What a consumer asks for.")
-    record NewRequest(
-            @Schema(description = "the data product's id", requiredMode = Schema.RequiredMode.REQUIRED)
-            String product,
-
-            @Schema(description = "the output port's name", requiredMode = Schema.RequiredMode.REQUIRED)
-            String outputPort,
-
-            @Schema(description = "the port's version; omitted: the newest the product lists") @Nullable
-            String outputPortVersion,
-
-            @Schema(description = "why the data is needed (Markdown)", requiredMode = Schema.RequiredMode.REQUIRED)
-            String purpose,
-
-            @Schema(description = "the consumer team: one of the caller's", requiredMode = Schema.RequiredMode.REQUIRED)
-            String consumerTeam,
-
-            @Schema(description = "the consumer team's product that will read the port") @Nullable
-            String consumerProduct,
-
-            @Schema(description = "the first day of use; omitted: today", format = "date") @Nullable
-            String from,
-
-            @Schema(description = "the last day of use; omitted: no end", format = "date") @Nullable
-            String until) {}
-
-    @Schema(name = "AccessDecision")
-    record DecisionBody(
-            @Schema(
-                    allowableValues = {"approve", "reject"},
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            String decision,
-
-            @Schema(description = "why; required for a rejection") @Nullable
-            String comment) {}
-
-    @Schema(name = "AccessComment")
-    record CommentBody(@Nullable String comment) {}
-
-    @Schema(name = "ProvisioningReport")
-    record ProvisioningBody(
-            @Schema(
-                    allowableValues = {"pending", "granted", "failed"},
-                    requiredMode = Schema.RequiredMode.REQUIRED)
-            String state,
-
-            @Schema(description = "what the pipeline did or what went wrong") @Nullable
-            String message) {}
-
-    @Schema(name = "AccessRenewal")
-    record RenewalBody(
-            @Schema(description = "the new last day of use; omitted: no end", format = "date") @Nullable
-            String until) {}
-
     // ------------------------------------------------------------------ calls
 
     @Operation(
@@ -150,7 +94,7 @@ class AccessApi {
                             content =
                                     @Content(
                                             mediaType = JSON,
-                                            schema = @Schema(implementation = NewRequest.class),
+                                            schema = @Schema(implementation = AccessBodies.NewRequest.class),
                                             examples = @ExampleObject(value = """
                                                                     {"product": "sales-orders", "outputPort": "orders",
                                                                      "purpose": "Campaign attribution by order.",
@@ -286,6 +230,13 @@ class AccessApi {
             description = "The providing product's team or governance; never the requesting team deciding its own"
                     + " request for another team's product. A rejection needs a comment. If-Match (the ETag of GET)"
                     + " refuses a decision on a request changed since (409).",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = JSON,
+                                            schema = @Schema(implementation = AccessBodies.DecisionBody.class))),
             responses = {
                 @ApiResponse(responseCode = "200", description = "decided"),
                 @ApiResponse(responseCode = "400", description = "an unknown decision, no comment for a rejection"),
@@ -313,7 +264,14 @@ class AccessApi {
 
     @Operation(
             summary = "Withdraw a request, or end an approved agreement early",
-            description = "The consumer team. Body optional: {\"comment\"}.")
+            description = "The consumer team. Body optional: {\"comment\"}.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = JSON,
+                                            schema = @Schema(implementation = AccessBodies.CommentBody.class))))
     @PostMapping(
             value = "/{id}/cancel",
             produces = {JSON, PROBLEM})
@@ -326,7 +284,14 @@ class AccessApi {
 
     @Operation(
             summary = "End an approved agreement",
-            description = "The providing team or governance. Body optional: {\"comment\"}.")
+            description = "The providing team or governance. Body optional: {\"comment\"}.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = JSON,
+                                            schema = @Schema(implementation = AccessBodies.CommentBody.class))))
     @PostMapping(
             value = "/{id}/revoke",
             produces = {JSON, PROBLEM})
@@ -347,7 +312,7 @@ class AccessApi {
                             content =
                                     @Content(
                                             mediaType = JSON,
-                                            schema = @Schema(implementation = ProvisioningBody.class),
+                                            schema = @Schema(implementation = AccessBodies.ProvisioningBody.class),
                                             examples =
                                                     @ExampleObject(
                                                             value = "{\"state\": \"granted\", \"message\": \"Role"
@@ -388,6 +353,13 @@ class AccessApi {
             summary = "Ask for the same access again, after the agreement ends",
             description = "The consumer team: a new request from the day after the agreement ends until the given"
                     + " day (omitted: no end), decided as any other; it names the agreement it renews.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = false,
+                            content =
+                                    @Content(
+                                            mediaType = JSON,
+                                            schema = @Schema(implementation = AccessBodies.RenewalBody.class))),
             responses = {@ApiResponse(responseCode = "201", description = "the renewal, a new request")})
     @PostMapping(
             value = "/{id}/renewal",
