@@ -24,8 +24,7 @@ record AccessTestProduct(String id, String contractId) {
 
     static AccessTestProduct publish(CatalogService catalog, String id, @Nullable String approval) {
         String contractId = id + "-contract";
-        String contract = "apiVersion: v3.1.0\nkind: DataContract\nid: " + contractId
-                + "\nversion: 1.0.0\nstatus: active\nslaProperties:\n  - property: latency\n    value: 1\n    unit: d\n";
+        String contract = contract(contractId, "1.0.0", true);
         String product = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: Product " + id
                 + "\nstatus: active\ndomain: access-tests\ndescription:\n  purpose: Shared with those who ask.\n"
                 + "team:\n  name: sales\noutputPorts:\n  - name: " + PORT + "\n    version: 1.0.0\n    contractId: "
@@ -38,5 +37,16 @@ record AccessTestProduct(String id, String contractId) {
             return catalog.publishProduct(id, product, DocumentFormat.YAML, null, null);
         });
         return new AccessTestProduct(id, contractId);
+    }
+
+    /**
+     * The product's contract in a version: an {@code orders} object with an id and, when {@code
+     * withNote}, a note (removing it is a breaking change), and a freshness objective.
+     */
+    static String contract(String contractId, String version, boolean withNote) {
+        return "apiVersion: v3.1.0\nkind: DataContract\nid: " + contractId + "\nversion: " + version
+                + "\nstatus: active\nslaProperties:\n  - property: latency\n    value: 1\n    unit: d\n"
+                + "schema:\n  - name: orders\n    properties:\n      - name: id\n        logicalType: string\n"
+                + (withNote ? "      - name: note\n        logicalType: string\n" : "");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.ContractVersionPublished;
+import io.meshport.catalog.DocumentFormat;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.PendingEvents;
 import io.meshport.testing.RunAs;
@@ -98,6 +99,36 @@ class ReconsentTest {
         assertThat(steps(agreement, "re-consent requested"))
                 .extracting(AgreementStep::comment)
                 .containsExactly("2.0.0", "3.0.0");
+    }
+
+    @Test
+    void a_breaking_major_version_published_through_the_catalog_asks_and_a_harmless_one_does_not() {
+        Agreement agreement = approved();
+
+        publishThroughCatalog("1.1.0", true);
+        PendingEvents.awaitHandled(jdbc, product.contractId());
+        assertThat(asBob(() -> access.find(agreement.id()).orElseThrow()).reconsentVersion())
+                .isNull();
+
+        // The note goes: breaking, hence a new major version.
+        publishThroughCatalog("2.0.0", false);
+        PendingEvents.awaitHandled(jdbc, product.contractId());
+        Agreement now = asBob(() -> access.find(agreement.id()).orElseThrow());
+        assertThat(now.reconsentVersion()).isEqualTo("2.0.0");
+        assertThat(now.contractVersion()).isEqualTo("1.0.0");
+        assertThat(steps(agreement, "re-consent requested")).hasSize(1);
+    }
+
+    private void publishThroughCatalog(String version, boolean withNote) {
+        RunAs.user(
+                "alice",
+                List.of("sales"),
+                () -> catalog.publishContract(
+                        null,
+                        AccessTestProduct.contract(product.contractId(), version, withNote),
+                        DocumentFormat.YAML,
+                        "sales",
+                        null));
     }
 
     /** As the catalog publishes it: in the writing transaction; then waits for the listener. */
