@@ -422,60 +422,6 @@ public class AccessService {
                 .toList();
     }
 
-    // ---------------------------------------------------------------- steps nobody takes
-
-    /**
-     * Asks the consumers of approved agreements on a contract to consent to its new, breaking
-     * version; for the access feature's own listener, which runs without a caller.
-     *
-     * @return how many agreements were asked
-     */
-    @Transactional
-    int askToConsent(String contractId, String version) {
-        List<AccessAgreement> affected = agreements.findApprovedOnOtherVersion(contractId, version);
-        Instant now = clock.instant();
-        for (AccessAgreement agreement : affected) {
-            agreement.askToConsent(version, now);
-            stepAs(
-                    agreement,
-                    "re-consent requested",
-                    AccessEvent.Type.RECONSENT_REQUESTED,
-                    agreement.status(),
-                    version);
-        }
-        return affected.size();
-    }
-
-    /** Expires what ended before today; for the scheduled sweep. */
-    @Transactional
-    int expireEnded() {
-        List<AccessAgreement> ended = agreements.findEndedBefore(today());
-        Instant now = clock.instant();
-        for (AccessAgreement agreement : ended) {
-            AgreementStatus before = agreement.status();
-            agreement.end(AgreementStatus.EXPIRED, now);
-            stepAs(agreement, "expired", AccessEvent.Type.EXPIRED, before, "Ended on " + agreement.endsOn());
-        }
-        return ended.size();
-    }
-
-    /** Tells consumers whose agreements end by {@code day} to renew, once each; for the sweep. */
-    @Transactional
-    int noticeRenewals(LocalDate day) {
-        List<AccessAgreement> ending = agreements.findEndingBy(day);
-        Instant now = clock.instant();
-        for (AccessAgreement agreement : ending) {
-            agreement.renewalNoticed(now);
-            stepAs(
-                    agreement,
-                    "renewal due",
-                    AccessEvent.Type.RENEWAL_DUE,
-                    agreement.status(),
-                    "Ends on " + agreement.endsOn());
-        }
-        return ending.size();
-    }
-
     LocalDate today() {
         return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
@@ -561,14 +507,6 @@ public class AccessService {
                 actorName,
                 clock.instant()));
         events.publishEvent(event(view, typeOf(action, view), actorName, comment));
-    }
-
-    private void stepAs(
-            AccessAgreement agreement, String action, AccessEvent.Type type, AgreementStatus before, String comment) {
-        Agreement view = agreement.view();
-        steps.save(new AgreementChange(
-                view.id(), action, before, view.status(), view.provisioning(), comment, null, SYSTEM, clock.instant()));
-        events.publishEvent(event(view, type, SYSTEM, comment));
     }
 
     private static AccessEvent.Type typeOf(String action, Agreement view) {

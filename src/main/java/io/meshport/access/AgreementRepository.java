@@ -51,11 +51,16 @@ interface AgreementRepository extends JpaRepository<AccessAgreement, UUID> {
             """)
     List<AccessAgreement> findEndedBefore(@Param("today") LocalDate today);
 
-    /** Approved agreements ending on or before {@code day} that were not yet told to renew. */
+    /**
+     * Approved agreements ending on or before {@code day} that were not yet told to renew, and
+     * whose renewal nobody has asked for yet.
+     */
     @Query("""
             select a from AccessAgreement a
              where a.status = 'approved' and a.endsOn is not null and a.endsOn <= :day
                and a.renewalNoticedAt is null
+               and not exists (select r from AccessAgreement r
+                                where r.renewalOf = a.id and r.status in ('requested', 'approved'))
              order by a.endsOn, a.id
             """)
     List<AccessAgreement> findEndingBy(@Param("day") LocalDate day);
