@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  *     automatic approval, renewal notice)
  * @param comment the decision's comment, the provisioning report's message, or the contract
  *     version to consent to; null when there is none
+ * @param automatic whether the port decides by itself: its request is approved in the same
+ *     transaction, so nobody needs to be asked
  */
 public record AccessEvent(
         Type type,
@@ -30,7 +32,8 @@ public record AccessEvent(
         @Nullable Provisioning provisioning,
         String actor,
         Instant at,
-        @Nullable String comment) {
+        @Nullable String comment,
+        boolean automatic) {
 
     /** The kinds of step. */
     public enum Type {

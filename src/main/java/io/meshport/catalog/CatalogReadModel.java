@@ -41,9 +41,17 @@ public class CatalogReadModel {
             Instant createdAt,
             @Nullable String successor) {}
 
-    /** An output port, as stored, in the document's order. */
+    /**
+     * An output port, as stored, in the document's order.
+     *
+     * @param accessApproval how the port's access requests are decided, as its custom property
+     *     {@code accessApproval} says ({@code owners}, {@code automatic}); null when it says nothing
+     */
     public record Port(
-            String name, String version, @Nullable String contractId) {}
+            String name,
+            String version,
+            @Nullable String contractId,
+            @Nullable String accessApproval) {}
 
     /** A product whose output port provides a contract. */
     public record Provider(String contractId, String productId) {}
@@ -85,12 +93,34 @@ public class CatalogReadModel {
     /** A product's output ports, in document order (a port may appear in several versions). */
     public List<Port> outputPorts(String productId) {
         return jdbc.sql("""
-                        select name, version, contract_id from product_output_port
-                         where product_id = :id order by position
+                        select port.name, port.version, port.contract_id,
+                               (select cp ->> 'value'
+                                  from jsonb_array_elements(
+                                           case jsonb_typeof(p.document -> 'outputPorts' -> port.position -> 'customProperties')
+                                           when 'array' then p.document -> 'outputPorts' -> port.position -> 'customProperties'
+                                           else '[]'::jsonb end) cp
+                                 where cp ->> 'property' = 'accessApproval' limit 1)
+                          from product_output_port port
+                          join data_product p on p.id = port.product_id
+                         where port.product_id = :id order by port.position
                         """)
                 .param("id", productId)
-                .query((rs, row) -> new Port(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .query((rs, row) -> new Port(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .list();
+    }
+
+    /** The current version of each of the contracts that is in the catalog, by id. */
+    public Map<String, String> contractVersions(Collection<String> contractIds) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        if (contractIds.isEmpty()) {
+            return versions;
+        }
+        jdbc.sql("select id, version from data_contract where id = any (cast(:ids as text[])) order by id")
+                .param("ids", contractIds.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+                .list()
+                .forEach(entry -> versions.put(entry.getKey(), entry.getValue()));
+        return versions;
     }
 
     /** The products whose output ports provide each of the contracts (ids compared exactly). */

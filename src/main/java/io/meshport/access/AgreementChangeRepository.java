@@ -1,0 +1,5 @@
+package io.meshport.access;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AgreementChangeRepository extends JpaRepository<AgreementChange, Long> {}
