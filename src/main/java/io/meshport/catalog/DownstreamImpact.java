@@ -1,5 +1,6 @@
 package io.meshport.catalog;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -54,10 +55,12 @@ public interface DownstreamImpact {
         }
 
         /** Whether this is a product (else a team reading through an agreement). */
+        @JsonIgnore
         public boolean isProduct() {
             return status != null;
         }
 
+        @JsonIgnore
         public boolean fromAgreement() {
             return agreementId != null;
         }

@@ -1,5 +1,6 @@
 package io.meshport.lineage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.meshport.catalog.ProductStatus;
@@ -76,6 +77,7 @@ public record LineageGraph(
             return new Node(teamNodeId(team), NodeKind.TEAM, team, null, team, null, depth);
         }
 
+        @JsonIgnore
         public boolean isTeam() {
             return kind == NodeKind.TEAM;
         }
@@ -119,6 +121,7 @@ public record LineageGraph(
             this(from, to, contractId, EdgeKind.DECLARED, null, null, null, null, null);
         }
 
+        @JsonIgnore
         public boolean isAgreement() {
             return kind == EdgeKind.AGREEMENT;
         }

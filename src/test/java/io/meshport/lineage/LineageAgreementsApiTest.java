@@ -3,6 +3,7 @@ package io.meshport.lineage;
 import static io.meshport.lineage.TestProduct.product;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.meshport.access.AccessService;
 import io.meshport.catalog.CatalogService;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +26,7 @@ class LineageAgreementsApiTest {
     CatalogService catalog;
 
     @Autowired
-    JdbcClient jdbc;
+    AccessService access;
 
     String s;
     UUID toProduct;
@@ -36,6 +36,8 @@ class LineageAgreementsApiTest {
     @BeforeEach
     void agreementsAreApproved() {
         s = TestProduct.stem("apiagreed");
+        TestAgreement.contract(catalog, s + "-p-v1", "1.0.0");
+        TestAgreement.contract(catalog, s + "-p-v2", "2.1.0");
         product(s + "-p")
                 .status("active")
                 .provides(s + "-p-v1")
@@ -43,8 +45,8 @@ class LineageAgreementsApiTest {
                 .publish(catalog);
         product(s + "-q").consumes(s + "-p-v1").publish(catalog);
         product(s + "-m").team("marketing").publish(catalog);
-        toProduct = TestAgreement.approved(jdbc, s + "-p", "out0", s + "-m");
-        toTeam = TestAgreement.approved(jdbc, s + "-p", "out1", null);
+        toProduct = TestAgreement.approved(access, s + "-p", "out0", s + "-m");
+        toTeam = TestAgreement.approved(access, s + "-p", "out1", null);
     }
 
     @Test

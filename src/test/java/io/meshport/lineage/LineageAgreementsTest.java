@@ -5,6 +5,7 @@ import static io.meshport.lineage.TestProduct.product;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.meshport.access.AccessService;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DownstreamImpact;
 import io.meshport.lineage.LineageGraph.Edge;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Approved data usage agreements are consumers of a port, as declared inputs are: in the lineage
@@ -37,15 +37,16 @@ class LineageAgreementsTest {
     DownstreamImpact downstreamImpact;
 
     @Autowired
-    JdbcClient jdbc;
+    AccessService access;
 
     @Test
     void an_agreement_naming_a_consumer_product_is_an_agreement_edge_to_it_both_ways_and_as_deep_as_declared_ones() {
         String s = TestProduct.stem("agreed");
+        TestAgreement.contract(catalog, s + "-p-v1", "1.0.0");
         product(s + "-p").status("active").provides(s + "-p-v1").publish(catalog);
         product(s + "-m").team("marketing").provides(s + "-m-v1").publish(catalog);
         product(s + "-n").team("marketing").consumes(s + "-m-v1").publish(catalog);
-        UUID agreement = TestAgreement.approved(jdbc, s + "-p", "out0", s + "-m");
+        UUID agreement = TestAgreement.approved(access, s + "-p", "out0", s + "-m");
 
         LineageGraph down = asConsumer(() -> lineage.lineage(s + "-p", Direction.DOWNSTREAM, 1));
         assertThat(depths(down)).isEqualTo(Map.of(s + "-p", 0, s + "-m", 1));
@@ -57,7 +58,7 @@ class LineageAgreementsTest {
             assertThat(edge.agreementId()).isEqualTo(agreement.toString());
             assertThat(edge.contractId()).isEqualTo(s + "-p-v1");
             assertThat(edge.outputPort()).isEqualTo("out0");
-            assertThat(edge.contractVersion()).isNotBlank();
+            assertThat(edge.contractVersion()).isEqualTo("1.0.0");
             assertThat(edge.provisioning()).isEqualTo("pending");
         });
 
@@ -84,10 +85,11 @@ class LineageAgreementsTest {
     @Test
     void an_agreement_without_a_consumer_product_ends_at_a_team_node_which_is_a_leaf() {
         String s = TestProduct.stem("teamed");
+        TestAgreement.contract(catalog, s + "-p-v1", "1.0.0");
         product(s + "-p").status("active").provides(s + "-p-v1").publish(catalog);
         product(s + "-q").consumes(s + "-p-v1").provides(s + "-q-v1").publish(catalog);
         product(s + "-r").consumes(s + "-q-v1").publish(catalog);
-        UUID agreement = TestAgreement.approved(jdbc, s + "-p", "out0", null);
+        UUID agreement = TestAgreement.approved(access, s + "-p", "out0", null);
 
         LineageGraph graph = asConsumer(() -> lineage.lineage(s + "-p", Direction.BOTH, 3));
         assertThat(depths(graph)).isEqualTo(Map.of(s + "-p", 0, s + "-q", 1, "team:marketing", 1, s + "-r", 2));
@@ -111,9 +113,10 @@ class LineageAgreementsTest {
     @Test
     void a_request_not_yet_approved_is_no_consumer() {
         String s = TestProduct.stem("asked");
+        TestAgreement.contract(catalog, s + "-p-v1", "1.0.0");
         product(s + "-p").status("active").provides(s + "-p-v1").publish(catalog);
         product(s + "-m").team("marketing").publish(catalog);
-        TestAgreement.requested(jdbc, s + "-p", "out0", s + "-m");
+        TestAgreement.requested(access, s + "-p", "out0", s + "-m");
 
         LineageGraph graph = asConsumer(() -> lineage.lineage(s + "-p", Direction.BOTH, 1));
         assertThat(depths(graph)).isEqualTo(Map.of(s + "-p", 0));
@@ -123,6 +126,8 @@ class LineageAgreementsTest {
     @Test
     void impact_lists_agreement_consumers_and_what_derives_from_them_saying_they_come_from_an_agreement() {
         String s = TestProduct.stem("hurt");
+        TestAgreement.contract(catalog, s + "-p-v1", "1.0.0");
+        TestAgreement.contract(catalog, s + "-p-v2", "2.1.0");
         product(s + "-p")
                 .status("active")
                 .provides(s + "-p-v1")
@@ -131,8 +136,8 @@ class LineageAgreementsTest {
         product(s + "-q").consumes(s + "-p-v1").publish(catalog);
         product(s + "-m").team("marketing").provides(s + "-m-v1").publish(catalog);
         product(s + "-n").team("marketing").consumes(s + "-m-v1").publish(catalog);
-        UUID toProduct = TestAgreement.approved(jdbc, s + "-p", "out0", s + "-m");
-        UUID toTeam = TestAgreement.approved(jdbc, s + "-p", "out1", null);
+        UUID toProduct = TestAgreement.approved(access, s + "-p", "out0", s + "-m");
+        UUID toTeam = TestAgreement.approved(access, s + "-p", "out1", null);
 
         Impact impact = asConsumer(() -> lineage.impact(s + "-p", null));
         assertThat(impact.products())
@@ -179,7 +184,7 @@ class LineageAgreementsTest {
         assertThat(impact.csv())
                 .startsWith("id,name,domain,team,status,depth,path,via,agreement,port,contractVersion,provisioning\r\n")
                 .contains("\r\nteam:marketing,marketing,,marketing,,1," + s + "-p > team:marketing,agreement," + toTeam
-                        + ",out1@1.0.0,1.0.0,pending\r\n")
+                        + ",out1@1.0.0,2.1.0,pending\r\n")
                 .contains("\r\n" + s + "-q,Product " + s + "-q,lineage-tests,sales,draft,1," + s + "-p > " + s
                         + "-q,declared input,,,,\r\n");
 
@@ -197,14 +202,16 @@ class LineageAgreementsTest {
     @Test
     void the_catalogs_downstream_impact_report_names_agreement_consumers_before_a_change() {
         String s = TestProduct.stem("report");
+        TestAgreement.contract(catalog, s + "-p-v1", "1.0.0");
+        TestAgreement.contract(catalog, s + "-p-v2", "2.1.0");
         product(s + "-p")
                 .status("active")
                 .provides(s + "-p-v1")
                 .provides(s + "-p-v2")
                 .publish(catalog);
         product(s + "-m").team("marketing").publish(catalog);
-        UUID toProduct = TestAgreement.approved(jdbc, s + "-p", "out0", s + "-m");
-        UUID toTeam = TestAgreement.approved(jdbc, s + "-p", "out1", null);
+        UUID toProduct = TestAgreement.approved(access, s + "-p", "out0", s + "-m");
+        UUID toTeam = TestAgreement.approved(access, s + "-p", "out1", null);
 
         DownstreamImpact.Report all = asConsumer(() -> downstreamImpact.of(s + "-p", Set.of()));
         assertThat(all.isEmpty()).isFalse();

@@ -1,50 +1,63 @@
 package io.meshport.lineage;
 
+import io.meshport.access.AccessRequest;
+import io.meshport.access.AccessService;
+import io.meshport.access.Agreement;
+import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.DocumentFormat;
+import io.meshport.testing.RunAs;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * TEMPORARY until the access service lands: approved agreements written by SQL. To be replaced by
- * AccessService.request (bob, for marketing) and decide (alice approves).
+ * Data usage agreements for lineage tests, made as people make them: bob asks for a sales
+ * product's port on behalf of marketing (optionally for one of marketing's products), and alice,
+ * of the providing team, approves.
  */
 final class TestAgreement {
 
     private TestAgreement() {}
 
-    static UUID approved(JdbcClient jdbc, String productId, String port, @Nullable String consumerProduct) {
-        return insert(jdbc, productId, port, consumerProduct, "approved");
+    /** An approved agreement of marketing on the port ({@code out<n>} of {@link TestProduct}). */
+    static UUID approved(AccessService access, String productId, String port, @Nullable String consumerProduct) {
+        UUID id = requested(access, productId, port, consumerProduct);
+        Agreement approved = asAlice(() -> access.decide(id, AccessService.Decision.APPROVE, "Go ahead", null));
+        return approved.id();
     }
 
-    static UUID requested(JdbcClient jdbc, String productId, String port, @Nullable String consumerProduct) {
-        return insert(jdbc, productId, port, consumerProduct, "requested");
+    /** A request of marketing for the port, not decided yet. */
+    static UUID requested(AccessService access, String productId, String port, @Nullable String consumerProduct) {
+        return asBob(() -> access.request(new AccessRequest(
+                        productId, port, null, "Campaign *attribution*", "marketing", consumerProduct, null, null)))
+                .id();
     }
 
-    private static UUID insert(
-            JdbcClient jdbc, String productId, String port, @Nullable String consumerProduct, String status) {
-        long user = jdbc.sql("""
-                        insert into app_user (issuer, subject, username, display_name, first_seen, last_seen)
-                        values ('urn:test', 'bob-lineage', 'bob', 'bob', now(), now())
-                        on conflict (issuer, subject) do update set last_seen = now()
-                        returning id
-                        """).query(Long.class).single();
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                        insert into access_agreement (id, product_id, output_port, output_port_version, contract_id,
-                            contract_version, provider_team, consumer_team, consumer_product, purpose, starts_on,
-                            status, provisioning, requested_by, requested_by_name, requested_at, updated_at)
-                        values (:id, :product, :port, '1.0.0', :contract, '1.0.0', 'sales', 'marketing', :consumer,
-                            'Campaign reporting', current_date, :status, :provisioning, :user, 'bob', now(), now())
-                        """)
-                .param("id", id)
-                .param("product", productId)
-                .param("port", port)
-                .param("contract", productId + "-v1")
-                .param("consumer", consumerProduct)
-                .param("status", status)
-                .param("provisioning", status.equals("approved") ? "pending" : null)
-                .param("user", user)
-                .update();
-        return id;
+    /**
+     * Publishes a contract document, owned by sales, with a service level: an active product's
+     * ports need one, and agreements on the port pin its version.
+     */
+    static void contract(CatalogService catalog, String contractId, String version) {
+        String yaml = """
+                apiVersion: v3.0.2
+                kind: DataContract
+                id: %s
+                version: %s
+                status: active
+                slaProperties:
+                  - property: latency
+                    value: 4
+                    unit: h
+                """.formatted(contractId, version);
+        asAlice(() -> catalog.publishContract(null, yaml, DocumentFormat.YAML, "sales", null));
+    }
+
+    private static <T> T asAlice(Supplier<T> work) {
+        return RunAs.user("alice", List.of("sales"), work);
+    }
+
+    private static <T> T asBob(Supplier<T> work) {
+        return RunAs.user("bob", List.of("marketing"), work);
     }
 }

@@ -88,6 +88,11 @@ final class TestProduct {
                 .append(status)
                 .append('\n')
                 .append("domain: lineage-tests\n")
+                // An active product needs a purpose; the others do without.
+                .append(
+                        status.equals("active")
+                                ? "description:\n  purpose: Data for the lineage tests, described.\n"
+                                : "")
                 .append("team:\n  name: ")
                 .append(team)
                 .append('\n');
