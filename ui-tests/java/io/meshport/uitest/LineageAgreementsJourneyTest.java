@@ -134,6 +134,40 @@ class LineageAgreementsJourneyTest extends BrowserTest {
         assertThat(impact.getByText("declared input")).isVisible();
     }
 
+    @Test
+    void before_deprecating_alice_sees_the_team_and_the_product_reading_through_agreements() {
+        String s = Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        String orders = "deprecated-orders-" + s;
+        String campaigns = "campaign-reach-" + s;
+        contract(orders + "-v1");
+        contract(orders + "-v2");
+        publish(orders, "Orders To Deprecate " + s, "sales", "active", null, orders + "-v1", orders + "-v2");
+        publish(campaigns, "Campaign Reach " + s, "marketing", "draft", null);
+        agree(orders, "out0", campaigns);
+        agree(orders, "out1", null);
+
+        openAs("/products/" + orders + "/edit", "alice");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deprecate…"))
+                .click();
+        page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Deprecate " + orders))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deprecate"))
+                .click();
+        // No product declares an input of it: without the agreements nobody would be named.
+        Locator impact = page.getByRole(
+                AriaRole.DIALOG, new Page.GetByRoleOptions().setName("1 product and 1 team downstream of " + orders));
+        assertThat(impact.locator("#impact-proceed")).isVisible();
+        Locator affected = impact.locator("#impact-products");
+        assertThat(affected).hasJSProperty("size", 2);
+        assertThat(affected.getByText("Team marketing", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(affected.getByText("Campaign Reach " + s)).isVisible();
+        assertThat(affected.getByText("agreement on out0@1.0.0")).isVisible();
+        assertThat(affected.getByText("agreement on out1@1.0.0")).isVisible();
+        impact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+                .click();
+        assertThat(impact.locator("#impact-proceed")).not().isVisible();
+    }
+
     private Locator awaitGraph() {
         Locator graph = page.locator("#lineage-graph[data-ready='true']");
         assertThat(graph).isVisible();
