@@ -34,6 +34,7 @@ class TableOwnershipTest {
             Map.entry("data_contract", "catalog"),
             Map.entry("contract_sla_property", "catalog"),
             Map.entry("contract_schema_field", "catalog"),
+            Map.entry("contract_version", "catalog"),
             Map.entry("change_record", "catalog"),
             Map.entry("lineage_input", "lineage"),
             Map.entry("lineage_edge", "lineage"),

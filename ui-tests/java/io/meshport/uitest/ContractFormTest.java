@@ -234,13 +234,60 @@ class ContractFormTest extends BrowserTest {
                         .list())
                 .singleElement()
                 .asString()
-                .contains(
-                        "Contract Form Orders (" + contractId + "), which Orders Reader " + id + " reads, was changed");
+                .contains("Version 2.4.0 of contract Form Orders (" + contractId + "), which Orders Reader " + id
+                        + " reads, was revised by");
 
         page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History"))
                 .click();
         assertThat(page.locator("#product-history")).containsText("contract " + contractId + " updated");
         assertThat(page.locator("#product-history")).not().containsText("Saved without changes");
+    }
+
+    @Test
+    void a_breaking_change_to_a_contract_read_by_agreement_is_acknowledged_in_its_own_dialog() {
+        String id = providerWithAConsumer();
+        String contractId = id + "-v1";
+        // Only an approved agreement of team finance reads it now: no product is downstream.
+        assertThat(Api.as("bob")
+                        .delete("/api/v1/data-products/" + id + "-reader")
+                        .status())
+                .isEqualTo(204);
+        jdbc.sql("""
+                        insert into access_agreement (id, product_id, output_port, output_port_version, contract_id,
+                               contract_version, provider_team, consumer_team, purpose, starts_on, status,
+                               requested_by, requested_by_name, requested_at, updated_at)
+                        values (gen_random_uuid(), :product, 'orders', '1.0.0', :contract, '2.4.0', 'sales', 'finance',
+                                'Month-end reports', current_date, 'approved', (select min(id) from app_user), 'Carol',
+                                now(), now())
+                        """).param("product", id).param("contract", contractId).update();
+        JsonNode before = stored("/api/v1/data-contracts/" + contractId);
+
+        openAs("/products/" + id + "/edit", "alice");
+        type(page.getByLabel("Field name").nth(2), "_utc");
+        button("Save").click();
+
+        Locator dialog = page.getByRole(
+                AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Breaking change to contract " + contractId));
+        assertThat(dialog).containsText("Removed property orders.placed_at (breaking)");
+        assertThat(dialog).containsText("Teams finance read this contract");
+        assertThat(dialog).containsText("Publish it as version 3.0.0");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+                .click();
+        assertThat(page.locator("#breaking-change-acknowledge")).hasCount(0);
+        assertThat(stored("/api/v1/data-contracts/" + contractId)).isEqualTo(before);
+
+        button("Save").click();
+        page.locator("#breaking-change-acknowledge").click();
+
+        page.waitForURL(TestInfrastructure.portalUrl() + "/products/" + id);
+        assertThat(stored("/api/v1/data-contracts/" + contractId)
+                        .path("schema")
+                        .path(0)
+                        .path("properties")
+                        .path(2)
+                        .path("name")
+                        .asString())
+                .isEqualTo("placed_at_utc");
     }
 
     @Test

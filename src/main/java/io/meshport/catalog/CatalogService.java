@@ -11,9 +11,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -47,6 +49,8 @@ public class CatalogService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ContractClaims claims;
+    private final ContractVersionRepository versions;
+    private final ObjectProvider<ContractAgreements> agreements;
 
     CatalogService(
             DataProductRepository products,
@@ -57,7 +61,9 @@ public class CatalogService {
             UserDirectory users,
             Clock clock,
             ApplicationEventPublisher events,
-            ContractClaims claims) {
+            ContractClaims claims,
+            ContractVersionRepository versions,
+            ObjectProvider<ContractAgreements> agreements) {
         this.products = products;
         this.contracts = contracts;
         this.changes = changes;
@@ -67,6 +73,8 @@ public class CatalogService {
         this.clock = clock;
         this.events = events;
         this.claims = claims;
+        this.versions = versions;
+        this.agreements = agreements;
     }
 
     // ---------------------------------------------------------------- reading the catalog
@@ -141,6 +149,55 @@ public class CatalogService {
                         documents.render(contract.source(), contract.sourceFormat(), format),
                         format,
                         contract.revision()));
+    }
+
+    /**
+     * A version of a contract as published under that label (its latest revision); empty when
+     * the contract or the version is unknown.
+     */
+    public Optional<ExportedDocument> exportContract(String id, String version, DocumentFormat format) {
+        return versions.find(id, version)
+                .map(stored -> new ExportedDocument(
+                        id,
+                        documents.render(stored.source(), stored.sourceFormat(), format),
+                        format,
+                        stored.revision()));
+    }
+
+    /**
+     * Every published version of a contract, the latest first, each with its semantic changes
+     * from the version before; empty when there is no such contract.
+     */
+    public List<ContractVersionSummary> contractVersions(String contractId) {
+        return versions.findNewestFirst(contractId).stream()
+                .map(stored -> new ContractVersionSummary(
+                        stored.version(),
+                        stored.publishedAt(),
+                        stored.publishedByName(),
+                        stored.breaking(),
+                        ContractChanges.read(stored.changes())))
+                .toList();
+    }
+
+    /**
+     * The semantic differences between two published versions of a contract, from the first to
+     * the second (either way round).
+     *
+     * @throws NotInCatalogException when the contract or either version is unknown
+     */
+    public List<ContractChange> contractDiff(String contractId, String fromVersion, String toVersion) {
+        ContractVersion from =
+                versions.find(contractId, fromVersion).orElseThrow(() -> unknownVersion(contractId, fromVersion));
+        ContractVersion to =
+                versions.find(contractId, toVersion).orElseThrow(() -> unknownVersion(contractId, toVersion));
+        return ContractDiff.between(
+                documents.tree(from.source(), from.sourceFormat()), documents.tree(to.source(), to.sourceFormat()));
+    }
+
+    private NotInCatalogException unknownVersion(String contractId, String version) {
+        return contracts.existsById(contractId)
+                ? new NotInCatalogException("Data contract '" + contractId + "' has no version '" + version + "'.")
+                : new NotInCatalogException("No data contract '" + contractId + "'.");
     }
 
     public List<ProductDetails.ContractView> contracts() {
@@ -394,6 +451,24 @@ public class CatalogService {
             @Nullable String editedId,
             @Nullable Long expectedRevision,
             boolean allowDuplicateName) {
+        return publishWithContracts(productJson, contractJsons, editedId, expectedRevision, allowDuplicateName, false);
+    }
+
+    /**
+     * As above; {@code acknowledgeBreaking} is the owner's confirmation (the form's impact
+     * confirmation) that a contract may break its consumers without a new major version.
+     *
+     * @throws BreakingChangeException when a contract breaks its consumers under the same major
+     *     version and nobody acknowledged it
+     */
+    @Transactional
+    public Published publishWithContracts(
+            String productJson,
+            List<String> contractJsons,
+            @Nullable String editedId,
+            @Nullable Long expectedRevision,
+            boolean allowDuplicateName,
+            boolean acknowledgeBreaking) {
         String productTeam = ProductDocument.text(documents
                 .parse(StandardDocuments.Kind.PRODUCT, productJson, DocumentFormat.JSON)
                 .tree()
@@ -427,7 +502,7 @@ public class CatalogService {
                 continue;
             }
             try {
-                publishContract(null, contract, DocumentFormat.JSON, productTeam, null);
+                publishContract(null, contract, DocumentFormat.JSON, productTeam, null, acknowledgeBreaking);
             } catch (InvalidDocumentException e) {
                 // Pointers into the i-th contract sent, so that the form shows them at its fields.
                 String prefix = "/contracts/" + i;
@@ -508,6 +583,24 @@ public class CatalogService {
             DocumentFormat format,
             @Nullable String team,
             @Nullable Long expectedRevision) {
+        return publishContract(expectedId, text, format, team, expectedRevision, false);
+    }
+
+    /**
+     * As {@link #publishContract(String, String, DocumentFormat, String, Long)}. A change that
+     * breaks what the contract's consumers (other teams' products reading it, approved agreements)
+     * rely on needs a new major version, unless {@code acknowledgeBreaking}.
+     *
+     * @throws BreakingChangeException when it does not have one and nobody acknowledged it
+     */
+    @Transactional
+    public Published publishContract(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision,
+            boolean acknowledgeBreaking) {
         Identity caller = currentIdentity.require();
         announceCatalogWrite();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.CONTRACT, text, format);
@@ -556,21 +649,36 @@ public class CatalogService {
             return new Published(existing.get().id(), existing.get().revision(), false);
         }
 
+        // Consumers asked for before anything is written: the queries would flush the writes early.
+        List<ContractChange> changed = ContractDiff.between(previousTree, parsed.tree());
+        String previousVersion = existing.map(DataContract::version).orElse(null);
+        List<ContractVersionPublished.Consumer> consumers =
+                previousTree == null ? List.of() : consumersOf(document.id(), owner);
+        if (!acknowledgeBreaking && previousVersion != null) {
+            requireMajorForBreaking(document.id(), previousVersion, document.version(), changed, consumers);
+        }
+
         Instant now = clock.instant();
         long actor = users.record(caller);
         String previousSource = existing.map(DataContract::source).orElse(null);
         DataContract contract = existing.orElseGet(() -> new DataContract(document.id(), now));
         contract.apply(document, owner, now, actor);
         DataContract saved = contracts.saveAndFlush(contract);
-        // Consumers asked for before the search texts below change products: the query would flush
-        // them early, giving each a revision of its own.
-        if (previousTree != null && !previousTree.equals(parsed.tree())) {
-            List<ContractChanged.Consumer> consumers = products.findConsumersOf(saved.id()).stream()
-                    .map(row -> new ContractChanged.Consumer((String) row[0], (String) row[1], (String) row[2]))
-                    .filter(consumer -> !consumer.team().equals(owner))
-                    .toList();
-            events.publishEvent(new ContractChanged(
-                    saved.id(), saved.name(), owner, saved.revision(), caller.displayName(), consumers));
+        boolean newDocument = previousTree == null || !previousTree.equals(parsed.tree());
+        if (newDocument) {
+            recordVersion(saved, document.json(), previousTree, previousVersion, changed, now, actor, caller);
+            // Listeners (access, notifications, the event feed) hear of it once this commits.
+            events.publishEvent(new ContractVersionPublished(
+                    saved.id(),
+                    saved.name(),
+                    owner,
+                    saved.version(),
+                    previousVersion,
+                    ContractDiff.breaking(changed),
+                    changed.stream().map(ContractChange::line).toList(),
+                    caller.displayName(),
+                    saved.revision(),
+                    consumers));
         }
         // Products offering this contract are found by its schema and SLA: refresh their text.
         for (String productId : products.findIdsOfferingContract(saved.id())) {
@@ -593,6 +701,118 @@ public class CatalogService {
                 previousSource,
                 saved.source()));
         return new Published(saved.id(), saved.revision(), existing.isEmpty());
+    }
+
+    // ---------------------------------------------------------------- contract versions
+
+    /**
+     * Who reads the contract besides its own team: the products of other teams whose input ports
+     * name it, and the consumers of approved agreements on ports that offer it.
+     */
+    private List<ContractVersionPublished.Consumer> consumersOf(String contractId, String owner) {
+        List<ContractVersionPublished.Consumer> consumers = new ArrayList<>();
+        for (Object[] row : products.findConsumersOf(contractId)) {
+            if (!owner.equals(row[2])) {
+                consumers.add(
+                        new ContractVersionPublished.Consumer((String) row[2], (String) row[0], (String) row[1], null));
+            }
+        }
+        agreements
+                .orderedStream()
+                .flatMap(source -> source.of(contractId).stream())
+                .filter(agreement -> !owner.equals(agreement.team()))
+                .forEach(agreement -> consumers.add(new ContractVersionPublished.Consumer(
+                        agreement.team(), agreement.product(), null, agreement.agreementId())));
+        return consumers;
+    }
+
+    /**
+     * A breaking change to a contract that others read needs a major version above the one they
+     * read (docs/decisions/0022-contract-versions.md).
+     */
+    private static void requireMajorForBreaking(
+            String contractId,
+            String previousVersion,
+            String version,
+            List<ContractChange> changes,
+            List<ContractVersionPublished.Consumer> consumers) {
+        List<String> breaking = changes.stream()
+                .filter(ContractChange::breaking)
+                .map(ContractChange::line)
+                .toList();
+        if (breaking.isEmpty() || consumers.isEmpty()) {
+            return;
+        }
+        OptionalLong before = major(previousVersion);
+        OptionalLong after = major(version);
+        if (before.isPresent() && after.isPresent() && after.getAsLong() > before.getAsLong()) {
+            return;
+        }
+        String next = (before.isPresent() ? before.getAsLong() + 1 : 1) + ".0.0";
+        throw new BreakingChangeException(
+                contractId,
+                version,
+                breaking,
+                consumers.stream()
+                        .map(ContractVersionPublished.Consumer::team)
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                next);
+    }
+
+    /** The major number of a semantic version (a leading "v" allowed); empty for anything else. */
+    static OptionalLong major(String version) {
+        String text = version.startsWith("v") ? version.substring(1) : version;
+        int dot = text.indexOf('.');
+        try {
+            return OptionalLong.of(Long.parseLong(dot < 0 ? text : text.substring(0, dot)));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * Keeps the version just published: a new row for a new label, the same row replaced for a
+     * later revision under the same label. Its changes are those from the version before it.
+     */
+    private void recordVersion(
+            DataContract saved,
+            String documentJson,
+            @Nullable JsonNode previousTree,
+            @Nullable String previousVersion,
+            List<ContractChange> changedFromStored,
+            Instant now,
+            long actor,
+            Identity caller) {
+        String version = saved.version();
+        String before = previousVersion;
+        List<ContractChange> changes = changedFromStored;
+        if (version.equals(previousVersion)) {
+            // A revision of the same label: compared with the label published before it.
+            Optional<ContractVersion> earlier = versions.findNewestFirst(saved.id()).stream()
+                    .filter(other -> !other.version().equals(version))
+                    .findFirst();
+            before = earlier.map(ContractVersion::version).orElse(null);
+            changes = earlier.map(other -> ContractDiff.between(
+                            documents.tree(other.source(), other.sourceFormat()),
+                            documents.tree(saved.source(), saved.sourceFormat())))
+                    .orElse(List.of());
+        } else if (previousTree == null) {
+            changes = List.of();
+        }
+        ContractVersion row =
+                versions.find(saved.id(), version).orElseGet(() -> new ContractVersion(saved.id(), version));
+        row.publish(
+                saved,
+                now,
+                actor,
+                caller.displayName(),
+                before,
+                ContractDiff.breaking(changes),
+                ContractChanges.write(changes),
+                documentJson);
+        versions.save(row);
     }
 
     // ---------------------------------------------------------------- claims and look-alikes

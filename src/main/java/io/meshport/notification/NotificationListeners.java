@@ -1,7 +1,7 @@
 package io.meshport.notification;
 
 import io.meshport.catalog.CatalogReadModel;
-import io.meshport.catalog.ContractChanged;
+import io.meshport.catalog.ContractVersionPublished;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.ProductStatusChanged;
 import io.meshport.lineage.LineageReadModel;
@@ -9,6 +9,7 @@ import io.meshport.review.ReviewDue;
 import io.meshport.sla.SlaBreached;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationListeners {
+
+    /** How many of a contract version's changes a notification lists. */
+    static final int MAX_CHANGE_LINES = 10;
 
     private final NotificationStore store;
     private final CatalogReadModel catalog;
@@ -96,22 +100,59 @@ class NotificationListeners {
                 "review:" + event.productId() + ":" + event.due() + ":" + (event.overdue() ? "overdue" : "due"));
     }
 
+    /**
+     * Tells each team that reads the contract (through its products' input ports or an approved
+     * agreement) once per publish, with the changes; a breaking version says so.
+     */
     @ApplicationModuleListener
-    public void on(ContractChanged event) {
+    public void on(ContractVersionPublished event) {
         String contract = event.contractName() == null
                 ? event.contractId()
                 : event.contractName() + " (" + event.contractId() + ")";
-        for (ContractChanged.Consumer consumer : event.consumers()) {
+        for (String team : event.consumerTeams()) {
+            List<ContractVersionPublished.Consumer> reads = event.consumers().stream()
+                    .filter(consumer -> consumer.team().equals(team))
+                    .toList();
+            List<String> readers = reads.stream()
+                    .map(consumer -> consumer.productName() != null ? consumer.productName() : consumer.productId())
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
+            String subject = reads.stream()
+                    .map(ContractVersionPublished.Consumer::productId)
+                    .filter(java.util.Objects::nonNull)
+                    .findFirst()
+                    .orElse(event.contractId());
+            String which = readers.isEmpty()
+                    ? ", which team " + team + " reads,"
+                    : ", which " + String.join(", ", readers) + (readers.size() == 1 ? " reads," : " read,");
+            String what = event.version().equals(event.previousVersion())
+                    ? "Version " + event.version() + " of contract " + contract + which + " was revised"
+                    : (event.breaking() ? "Breaking version " : "Version ") + event.version() + " of contract "
+                            + contract + which + " was published";
             store.add(
-                    consumer.team(),
+                    team,
                     NotificationKind.CONTRACT_CHANGED,
-                    consumer.productId(),
-                    "Contract " + contract + ", which " + consumer.productName() + " reads, was changed by "
-                            + event.changedBy() + " (team " + event.ownerTeam() + ")",
-                    "products/" + consumer.productId(),
+                    subject,
+                    what + " by " + event.publishedBy() + " (team " + event.ownerTeam() + ")"
+                            + (event.breaking() && event.version().equals(event.previousVersion())
+                                    ? ", with breaking changes"
+                                    : "")
+                            + changes(event.changes()),
+                    "contracts/" + event.contractId(),
                     clock.instant(),
-                    // One per consumer and revision: a re-delivered event stores nothing new.
-                    "contract:" + event.contractId() + ":" + event.revision() + ":" + consumer.productId());
+                    // One per consumer team and revision: a re-delivered event stores nothing new.
+                    "contract:" + event.contractId() + ":" + event.revision() + ":" + team);
         }
+    }
+
+    /** The diff's lines, the first few of them: the contract page shows them all. */
+    private static String changes(List<String> lines) {
+        if (lines.isEmpty()) {
+            return ".";
+        }
+        int shown = Math.min(lines.size(), MAX_CHANGE_LINES);
+        return ": " + String.join("; ", lines.subList(0, shown))
+                + (lines.size() > shown ? "; and " + (lines.size() - shown) + " more changes." : ".");
     }
 }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -30,6 +32,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * It acts as a governance (admin) identity of its own, which history names as such. Development
  * and tests only: it is on the test classpath.
  */
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 public class DemoCatalog implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);

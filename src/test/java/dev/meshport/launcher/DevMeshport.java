@@ -1,5 +1,6 @@
 package dev.meshport.launcher;
 
+import dev.meshport.demo.DemoAgreements;
 import dev.meshport.demo.DemoCatalog;
 import io.meshport.MeshportApplication;
 import java.io.IOException;
@@ -94,7 +95,8 @@ public final class DevMeshport {
         DevDatabase database = DevDatabase.start(databasePort, home.resolve("postgres"), true);
         IdentityProviderProcess identityProvider = IdentityProviderProcess.start(idpPort, portalUrl);
 
-        SpringApplication portal = new SpringApplication(MeshportApplication.class, DemoCatalog.class);
+        SpringApplication portal =
+                new SpringApplication(MeshportApplication.class, DemoCatalog.class, DemoAgreements.class);
         portal.setRegisterShutdownHook(false);
         Map<String, Object> defaults = new HashMap<>(Map.of(
                 "server.address", "127.0.0.1",

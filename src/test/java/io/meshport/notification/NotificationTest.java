@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.meshport.catalog.CatalogService;
-import io.meshport.catalog.ContractChanged;
+import io.meshport.catalog.ContractVersionPublished;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.ProductStatusChanged;
@@ -141,13 +141,17 @@ class NotificationTest {
         List<Runnable> handlings = List.of(
                 () -> target.on(new ReviewDue(s + "-a", "Orders " + s, sales, LocalDate.of(2027, 2, 20), false)),
                 () -> target.on(new SlaBreached(s + "-a", "out0", "freshness ≤ 1 h", "last update 2 h ago", at)),
-                () -> target.on(new ContractChanged(
+                () -> target.on(new ContractVersionPublished(
                         s + "-a-v1",
                         "Orders contract",
                         sales,
-                        7,
+                        "1.1.0",
+                        "1.0.0",
+                        false,
+                        List.of("Added property orders.note"),
                         "Alice Andersen",
-                        List.of(new ContractChanged.Consumer(s + "-b", "Customers " + s, marketing)))),
+                        7,
+                        List.of(new ContractVersionPublished.Consumer(marketing, s + "-b", "Customers " + s, null)))),
                 () -> target.on(new ProductStatusChanged(
                         s + "-a", "Orders " + s, ProductStatus.ACTIVE, ProductStatus.DEPRECATED, null, "Alice")));
         CountDownLatch start = new CountDownLatch(1);

@@ -1,6 +1,8 @@
 package io.meshport.catalog.api;
 
 import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.ContractChange;
+import io.meshport.catalog.ContractVersionSummary;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
 import io.meshport.catalog.NotInCatalogException;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -133,12 +137,33 @@ class CatalogApi {
     @Operation(
             summary = "Create or replace a data contract",
             description = "Body: an ODCS v3.0.x or v3.1.0 document; ownership as for products (ODCS 3.0.x has no"
-                    + " team name: use the team parameter). If-Match and If-None-Match as for products.")
+                    + " team name: use the team parameter). If-Match and If-None-Match as for products. Every"
+                    + " different document is kept as a version (see /versions); republishing a version replaces"
+                    + " what that version holds. A breaking change (a removed or retyped property, a newly"
+                    + " required one, a weakened or removed SLA, a changed primary key, ...) to a contract that"
+                    + " other teams read needs a higher major version, or acknowledgeBreaking=true.",
+            responses = {
+                @ApiResponse(responseCode = "201", description = "created"),
+                @ApiResponse(responseCode = "200", description = "replaced"),
+                @ApiResponse(responseCode = "400", description = "invalid document: a problem with errors[]"),
+                @ApiResponse(responseCode = "403", description = "caller not in the owning team"),
+                @ApiResponse(
+                        responseCode = "409",
+                        description = "stale If-Match; or a breaking change to a contract with consumers under the"
+                                + " same major version: a problem of type /problems/breaking-change with"
+                                + " breakingChanges[], consumerTeams[] and nextMajorVersion"),
+                @ApiResponse(responseCode = "413", description = "document over the size limit (1 MiB)")
+            })
     @PutMapping("/data-contracts/{id}")
     @BodyLimit(DOCUMENT_LIMIT)
     ResponseEntity<String> putContract(
             @PathVariable String id,
             @RequestParam(required = false) @Nullable String team,
+            @Parameter(
+                            description = "publish a breaking change to a contract that other teams read without a"
+                                    + " new major version; their teams are told either way")
+                    @RequestParam(defaultValue = "false")
+                    boolean acknowledgeBreaking,
             @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) @Nullable String contentType,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
@@ -148,20 +173,95 @@ class CatalogApi {
         Preconditions preconditions = Preconditions.of(ifMatch, ifNoneMatch);
         String body = requests.body(request);
         Long expected = preconditions.expectedRevision("Data contract", id, () -> contractRevision(id));
-        Published published = catalog.publishContract(id, body, format, team, expected);
+        Published published = catalog.publishContract(id, body, format, team, expected, acknowledgeBreaking);
         return stored(published, "/api/v1/data-contracts/");
     }
 
-    @Operation(summary = "A data contract's ODCS document (JSON, or YAML with Accept: application/yaml)")
+    @Operation(
+            summary = "A data contract's ODCS document (JSON, or YAML with Accept: application/yaml)",
+            description = "The current version, or with version= the one published under that label.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the document, with an ETag"),
+                @ApiResponse(
+                        responseCode = "400",
+                        description = "version is empty, given twice, or not a semantic version"),
+                @ApiResponse(responseCode = "404", description = "no such contract, or no such version of it")
+            })
     @GetMapping(
             value = "/data-contracts/{id}",
             produces = {"application/json", YAML})
     ResponseEntity<String> getContract(
             @PathVariable String id,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
-        ExportedDocument document = catalog.exportContract(id, RequestDocuments.wanted(accept))
-                .orElseThrow(() -> new NotInCatalogException("No data contract '" + id + "'."));
+            @Parameter(description = "a published version (see /versions), e.g. 1.2.0")
+                    @RequestParam(name = "version", required = false)
+                    @Nullable
+                    String version,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept,
+            HttpServletRequest request) {
+        DocumentFormat format = RequestDocuments.wanted(accept);
+        // Read as sent: the bound parameter joins repeated values with commas.
+        String[] versions = request.getParameterValues("version");
+        if (version == null || versions == null) {
+            return document(catalog.exportContract(id, format)
+                    .orElseThrow(() -> new NotInCatalogException("No data contract '" + id + "'.")));
+        }
+        String wanted = ContractVersionParameter.single(List.of(versions));
+        ExportedDocument document = catalog.exportContract(id, wanted, format).orElseThrow(() -> {
+            if (catalog.exportContract(id, DocumentFormat.JSON).isEmpty()) {
+                return new NotInCatalogException("No data contract '" + id + "'.");
+            }
+            return new NotInCatalogException("Data contract '" + id + "' has no version '" + wanted
+                    + "': see /api/v1/data-contracts/" + id + "/versions.");
+        });
         return document(document);
+    }
+
+    @Operation(
+            summary = "Every published version of a data contract, the latest first",
+            description = "Each with who published it and when, whether it breaks what the version before it"
+                    + " promised, and its semantic changes from that version.",
+            responses = {
+                @ApiResponse(
+                        responseCode = "200",
+                        description = "[{version, publishedAt, publishedBy, breaking, changes: [{kind, path,"
+                                + " before, after, breaking, line}]}]"),
+                @ApiResponse(responseCode = "404", description = "no such contract")
+            })
+    @GetMapping(value = "/data-contracts/{id}/versions", produces = "application/json")
+    List<VersionView> contractVersions(@PathVariable String id) {
+        List<ContractVersionSummary> versions = catalog.contractVersions(id);
+        if (versions.isEmpty()) {
+            throw new NotInCatalogException("No data contract '" + id + "'.");
+        }
+        return versions.stream().map(VersionView::of).toList();
+    }
+
+    /** A version as the API shows it; each change with its one-line form. */
+    record VersionView(
+            String version, Instant publishedAt, String publishedBy, boolean breaking, List<ChangeView> changes) {
+
+        static VersionView of(ContractVersionSummary summary) {
+            return new VersionView(
+                    summary.version(),
+                    summary.publishedAt(),
+                    summary.publishedBy(),
+                    summary.breaking(),
+                    summary.changes().stream().map(ChangeView::of).toList());
+        }
+    }
+
+    record ChangeView(
+            ContractChange.Kind kind,
+            String path,
+            @Nullable String before,
+            @Nullable String after,
+            boolean breaking,
+            String line) {
+
+        static ChangeView of(ContractChange change) {
+            return new ChangeView(
+                    change.kind(), change.path(), change.before(), change.after(), change.breaking(), change.line());
+        }
     }
 
     private Optional<Long> productRevision(String id) {

@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
+import io.meshport.catalog.PortActions;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.SchemaField;
 import io.meshport.catalog.SlaProperty;
@@ -20,7 +21,7 @@ import java.util.Objects;
 /** The product page's "Ports and contracts" tab: what each output port offers, and what the product reads. */
 final class PortsAndContracts extends VerticalLayout {
 
-    PortsAndContracts(ProductDetails product) {
+    PortsAndContracts(ProductDetails product, List<PortActions> portActions) {
         setPadding(false);
         add(new H3("Output ports"));
         if (product.outputPorts().isEmpty()) {
@@ -33,6 +34,7 @@ final class PortsAndContracts extends VerticalLayout {
             if (port.description() != null) {
                 card.add(new Paragraph(port.description()));
             }
+            portActions.forEach(actions -> actions.beside(product, port).ifPresent(card::add));
             ProductDetails.ContractView contract = port.contract();
             if (port.contractId() == null) {
                 card.add(new Paragraph("No data contract."));

@@ -25,6 +25,7 @@ import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
 import io.meshport.catalog.ExportedDocument;
+import io.meshport.catalog.PortActions;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductPageSection;
 import jakarta.annotation.security.PermitAll;
@@ -50,11 +51,16 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
 
     private final CatalogService catalog;
     private final ObjectProvider<ProductPageSection> sections;
+    private final ObjectProvider<PortActions> portActions;
     private String title = "Data product · Meshport";
 
-    ProductView(CatalogService catalog, ObjectProvider<ProductPageSection> sections) {
+    ProductView(
+            CatalogService catalog,
+            ObjectProvider<ProductPageSection> sections,
+            ObjectProvider<PortActions> portActions) {
         this.catalog = catalog;
         this.sections = sections;
+        this.portActions = portActions;
         setWidthFull();
     }
 
@@ -91,7 +97,9 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                                         ? QueryParameters.empty()
                                         : QueryParameters.of(TAB_PARAMETER, selected)))));
         tabs.add("Overview", () -> overview(product));
-        tabs.add("Ports and contracts", () -> new PortsAndContracts(product));
+        tabs.add(
+                "Ports and contracts",
+                () -> new PortsAndContracts(product, portActions.orderedStream().toList()));
         sections.orderedStream()
                 .forEach(section -> tabs.add(
                         section.title(),

@@ -1,11 +1,13 @@
 package io.meshport.publishing.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
+import io.meshport.catalog.BreakingChangeException;
 import io.meshport.catalog.DataProductSummary;
 import io.meshport.catalog.Violation;
 import java.util.List;
@@ -57,6 +59,32 @@ final class FormDialogs {
         dialog.setConfirmText("Retire");
         dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(event -> retire.run());
+        dialog.open();
+    }
+
+    /**
+     * A contract the save changes breaks its consumers under the same major version, and no impact
+     * confirmation was shown (agreements only, say): the owner acknowledges it, or goes back.
+     */
+    static void confirmBreaking(BreakingChangeException refused, Runnable publishAnyway) {
+        Dialog dialog = new Dialog();
+        dialog.setId("breaking-change-confirmation");
+        dialog.setHeaderTitle("Breaking change to contract " + refused.contractId());
+        UnorderedList changes = new UnorderedList();
+        refused.changes().forEach(change -> changes.add(new ListItem(change)));
+        dialog.add(
+                new Paragraph("Teams " + String.join(", ", refused.consumerTeams()) + " read this contract. These"
+                        + " changes break what they rely on:"),
+                changes,
+                new Paragraph("Publish it as version " + refused.nextMajor() + ", or publish it anyway: the teams"
+                        + " are told either way."));
+        Button anyway = new Button("Publish anyway", click -> {
+            dialog.close();
+            publishAnyway.run();
+        });
+        anyway.setId("breaking-change-acknowledge");
+        anyway.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), anyway);
         dialog.open();
     }
 }

@@ -44,6 +44,7 @@ class OutputPortEditor extends VerticalLayout {
     final TextArea description = new TextArea("Port description");
     final RadioButtonGroup<String> contractMode = new RadioButtonGroup<>("Data contract");
     final ComboBox<ProductDetails.ContractView> existingContract = new ComboBox<>("Contract");
+    final RadioButtonGroup<String> accessApproval = new RadioButtonGroup<>("Access requests are decided");
     final ContractEditor contract;
     private final Contracts contracts;
     private ObjectNode original = Documents.JSON.createObjectNode();
@@ -80,6 +81,12 @@ class OutputPortEditor extends VerticalLayout {
             showMode();
             onChange.run();
         });
+        accessApproval.setItems(AccessApproval.OWNERS, AccessApproval.AUTOMATIC);
+        accessApproval.setItemLabelGenerator(AccessApproval::label);
+        accessApproval.setValue(AccessApproval.OWNERS);
+        accessApproval.setHelperText(
+                "Automatically: every request is approved at once; provisioning is still reported.");
+        accessApproval.addValueChangeListener(e -> onChange.run());
         name.addValueChangeListener(e -> onChange.run());
         version.addValueChangeListener(e -> onChange.run());
         existingContract.addValueChangeListener(e -> onChange.run());
@@ -88,7 +95,7 @@ class OutputPortEditor extends VerticalLayout {
         FormLayout port = new FormLayout(name, version, type, description);
         port.setColspan(description, 3);
         port.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
-        add(port, contractMode, existingContract, contract, remove);
+        add(port, accessApproval, contractMode, existingContract, contract, remove);
         showMode();
     }
 
@@ -133,6 +140,7 @@ class OutputPortEditor extends VerticalLayout {
             type.setValue(portType);
         }
         description.setValue(Documents.text(port, "description"));
+        accessApproval.setValue(AccessApproval.of(port));
         String contractId = Documents.text(port, "contractId");
         Optional<ProductDetails.ContractView> known =
                 contracts.all().stream().filter(c -> c.id().equals(contractId)).findFirst();
@@ -164,6 +172,7 @@ class OutputPortEditor extends VerticalLayout {
         }
         Documents.edit(port, "type", Documents.text(original, "type"), type.getValue());
         Documents.edit(port, "description", Documents.text(original, "description"), description.getValue());
+        AccessApproval.write(port, original, accessApproval.getValue());
         String contractId = contractId();
         if (!Documents.text(original, "contractId").equals(contractId == null ? "" : contractId)) {
             Documents.put(port, "contractId", contractId);

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import io.meshport.catalog.BreakingChangeException;
 import io.meshport.catalog.CatalogConflictException;
 import io.meshport.catalog.CatalogPaths;
 import io.meshport.catalog.CatalogService;
@@ -264,7 +265,9 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
                     changedContracts.stream().map(c -> c.document().toString()).toList(),
                     editedId,
                     editedId == null ? CatalogService.MUST_BE_NEW : revision,
-                    duplicateNameAllowed);
+                    duplicateNameAllowed,
+                    // Confirming the impact acknowledges a breaking contract change too (decision 0022).
+                    impactSeen);
             List<String> created = changedContracts.stream()
                     .map(DefinedContracts.Defined::id)
                     .filter(contractId -> !ports().contracts().inCatalog(contractId))
@@ -280,6 +283,8 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             } else {
                 problems().refuse(violations);
             }
+        } catch (BreakingChangeException e) {
+            FormDialogs.confirmBreaking(e, () -> save(target, true, duplicateNameAllowed));
         } catch (CatalogConflictException e) {
             FormDialogs.savedMeanwhile(
                     e.getMessage(), () -> getUI().ifPresent(ui -> ui.getPage().reload()));
