@@ -39,8 +39,9 @@ final class ImpactConfirmation extends Dialog {
                 .filter(DownstreamImpact.Affected::isProduct)
                 .count();
         long teams = report.products().size() - products;
-        setHeaderTitle(products + (report.truncated() ? "+" : "") + " product" + (products == 1 ? "" : "s")
-                + (teams == 0 ? "" : " and " + teams + " team" + (teams == 1 ? "" : "s"))
+        String productCount = products + (report.truncated() ? "+" : "") + " product" + (products == 1 ? "" : "s");
+        String teamCount = teams + " team" + (teams == 1 ? "" : "s");
+        setHeaderTitle((teams == 0 ? productCount : products == 0 ? teamCount : productCount + " and " + teamCount)
                 + " downstream of " + productId);
         setWidth("56em");
 
