@@ -6,22 +6,26 @@
  *
  * Input: the `drawing` property, a JSON string:
  *   {root, grouped, truncated, focus?, groups:[{id, domain}],
- *    nodes:[{id, kind: PRODUCT|UNRESOLVED|DOMAIN, name, domain, team, status, depth, parent,
+ *    nodes:[{id, kind: PRODUCT|UNRESOLVED|DOMAIN|TEAM, name, domain, team, status, depth, parent,
  *            root, expandedUpstream, expandedDownstream, members, x, y}],
- *    edges:[{id, from, to, contracts:[...]}]}
+ *    edges:[{id, from, to, kind: declared|agreement, contracts:[...]}]}
+ * A TEAM node is a consumer team reading a port through an approved agreement (a leaf); an
+ * agreement edge is drawn dashed, in another colour, with an "agreement" label and a circle at its
+ * start, so that it differs from a declared input by more than colour.
  * Output events (bubbling, detail in brackets):
  *   lineage-node-action {action: 'expand-upstream' | 'expand-downstream' | 'open', id}
  *   lineage-domain-toggle {domain}
  * Hooks for tests and the benchmark: attributes data-ready ("true" once drawn and responsive),
- * data-node-count, data-edge-count, data-draw-ms (parse to first frame), data-draw-phases (its parts,
+ * data-node-count, data-edge-count, data-agreement-edge-count, data-team-node-count, data-draw-ms (parse to first frame), data-draw-phases (its parts,
  * ms: parse, elements, cytoscape, fit, first frame, then idle), data-ready-at (page clock,
  * ms since navigation started); method nodeClientPosition(id) gives a node's centre in page
- * (viewport) coordinates, so a test clicks the canvas where a person would.
+ * (viewport) coordinates, so a test clicks the canvas where a person would; drawnStyle(id) what
+ * cytoscape drew for a node or an edge (shape, line style, label, colour).
  */
 import { LitElement, html, nothing } from 'lit';
 import cytoscape from 'cytoscape';
 
-type Kind = 'PRODUCT' | 'UNRESOLVED' | 'DOMAIN';
+type Kind = 'PRODUCT' | 'UNRESOLVED' | 'DOMAIN' | 'TEAM';
 
 interface DrawnNode {
   id: string;
@@ -47,7 +51,7 @@ interface Drawing {
   focus?: string | null;
   groups: { id: string; domain: string }[];
   nodes: DrawnNode[];
-  edges: { id: string; from: string; to: string; contracts: string[] }[];
+  edges: { id: string; from: string; to: string; kind?: 'declared' | 'agreement'; contracts: string[] }[];
 }
 
 interface Selection {
@@ -113,6 +117,18 @@ const STYLE: any[] = [
     },
   },
   {
+    selector: 'node.team',
+    style: {
+      shape: 'ellipse',
+      width: 190,
+      'border-style': 'dashed',
+      'border-width': 2.5,
+      'border-color': '#6d28d9',
+      'background-color': '#f5f3ff',
+      color: '#3b0764',
+    },
+  },
+  {
     selector: 'node.domain',
     style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#475569', 'background-color': '#eef2f7' },
   },
@@ -153,6 +169,21 @@ const STYLE: any[] = [
   },
   { selector: 'edge.unresolved', style: { 'line-style': 'dashed', 'line-color': '#b91c1c', 'target-arrow-color': '#b91c1c' } },
   {
+    selector: 'edge.agreement',
+    style: {
+      width: 2,
+      'line-style': 'dashed',
+      'line-dash-pattern': [7, 4],
+      'line-color': '#6d28d9',
+      'target-arrow-color': '#6d28d9',
+      'source-arrow-shape': 'circle',
+      'source-arrow-color': '#6d28d9',
+      label: 'agreement',
+      color: '#4c1d95',
+      'font-style': 'italic',
+    },
+  },
+  {
     selector: 'edge.hover',
     style: { width: 3, 'line-color': '#1f5fbf', 'target-arrow-color': '#1f5fbf', label: 'data(label)', 'z-index': 10 },
   },
@@ -174,6 +205,9 @@ const LARGE_STYLE: any[] = [
   // (text measured word by word) was most of the first frame, for text too small to see.
   { selector: 'node', style: { label: '' } },
   { selector: 'node.labelled, node.group', style: { label: 'data(label)' } },
+  // Agreement edges keep their dashes and start circle at every zoom, their label once zoomed in.
+  { selector: 'edge.agreement', style: { 'curve-style': 'straight', label: '' } },
+  { selector: 'edge.agreement.detailed', style: { label: 'agreement' } },
 ];
 
 /** The zoom from which a large graph's 12 px labels are drawn (cytoscape skips text under 5 px anyway). */
@@ -185,6 +219,9 @@ function nodeLabel(node: DrawnNode): string {
   }
   if (node.kind === 'DOMAIN') {
     return `${node.name}\n${node.members} product${node.members === 1 ? '' : 's'} · collapsed`;
+  }
+  if (node.kind === 'TEAM') {
+    return `${node.name}\nTEAM · via agreement`;
   }
   const status = STATUS_TEXT[node.status ?? ''] ?? (node.status ?? '').toUpperCase();
   return [node.name, `${node.domain ?? '(no domain)'} · ${node.team ?? ''}`, status].filter((l) => l).join('\n');
@@ -267,7 +304,10 @@ export class LineageGraphElement extends LitElement {
         <li><span class="swatch swatch-retired"></span>✕ RETIRED (dotted grey border)</li>
         <li><span class="swatch swatch-unresolved"></span>Unresolved input: no product provides the contract (dashed red)</li>
         <li><span class="swatch swatch-domain"></span>Collapsed domain (double border)</li>
-        <li>Arrows point downstream (in a large graph, once zoomed in); hover an arrow for the contract it carries.</li>
+        <li><span class="swatch swatch-team"></span>Consumer team reading through an agreement (ellipse, dashed purple border)</li>
+        <li><span class="line line-declared"></span>Declared input (solid line)</li>
+        <li><span class="line line-agreement"></span>Approved agreement (dashed purple line from a circle, labelled “agreement”)</li>
+        <li>Arrows point downstream (in a large graph, once zoomed in); hover an arrow for the contract or agreement it carries.</li>
       </ul>
     `;
   }
@@ -286,6 +326,9 @@ export class LineageGraphElement extends LitElement {
     } else if (n?.kind === 'UNRESOLVED') {
       body = html`<strong>${n.name}</strong>
         <span>No product in the catalog provides this contract yet.</span>`;
+    } else if (n?.kind === 'TEAM') {
+      body = html`<strong>Team ${n.name}</strong>
+        <span>Reads through an approved agreement without naming one of its products; nothing is derived from it here.</span>`;
     } else if (n) {
       body = html`
         <a class="lineage-open" href="products/${encodeURIComponent(n.id)}" @click=${(e: MouseEvent) => this.open(e, n.id)}
@@ -310,6 +353,29 @@ export class LineageGraphElement extends LitElement {
     if (changed.has('drawing')) {
       this.draw();
     }
+  }
+
+  /** What cytoscape drew for a node or an edge (its computed style), or null when it is not drawn. */
+  drawnStyle(id: string): Record<string, string> | null {
+    const el = this.cy?.getElementById(id);
+    if (!el || el.empty()) {
+      return null;
+    }
+    if (el.isEdge()) {
+      return {
+        kind: el.hasClass('agreement') ? 'agreement' : 'declared',
+        lineStyle: String(el.style('line-style')),
+        lineColor: String(el.style('line-color')),
+        label: String(el.style('label') ?? ''),
+        sourceArrow: String(el.style('source-arrow-shape')),
+      };
+    }
+    return {
+      kind: this.nodesById.get(id)?.kind ?? 'GROUP',
+      shape: String(el.style('shape')),
+      borderStyle: String(el.style('border-style')),
+      label: String(el.style('label') ?? ''),
+    };
   }
 
   /** Centre of a node in viewport coordinates (tests click there), or null when it is not drawn. */
@@ -368,10 +434,11 @@ export class LineageGraphElement extends LitElement {
     }
     for (const e of model.edges) {
       const unresolved = this.nodesById.get(e.from)?.kind === 'UNRESOLVED';
+      const agreement = e.kind === 'agreement';
       elements.push({
         group: 'edges',
-        data: { id: e.id, source: e.from, target: e.to, label: e.contracts.join(', ') },
-        classes: unresolved ? 'unresolved' : '',
+        data: { id: e.id, source: e.from, target: e.to, label: e.contracts.join('; '), agreement },
+        classes: unresolved ? 'unresolved' : agreement ? 'agreement' : '',
       });
     }
     const built = performance.now();
@@ -431,6 +498,8 @@ export class LineageGraphElement extends LitElement {
     const placed = performance.now();
     this.setAttribute('data-node-count', String(model.nodes.length));
     this.setAttribute('data-edge-count', String(model.edges.length));
+    this.setAttribute('data-agreement-edge-count', String(model.edges.filter((e) => e.kind === 'agreement').length));
+    this.setAttribute('data-team-node-count', String(model.nodes.filter((n) => n.kind === 'TEAM').length));
     // Ready once the first frame is on screen and the main thread is free again.
     requestAnimationFrame(() => {
       const framed = performance.now();
@@ -474,7 +543,8 @@ export class LineageGraphElement extends LitElement {
       edge.addClass('hover');
       const p = evt.renderedPosition;
       const contracts: string = edge.data('label');
-      this.tooltip = { text: `Contract: ${contracts}`, x: p.x + 12, y: p.y + 12 };
+      const text = edge.data('agreement') ? `Agreement: ${contracts}` : `Contract: ${contracts}`;
+      this.tooltip = { text, x: p.x + 12, y: p.y + 12 };
     });
     cy.on('mouseout', 'edge', (evt: any) => {
       evt.target.removeClass('hover');
@@ -580,6 +650,9 @@ meshport-lineage-graph .swatch-deprecated { border: 2px dashed #b45309; backgrou
 meshport-lineage-graph .swatch-retired { border: 2px dotted #6b7280; background: #f3f4f6; }
 meshport-lineage-graph .swatch-unresolved { border: 2px dashed #b91c1c; background: #fef2f2; border-radius: 0; }
 meshport-lineage-graph .swatch-domain { border: 4px double #475569; background: #eef2f7; }
+meshport-lineage-graph .swatch-team { border: 2px dashed #6d28d9; background: #f5f3ff; border-radius: 50%; }
+meshport-lineage-graph .line { display: inline-block; width: 26px; height: 0; border-top: 2px solid #8a99ad; }
+meshport-lineage-graph .line-agreement { border-top: 2px dashed #6d28d9; }
 `;
 
 if (!customElements.get('meshport-lineage-graph')) {

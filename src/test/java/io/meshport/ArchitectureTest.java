@@ -45,6 +45,25 @@ class ArchitectureTest {
         }
     }
 
+    /** Approved agreements are consumers in lineage (0025); lineage reads them, never the other way round. */
+    @Test
+    void lineage_reads_agreements_and_access_knows_nothing_of_lineage() {
+        assertThat(MODULES.getModuleByName("lineage")
+                        .orElseThrow()
+                        .getDirectDependencies(MODULES)
+                        .containsModuleNamed("access"))
+                .as("lineage depends on access")
+                .isTrue();
+        noClasses()
+                .that()
+                .resideInAPackage("io.meshport.access..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.meshport.lineage..")
+                .because("lineage depends on access (docs/decisions/0025-agreements-in-lineage.md)")
+                .check(CLASSES);
+    }
+
     @Test
     void the_catalog_knows_nothing_of_search() {
         noClasses()

@@ -244,7 +244,8 @@ class ContractFormTest extends BrowserTest {
     }
 
     @Test
-    void a_breaking_change_to_a_contract_read_by_agreement_is_acknowledged_in_its_own_dialog() {
+    void
+            a_breaking_change_to_a_contract_read_by_agreement_names_the_team_and_is_acknowledged_by_the_impact_confirmation() {
         String id = providerWithAConsumer();
         String contractId = id + "-v1";
         // Only an approved agreement of team finance reads it now: no product is downstream.
@@ -265,19 +266,18 @@ class ContractFormTest extends BrowserTest {
         openAs("/products/" + id + "/edit", "alice");
         type(page.getByLabel("Field name").nth(2), "_utc");
         button("Save").click();
-
-        Locator dialog = page.getByRole(
-                AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Breaking change to contract " + contractId));
-        assertThat(dialog).containsText("Removed property orders.placed_at (breaking)");
-        assertThat(dialog).containsText("Teams finance read this contract");
-        assertThat(dialog).containsText("Publish it as version 3.0.0");
-        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
+        // The agreement's team is downstream (decision 0025): the impact confirmation names it, and
+        // confirming it acknowledges the breaking change too (decision 0022).
+        Locator impact =
+                page.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("1 team downstream of " + id));
+        assertThat(impact.locator("#impact-products").getByText("Team finance")).isVisible();
+        impact.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel"))
                 .click();
-        assertThat(page.locator("#breaking-change-acknowledge")).hasCount(0);
+        assertThat(page.locator("#impact-proceed")).hasCount(0);
         assertThat(stored("/api/v1/data-contracts/" + contractId)).isEqualTo(before);
 
         button("Save").click();
-        page.locator("#breaking-change-acknowledge").click();
+        acknowledgeImpactOnTeamFinance(id);
 
         page.waitForURL(TestInfrastructure.portalUrl() + "/products/" + id);
         assertThat(stored("/api/v1/data-contracts/" + contractId)
@@ -348,5 +348,14 @@ class ContractFormTest extends BrowserTest {
                         .path("contractId")
                         .asString())
                 .isEqualTo(contractId);
+    }
+
+    /** The impact confirmation names team finance, which reads the port through an agreement; go on. */
+    private void acknowledgeImpactOnTeamFinance(String productId) {
+        Locator impact = page.getByRole(
+                AriaRole.DIALOG, new Page.GetByRoleOptions().setName("1 team downstream of " + productId));
+        assertThat(impact.locator("#impact-products").getByText("Team finance")).isVisible();
+        impact.locator("#impact-acknowledged").click();
+        impact.locator("#impact-proceed").click();
     }
 }

@@ -62,7 +62,9 @@ class ProductPageTabsTest extends BrowserTest {
         assertThat(csv.result().suggestedFilename()).isEqualTo("sales-orders-impact.csv");
         assertThat(csv.touching("lineage_edge")).isNotEmpty();
         String text = Files.readString(csv.result().path(), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("id,name,domain,team,status,depth,path\r\n");
+        assertThat(text)
+                .startsWith(
+                        "id,name,domain,team,status,depth,path,via,agreement,port,contractVersion,provisioning\r\n");
         assertThat(text).contains("revenue-analytics,Revenue Analytics,");
     }
 

@@ -37,23 +37,43 @@ class LineageDownstreamImpact implements DownstreamImpact {
             }
         }
         // Through several ports a product may be reached more than once: keep its nearest path.
+        // Agreements are one per port, so each is listed once.
         Map<String, Impact.ImpactedProduct> nearest = new LinkedHashMap<>();
+        Map<String, Impact.AgreementConsumer> agreements = new LinkedHashMap<>();
         boolean truncated = false;
         for (Impact impact : impacts) {
             truncated |= impact.truncated();
             for (Impact.ImpactedProduct product : impact.products()) {
                 nearest.merge(product.id(), product, (a, b) -> a.depth() <= b.depth() ? a : b);
             }
+            impact.agreements()
+                    .forEach(agreement -> agreements.merge(
+                            agreement.agreementId(), agreement, (a, b) -> a.depth() <= b.depth() ? a : b));
         }
         List<Impact.ImpactedProduct> products = nearest.values().stream()
                 .sorted(Comparator.comparingInt(Impact.ImpactedProduct::depth)
                         .thenComparing(Impact.ImpactedProduct::id))
                 .toList();
+        List<Impact.AgreementConsumer> consumers = agreements.values().stream()
+                .sorted(Comparator.comparingInt(Impact.AgreementConsumer::depth)
+                        .thenComparing(Impact.AgreementConsumer::product)
+                        .thenComparing(Impact.AgreementConsumer::consumerTeam)
+                        .thenComparing(Impact.AgreementConsumer::agreementId))
+                .toList();
+        Impact merged = new Impact(productId, null, products, consumers, truncated);
         return new Report(
-                products.stream()
-                        .map(p -> new Affected(p.id(), p.name(), p.team(), p.status(), p.depth(), p.path()))
+                merged.lines().stream()
+                        .map(line -> new Affected(
+                                line.id(),
+                                line.name(),
+                                line.team(),
+                                line.status(),
+                                line.depth(),
+                                line.path(),
+                                line.agreementId(),
+                                line.port()))
                         .toList(),
                 truncated,
-                new Impact(productId, null, products, truncated).csv());
+                merged.csv());
     }
 }

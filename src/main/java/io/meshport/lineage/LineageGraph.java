@@ -1,22 +1,131 @@
 package io.meshport.lineage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
 import io.meshport.catalog.ProductStatus;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A product's lineage neighbourhood: the products reached within the requested depth, the edges
  * between them ({@code from} is upstream of {@code to}), and the input contracts no product in the
  * catalog provides yet. {@code truncated} says the walk stopped at the node cap.
+ *
+ * <p>Edges are declared (an input port names a contract an output port provides) or come from an
+ * approved data usage agreement on an output port; an agreement whose consumer named none of its
+ * products ends at a {@linkplain NodeKind#TEAM team} node, a leaf (docs/decisions/0025).
  */
 public record LineageGraph(
         String root, List<Node> nodes, List<Edge> edges, List<UnresolvedInput> unresolved, boolean truncated) {
 
-    /** A product in the graph; {@code depth} is its distance from the root (upstream negative). */
-    public record Node(String id, String name, @Nullable String domain, String team, ProductStatus status, int depth) {}
+    /** What a node stands for. */
+    public enum NodeKind {
+        PRODUCT,
+        /** A consumer team that reads a port through an agreement, without naming one of its products. */
+        TEAM;
 
-    /** {@code from} provides the contract {@code to} consumes. */
-    public record Edge(String from, String to, String contractId) {}
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** Where an edge comes from. */
+    public enum EdgeKind {
+        /** The products' documents: an input port (or {@code inputContracts}) names a provided contract. */
+        DECLARED,
+        /** An approved data usage agreement on an output port of {@code from}. */
+        AGREEMENT;
+
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The id of the node that stands for a consumer team, {@code team:<name>}. */
+    public static String teamNodeId(String team) {
+        return "team:" + team;
+    }
+
+    /**
+     * A product (or a consumer team) in the graph; {@code depth} is its distance from the root
+     * (upstream negative). A team node's name and team are the team's name; it has no domain and
+     * no status.
+     */
+    public record Node(
+            String id,
+            NodeKind kind,
+            String name,
+            @Nullable String domain,
+            String team,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            ProductStatus status,
+
+            int depth) {
+
+        /** A product node. */
+        public Node(String id, String name, @Nullable String domain, String team, ProductStatus status, int depth) {
+            this(id, NodeKind.PRODUCT, name, domain, team, status, depth);
+        }
+
+        /** The node of a consumer team reading through an agreement. */
+        public static Node team(String team, int depth) {
+            return new Node(teamNodeId(team), NodeKind.TEAM, team, null, team, null, depth);
+        }
+
+        @JsonIgnore
+        public boolean isTeam() {
+            return kind == NodeKind.TEAM;
+        }
+
+        /** The same node at another depth. */
+        public Node at(int depth) {
+            return new Node(id, kind, name, domain, team, status, depth);
+        }
+    }
+
+    /**
+     * {@code from} provides what {@code to} consumes: the contract {@code to} declares as an input,
+     * or the output port an approved agreement gives {@code to}. For an agreement edge {@code
+     * contractId} is the port's contract (null when the port offers none) and the other fields
+     * say which agreement, on which port, for which contract version, and whether the access was
+     * reported as granted yet ({@code pending}, {@code granted}, {@code failed}).
+     */
+    public record Edge(
+            String from,
+            String to,
+            @Nullable String contractId,
+            EdgeKind kind,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String agreementId,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String outputPort,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String outputPortVersion,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String contractVersion,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            String provisioning) {
+
+        /** A declared edge. */
+        public Edge(String from, String to, String contractId) {
+            this(from, to, contractId, EdgeKind.DECLARED, null, null, null, null, null);
+        }
+
+        @JsonIgnore
+        public boolean isAgreement() {
+            return kind == EdgeKind.AGREEMENT;
+        }
+    }
 
     /** An input of {@code product} naming a contract that no output port in the catalog offers. */
     public record UnresolvedInput(String product, String contractId) {}

@@ -1,17 +1,21 @@
 package io.meshport.lineage;
 
+import io.meshport.access.AgreementReadModel;
 import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,10 +40,18 @@ public class LineageService {
     /** The most downstream products an impact analysis lists. */
     public static final int MAX_IMPACTED = 10_000;
 
-    private final LineageStore store;
+    /**
+     * The most times a walk is taken again because agreements lead to products it had not reached
+     * (each round follows the agreements of what the round before reached).
+     */
+    static final int MAX_AGREEMENT_ROUNDS = 64;
 
-    LineageService(LineageStore store) {
+    private final LineageStore store;
+    private final AgreementReadModel agreements;
+
+    LineageService(LineageStore store, AgreementReadModel agreements) {
         this.store = store;
+        this.agreements = agreements;
     }
 
     /** The product's lineage within {@code depth} hops, at most {@link #MAX_NODES} products. */
@@ -47,17 +59,28 @@ public class LineageService {
         return lineage(productId, direction, depth, MAX_NODES);
     }
 
+    /** {@link #lineage(String, Direction, int, int, boolean)} with the approved agreements. */
+    public LineageGraph lineage(String productId, Direction direction, int depth, int maxNodes) {
+        return lineage(productId, direction, depth, maxNodes, true);
+    }
+
     /**
      * The product's lineage within {@code depth} hops ({@code 1..}{@link #MAX_DEPTH}): the nearest
-     * {@code maxNodes} products (the product included; upstream ones at negative depths), the
-     * edges among them, and their unresolved inputs. For both directions each side is walked on
-     * its own and the nearest of both are kept.
+     * {@code maxNodes} nodes (the product included; upstream ones at negative depths), the edges
+     * among them, and their unresolved inputs. For both directions each side is walked on its own
+     * and the nearest of both are kept.
+     *
+     * <p>With {@code withAgreements}, an approved agreement on an output port is an edge too, as
+     * far as a declared one would reach: to the consumer's product, or, when the consumer named
+     * none, to a node for the consumer team (a leaf, downstream only). Upstream of a consumer
+     * product its agreements lead to their providers.
      *
      * @throws NotInCatalogException when there is no such product
      * @throws InvalidDocumentException when depth or maxNodes is out of range (pointers /depth,
      *     /maxNodes)
      */
-    public LineageGraph lineage(String productId, Direction direction, int depth, int maxNodes) {
+    public LineageGraph lineage(
+            String productId, Direction direction, int depth, int maxNodes, boolean withAgreements) {
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new InvalidDocumentException(
                     "Bad lineage request", "/depth", "depth must be between 1 and " + MAX_DEPTH + ".");
@@ -70,46 +93,91 @@ public class LineageService {
         // One hop (how every lineage view opens) is a single statement; deeper walks are one
         // recursive statement per direction, then one for the edges among the products kept.
         LineageStore.Neighbourhood near = depth == 1 ? store.neighbourhood(productId, down, up, maxNodes) : null;
-        List<LineageStore.Reached> reached = new ArrayList<>();
-        boolean truncated = false;
+        LineageStore.@Nullable Walk downWalk = null;
+        LineageStore.@Nullable Walk upWalk = null;
         if (down) {
-            LineageStore.Walk walk =
-                    near != null ? near.downstream() : store.walk(productId, true, depth, maxNodes, null);
-            reached.addAll(walk.nodes());
-            truncated = walk.truncated();
+            downWalk = near != null ? near.downstream() : store.walk(productId, true, depth, maxNodes, null);
         }
         if (up) {
-            LineageStore.Walk walk =
-                    near != null ? near.upstream() : store.walk(productId, false, depth, maxNodes, null);
-            walk.nodes().stream()
-                    .filter(node -> node.depth() > 0 || reached.isEmpty())
-                    .map(node -> node.depth() == 0 ? node : upstream(node))
-                    .forEach(reached::add);
-            truncated |= walk.truncated();
+            upWalk = near != null ? near.upstream() : store.walk(productId, false, depth, maxNodes, null);
         }
-        if (reached.isEmpty()) {
+        AgreementLinks links = withAgreements ? new AgreementLinks(agreements) : null;
+        Set<LineageStore.Link> extras = new HashSet<>();
+        if (links != null) {
+            Set<LineageStore.Link> downExtras = new LinkedHashSet<>();
+            Set<LineageStore.Link> upExtras = new LinkedHashSet<>();
+            if (downWalk != null && !downWalk.nodes().isEmpty()) {
+                downWalk = follow(productId, true, depth, maxNodes, null, downWalk, links, c -> true, downExtras);
+            }
+            if (upWalk != null && !upWalk.nodes().isEmpty()) {
+                upWalk = follow(productId, false, depth, maxNodes, null, upWalk, links, c -> true, upExtras);
+            }
+            extras.addAll(downExtras);
+            extras.addAll(upExtras);
+        }
+        List<LineageGraph.Node> nodes = new ArrayList<>();
+        boolean truncated = false;
+        if (downWalk != null) {
+            downWalk.nodes().forEach(node -> nodes.add(node(node, node.depth())));
+            truncated = downWalk.truncated();
+        }
+        if (upWalk != null) {
+            for (LineageStore.Reached node : upWalk.nodes()) {
+                if (node.depth() > 0 || nodes.isEmpty()) {
+                    nodes.add(node(node, -node.depth()));
+                }
+            }
+            truncated |= upWalk.truncated();
+        }
+        if (nodes.isEmpty()) {
             throw new NotInCatalogException("No data product '" + productId + "'.");
         }
-        // Both sides: the nearest of both, downstream first at equal distance.
-        reached.sort(Comparator.comparingInt((LineageStore.Reached node) -> Math.abs(node.depth()))
+        if (links != null && downWalk != null) {
+            // A team that reads a port without naming a product: a leaf one hop further down.
+            Map<String, Integer> teams = new LinkedHashMap<>();
+            Map<String, Integer> depths = depths(downWalk);
+            for (AgreementReadModel.Consumer agreement : links.on(depths.keySet())) {
+                Integer at = depths.get(agreement.productId());
+                if (agreement.consumerProduct() == null && at != null && at < depth) {
+                    teams.merge(agreement.consumerTeam(), at + 1, Math::min);
+                }
+            }
+            teams.forEach((team, at) -> nodes.add(LineageGraph.Node.team(team, at)));
+        }
+        // Both sides: the nearest of both, downstream first at equal distance, products before teams.
+        nodes.sort(Comparator.comparingInt((LineageGraph.Node node) -> Math.abs(node.depth()))
                 .thenComparing(node -> node.depth() < 0));
         // A product both up- and downstream (a cycle stored before cycles were refused) shows once.
         Set<String> seen = new HashSet<>();
-        reached.removeIf(node -> !seen.add(node.id()));
-        if (reached.size() > maxNodes) {
-            reached.subList(maxNodes, reached.size()).clear();
+        nodes.removeIf(node -> !seen.add(node.id()));
+        if (nodes.size() > maxNodes) {
+            nodes.subList(maxNodes, nodes.size()).clear();
             truncated = true;
         }
-        List<String> ids = reached.stream().map(LineageStore.Reached::id).toList();
-        List<LineageGraph.Node> nodes = reached.stream()
-                .map(node -> new LineageGraph.Node(
-                        node.id(), node.name(), node.domain(), node.team(), node.status(), node.depth()))
+        Set<String> ids = new LinkedHashSet<>();
+        nodes.forEach(node -> ids.add(node.id()));
+        List<String> productIds = nodes.stream()
+                .filter(node -> !node.isTeam())
+                .map(LineageGraph.Node::id)
                 .toList();
-        LineageStore.Surroundings around =
-                near != null ? near.surroundings().among(Set.copyOf(ids)) : store.surroundings(ids);
-        List<LineageGraph.Edge> edges = around.edges().stream()
-                .map(edge -> new LineageGraph.Edge(edge.from(), edge.to(), edge.contractId()))
-                .toList();
+        LineageStore.Surroundings around = near != null && extras.isEmpty()
+                ? near.surroundings().among(Set.copyOf(productIds))
+                : store.surroundings(productIds);
+        List<LineageGraph.Edge> edges = new ArrayList<>();
+        around.edges().forEach(edge -> edges.add(new LineageGraph.Edge(edge.from(), edge.to(), edge.contractId())));
+        if (links != null) {
+            List<LineageGraph.Edge> agreed = new ArrayList<>();
+            for (AgreementReadModel.Consumer agreement : links.on(productIds)) {
+                String to = consumerNode(agreement);
+                if (ids.contains(to) && !to.equals(agreement.productId())) {
+                    agreed.add(edge(agreement, to));
+                }
+            }
+            agreed.sort(Comparator.comparing(LineageGraph.Edge::to)
+                    .thenComparing(LineageGraph.Edge::from)
+                    .thenComparing(edge -> Objects.requireNonNullElse(edge.agreementId(), "")));
+            edges.addAll(agreed);
+        }
         List<LineageGraph.UnresolvedInput> unresolved = around.unresolved().stream()
                 .map(input -> new LineageGraph.UnresolvedInput(input.productId(), input.contractId()))
                 .toList();
@@ -121,23 +189,43 @@ public class LineageService {
         return impact(productId, outputPort, MAX_IMPACTED);
     }
 
+    /** {@link #impact(String, String, int, boolean)} with the approved agreements. */
+    public Impact impact(String productId, @Nullable String outputPort, int maxProducts) {
+        return impact(productId, outputPort, maxProducts, true);
+    }
+
     /**
      * Every product downstream of the product, or of one of its output ports, transitively: the
-     * nearest {@code maxProducts}, each with its smallest depth and one shortest path.
+     * nearest {@code maxProducts}, each with its smallest depth and one shortest path. With {@code
+     * withAgreements} approved agreements lead downstream as declared inputs do (to the consumer's
+     * product, whose own consumers are hurt too), and every approved agreement on a port of the
+     * product (of the port asked about) or of a product downstream is listed with its consumer,
+     * team or product.
      *
      * @param outputPort null for the whole product; else an output port's name (all its versions)
      *     or {@code name@version}
      * @throws NotInCatalogException when there is no such product or output port
      */
-    public Impact impact(String productId, @Nullable String outputPort, int maxProducts) {
+    public Impact impact(String productId, @Nullable String outputPort, int maxProducts, boolean withAgreements) {
         if (maxProducts < 1 || maxProducts > MAX_IMPACTED) {
             throw new InvalidDocumentException(
                     "Bad impact request", "/limit", "limit must be between 1 and " + MAX_IMPACTED + ".");
         }
-        List<String> firstHop = outputPort == null || outputPort.isBlank() ? null : contractsOf(productId, outputPort);
+        List<CatalogReadModel.Port> ports =
+                outputPort == null || outputPort.isBlank() ? null : portsNamed(productId, outputPort);
+        List<String> firstHop = ports == null ? null : contractsOf(ports);
         LineageStore.Walk walk = store.walk(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop);
         if (walk.nodes().isEmpty()) {
             throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        AgreementLinks links = withAgreements ? new AgreementLinks(agreements) : null;
+        Set<LineageStore.Link> extras = new LinkedHashSet<>();
+        Predicate<AgreementReadModel.Consumer> onPort = agreement -> ports == null
+                || ports.stream()
+                        .anyMatch(port -> port.name().equals(agreement.outputPort())
+                                && port.version().equals(agreement.outputPortVersion()));
+        if (links != null) {
+            walk = follow(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop, walk, links, onPort, extras);
         }
         // Each product's path back to the start follows the products it was reached from. The
         // walk lists them nearest first, so a product's parent is looked up once, by position,
@@ -153,26 +241,184 @@ public class LineageService {
             String parent = nodes.get(i).parent();
             parents[i] = parent == null ? -1 : positions.getOrDefault(parent, -1);
         }
-        List<Impact.ImpactedProduct> products = new ArrayList<>(nodes.size());
+        List<List<String>> paths = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             LineageStore.Reached node = nodes.get(i);
-            if (node.depth() == 0) {
-                continue;
-            }
             String[] path = new String[node.depth() + 1];
             int at = i;
             for (int hop = node.depth(); hop >= 0 && at >= 0; hop--) {
                 path[hop] = nodes.get(at).id();
                 at = parents[at];
             }
-            products.add(new Impact.ImpactedProduct(
-                    node.id(), node.name(), node.domain(), node.team(), node.status(), node.depth(), List.of(path)));
+            paths.add(Arrays.asList(path));
         }
-        return new Impact(productId, outputPort, products, walk.truncated());
+        // A product reached through an agreement says so, unless its parent also declares the edge.
+        List<AgreementReadModel.Consumer> agreed = links == null
+                ? List.of()
+                : links.on(nodes.stream().map(LineageStore.Reached::id).toList()).stream()
+                        .filter(agreement -> !agreement.productId().equals(productId) || onPort.test(agreement))
+                        .filter(agreement -> !consumerNode(agreement).equals(agreement.productId()))
+                        .toList();
+        Map<LineageStore.Link, String> agreementOf = new HashMap<>();
+        for (AgreementReadModel.Consumer agreement : agreed) {
+            if (agreement.consumerProduct() != null) {
+                agreementOf.putIfAbsent(
+                        new LineageStore.Link(agreement.productId(), agreement.consumerProduct()),
+                        agreement.agreementId().toString());
+            }
+        }
+        Set<LineageStore.Link> declared = store.declared(nodes.stream()
+                .filter(node -> node.parent() != null)
+                .map(node -> new LineageStore.Link(node.parent(), node.id()))
+                .filter(extras::contains)
+                .toList());
+        List<Impact.ImpactedProduct> products = new ArrayList<>(nodes.size());
+        for (int i = 0; i < nodes.size(); i++) {
+            LineageStore.Reached node = nodes.get(i);
+            if (node.depth() == 0) {
+                continue;
+            }
+            String agreementId = null;
+            if (node.parent() != null) {
+                LineageStore.Link link = new LineageStore.Link(node.parent(), node.id());
+                if (extras.contains(link) && !declared.contains(link)) {
+                    agreementId = agreementOf.get(link);
+                }
+            }
+            products.add(new Impact.ImpactedProduct(
+                    node.id(),
+                    node.name(),
+                    node.domain(),
+                    node.team(),
+                    node.status(),
+                    node.depth(),
+                    paths.get(i),
+                    agreementId == null ? LineageGraph.EdgeKind.DECLARED : LineageGraph.EdgeKind.AGREEMENT,
+                    agreementId));
+        }
+        List<Impact.AgreementConsumer> consumers = new ArrayList<>();
+        for (AgreementReadModel.Consumer agreement : agreed) {
+            int at = positions.get(agreement.productId());
+            List<String> path = new ArrayList<>(paths.get(at));
+            path.add(consumerNode(agreement));
+            consumers.add(new Impact.AgreementConsumer(
+                    agreement.agreementId().toString(),
+                    agreement.productId(),
+                    agreement.outputPort(),
+                    agreement.outputPortVersion(),
+                    agreement.contractId(),
+                    agreement.contractVersion(),
+                    agreement.consumerTeam(),
+                    agreement.consumerProduct(),
+                    agreement.provisioning() == null
+                            ? null
+                            : agreement.provisioning().value(),
+                    nodes.get(at).depth() + 1,
+                    path));
+        }
+        consumers.sort(Comparator.comparingInt(Impact.AgreementConsumer::depth)
+                .thenComparing(Impact.AgreementConsumer::product)
+                .thenComparing(Impact.AgreementConsumer::consumerTeam)
+                .thenComparing(Impact.AgreementConsumer::agreementId));
+        return new Impact(productId, outputPort, products, consumers, walk.truncated());
     }
 
-    /** The contracts of the named output port(s); none when the port offers no contract. */
-    private List<String> contractsOf(String productId, String outputPort) {
+    /**
+     * Walks again, following the approved agreements to consumer products as well as the edges,
+     * until no agreement of what was reached leads to a product not reached yet, or to one nearer
+     * than it was reached (a few rounds at most where agreements are few, one where they lead
+     * nowhere new). Upstream, an agreement leads from its consumer product to the provider.
+     *
+     * @param leavesStart which of the start's agreements to follow (those on the port asked about)
+     * @param extras the agreements followed so far, as links from provider to consumer product;
+     *     grows
+     */
+    private LineageStore.Walk follow(
+            String start,
+            boolean downstream,
+            int depth,
+            int maxNodes,
+            @Nullable List<String> firstHop,
+            LineageStore.Walk first,
+            AgreementLinks links,
+            Predicate<AgreementReadModel.Consumer> leavesStart,
+            Set<LineageStore.Link> extras) {
+        LineageStore.Walk walk = first;
+        for (int round = 0; round < MAX_AGREEMENT_ROUNDS; round++) {
+            Map<String, Integer> depths = depths(walk);
+            int deepest = walk.nodes().getLast().depth();
+            List<LineageStore.Link> more = new ArrayList<>();
+            Set<String> targets = new HashSet<>();
+            for (AgreementReadModel.Consumer agreement :
+                    downstream ? links.on(depths.keySet()) : links.readBy(depths.keySet())) {
+                String consumer = agreement.consumerProduct();
+                if (consumer == null || consumer.equals(agreement.productId())) {
+                    continue;
+                }
+                LineageStore.Link link = new LineageStore.Link(agreement.productId(), consumer);
+                if (extras.contains(link) || (agreement.productId().equals(start) && !leavesStart.test(agreement))) {
+                    continue;
+                }
+                String from = downstream ? link.from() : link.to();
+                String to = downstream ? link.to() : link.from();
+                Integer at = depths.get(from);
+                if (at == null || at >= depth) {
+                    continue;
+                }
+                Integer reached = depths.get(to);
+                if (reached == null ? !walk.truncated() || at + 1 <= deepest : reached > at + 1) {
+                    more.add(link);
+                    targets.add(to);
+                }
+            }
+            if (!more.isEmpty()) {
+                // An agreement may name a product that has since been deleted: it leads nowhere.
+                Set<String> existing = store.existing(targets);
+                more.removeIf(link -> !existing.contains(downstream ? link.to() : link.from()));
+            }
+            if (more.isEmpty()) {
+                return walk;
+            }
+            extras.addAll(more);
+            walk = store.walk(start, downstream, depth, maxNodes, firstHop, extras);
+        }
+        return walk;
+    }
+
+    private static Map<String, Integer> depths(LineageStore.Walk walk) {
+        Map<String, Integer> depths =
+                LinkedHashMap.newLinkedHashMap(walk.nodes().size());
+        walk.nodes().forEach(node -> depths.putIfAbsent(node.id(), node.depth()));
+        return depths;
+    }
+
+    private static LineageGraph.Node node(LineageStore.Reached node, int depth) {
+        return new LineageGraph.Node(node.id(), node.name(), node.domain(), node.team(), node.status(), depth);
+    }
+
+    /** The node an agreement leads to: the consumer's product, or else the consumer team's node. */
+    private static String consumerNode(AgreementReadModel.Consumer agreement) {
+        String product = agreement.consumerProduct();
+        return product != null ? product : LineageGraph.teamNodeId(agreement.consumerTeam());
+    }
+
+    private static LineageGraph.Edge edge(AgreementReadModel.Consumer agreement, String to) {
+        return new LineageGraph.Edge(
+                agreement.productId(),
+                to,
+                agreement.contractId(),
+                LineageGraph.EdgeKind.AGREEMENT,
+                agreement.agreementId().toString(),
+                agreement.outputPort(),
+                agreement.outputPortVersion(),
+                agreement.contractVersion(),
+                agreement.provisioning() == null
+                        ? null
+                        : agreement.provisioning().value());
+    }
+
+    /** The output ports named: by name (all its versions) or {@code name@version}. */
+    private List<CatalogReadModel.Port> portsNamed(String productId, String outputPort) {
         List<CatalogReadModel.Port> ports = store.outputPorts(productId);
         List<CatalogReadModel.Port> named =
                 ports.stream().filter(port -> port.name().equals(outputPort)).toList();
@@ -191,7 +437,12 @@ public class LineageService {
             throw new NotInCatalogException("Data product '" + productId + "' has no output port '" + outputPort + "'"
                     + (ports.isEmpty() ? "." : "; it has " + portNames(ports) + "."));
         }
-        return named.stream()
+        return named;
+    }
+
+    /** The contracts of the output ports; none when they offer no contract. */
+    private static List<String> contractsOf(List<CatalogReadModel.Port> ports) {
+        return ports.stream()
                 .map(CatalogReadModel.Port::contractId)
                 .filter(Objects::nonNull)
                 .distinct()
@@ -202,10 +453,5 @@ public class LineageService {
         Map<String, Boolean> names = new LinkedHashMap<>();
         ports.forEach(port -> names.put(port.name() + "@" + port.version(), true));
         return String.join(", ", names.keySet());
-    }
-
-    private static LineageStore.Reached upstream(LineageStore.Reached node) {
-        return new LineageStore.Reached(
-                node.id(), -node.depth(), node.parent(), node.name(), node.domain(), node.team(), node.status());
     }
 }

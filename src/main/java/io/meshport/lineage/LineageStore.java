@@ -72,6 +72,25 @@ class LineageStore {
     private static final String WALK_UPSTREAM =
             WALK.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id");
 
+    /**
+     * The same walk over the edges and some more given as arrays (the approved agreements that
+     * lead to a product, which lineage reads from the access module, not from its tables). Only
+     * used when there are such edges, so the plain walk keeps its plan. Extra edges leave the
+     * start whatever the first hop is restricted to: the caller passes only those it wants.
+     */
+    private static final String WALK_WITH_EXTRAS = WALK.replace("from lineage_edge e", """
+                    from (select upstream_id, downstream_id, contract_id, false as extra from lineage_edge
+                          union all
+                          select x.upstream_id, x.downstream_id, cast(null as text), true
+                            from unnest(cast(:extraFrom as text[]), cast(:extraTo as text[])) as x(upstream_id, downstream_id)
+                         ) e""")
+            .replace("or e.contract_id = any", "or e.extra or e.contract_id = any");
+
+    private static final String WALK_DOWNSTREAM_WITH_EXTRAS =
+            WALK_WITH_EXTRAS.replace("e.TO", "e.downstream_id").replace("e.FROM", "e.upstream_id");
+    private static final String WALK_UPSTREAM_WITH_EXTRAS =
+            WALK_WITH_EXTRAS.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id");
+
     private final JdbcClient jdbc;
     private final CatalogReadModel catalog;
 
@@ -130,12 +149,36 @@ class LineageStore {
      * @param firstHop if not null, only edges labelled with one of these contracts leave the start
      */
     Walk walk(String start, boolean downstream, int maxDepth, int maxNodes, @Nullable Collection<String> firstHop) {
-        List<Reached> reached = described(jdbc.sql(downstream ? WALK_DOWNSTREAM : WALK_UPSTREAM)
+        return walk(start, downstream, maxDepth, maxNodes, firstHop, List.of());
+    }
+
+    /**
+     * A {@link #walk} that also follows {@code extras}, edges from upstream to downstream that
+     * are not in the edge table (approved agreements); the first hop's restriction does not apply
+     * to them.
+     */
+    Walk walk(
+            String start,
+            boolean downstream,
+            int maxDepth,
+            int maxNodes,
+            @Nullable Collection<String> firstHop,
+            Collection<Link> extras) {
+        String sql = extras.isEmpty()
+                ? (downstream ? WALK_DOWNSTREAM : WALK_UPSTREAM)
+                : (downstream ? WALK_DOWNSTREAM_WITH_EXTRAS : WALK_UPSTREAM_WITH_EXTRAS);
+        var statement = jdbc.sql(sql)
                 .param("root", start)
                 .param("maxDepth", maxDepth)
                 .param("maxNodes", maxNodes)
                 .param("restricted", firstHop != null)
-                .param("contracts", firstHop == null ? new String[0] : firstHop.toArray(String[]::new))
+                .param("contracts", firstHop == null ? new String[0] : firstHop.toArray(String[]::new));
+        if (!extras.isEmpty()) {
+            statement = statement
+                    .param("extraFrom", extras.stream().map(Link::from).toArray(String[]::new))
+                    .param("extraTo", extras.stream().map(Link::to).toArray(String[]::new));
+        }
+        List<Reached> reached = described(statement
                 .query((rs, row) -> new Hop(rs.getString(2), rs.getInt(1), rs.getString(3)))
                 .list());
         if (reached.isEmpty() || reached.getFirst().depth() != 0) {
@@ -146,6 +189,31 @@ class LineageStore {
     }
 
     record Walk(List<Reached> nodes, boolean truncated) {}
+
+    /** An edge between two products that is not in the edge table, {@code from} upstream. */
+    record Link(String from, String to) {}
+
+    /** Which of these links are also edges of the table (for any contract). */
+    Set<Link> declared(Collection<Link> links) {
+        if (links.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        select distinct e.upstream_id, e.downstream_id
+                          from lineage_edge e
+                          join unnest(cast(:from as text[]), cast(:to as text[])) as l(upstream_id, downstream_id)
+                            on l.upstream_id = e.upstream_id and l.downstream_id = e.downstream_id
+                        """)
+                .param("from", links.stream().map(Link::from).toArray(String[]::new))
+                .param("to", links.stream().map(Link::to).toArray(String[]::new))
+                .query((rs, row) -> new Link(rs.getString(1), rs.getString(2)))
+                .list());
+    }
+
+    /** Which of these are products in the catalog. */
+    Set<String> existing(Collection<String> productIds) {
+        return productIds.isEmpty() ? Set.of() : catalog.products(productIds).keySet();
+    }
 
     /**
      * A product's direct neighbours, the edges among them all and their inputs, in one statement

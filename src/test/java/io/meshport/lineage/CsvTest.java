@@ -42,7 +42,7 @@ class CsvTest {
                         "b", "Bee, \"the\" second", null, "sales", ProductStatus.ACTIVE, 1, List.of("a", "b"))),
                 false);
         assertThat(impact.csv())
-                .isEqualTo("id,name,domain,team,status,depth,path\r\n"
-                        + "b,\"Bee, \"\"the\"\" second\",,sales,active,1,a > b\r\n");
+                .isEqualTo("id,name,domain,team,status,depth,path,via,agreement,port,contractVersion,provisioning\r\n"
+                        + "b,\"Bee, \"\"the\"\" second\",,sales,active,1,a > b,declared input,,,,\r\n");
     }
 }

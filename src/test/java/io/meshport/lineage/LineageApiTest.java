@@ -137,7 +137,7 @@ class LineageApiTest {
                 .contains("attachment")
                 .contains(".csv");
         assertThat(accepted.body())
-                .isEqualTo("id,name,domain,team,status,depth,path\r\n"
+                .isEqualTo("id,name,domain,team,status,depth,path,via,agreement,port,contractVersion,provisioning\r\n"
                         + row(s + "-b", 1, s + "-e > " + s + "-b")
                         + row(s + "-c", 2, s + "-e > " + s + "-b > " + s + "-c")
                         + row(s + "-d", 3, s + "-e > " + s + "-b > " + s + "-c > " + s + "-d"));
@@ -198,7 +198,7 @@ class LineageApiTest {
     }
 
     private String row(String id, int depth, String path) {
-        return id + ",Product " + id + ",lineage-tests,sales,draft," + depth + "," + path + "\r\n";
+        return id + ",Product " + id + ",lineage-tests,sales,draft," + depth + "," + path + ",declared input,,,,\r\n";
     }
 
     private static void assertProblem(String path, String pointer, String says) {

@@ -18,6 +18,7 @@ final class TestProduct {
     private final String id;
     private String name;
     private String status = "draft";
+    private String team = "sales";
     private final List<String> consumes = new ArrayList<>();
     private final List<Output> provides = new ArrayList<>();
 
@@ -44,6 +45,12 @@ final class TestProduct {
 
     TestProduct status(String status) {
         this.status = status;
+        return this;
+    }
+
+    /** The owning team; sales unless said. */
+    TestProduct team(String team) {
+        this.team = team;
         return this;
     }
 
@@ -81,7 +88,14 @@ final class TestProduct {
                 .append(status)
                 .append('\n')
                 .append("domain: lineage-tests\n")
-                .append("team:\n  name: sales\n");
+                // An active product needs a purpose; the others do without.
+                .append(
+                        status.equals("active")
+                                ? "description:\n  purpose: Data for the lineage tests, described.\n"
+                                : "")
+                .append("team:\n  name: ")
+                .append(team)
+                .append('\n');
         if (!consumes.isEmpty()) {
             yaml.append("inputPorts:\n");
             for (int i = 0; i < consumes.size(); i++) {

@@ -43,8 +43,11 @@ class LineageApi {
             summary = "A data product's lineage",
             description = "The products within depth hops upstream, downstream or both (from is upstream of to),"
                     + " at most " + LineageService.MAX_NODES + " products, nearest first; truncated says more were"
-                    + " left out. Nodes carry their depth (upstream negative); unresolved lists inputs that no"
-                    + " product in the catalog provides.",
+                    + " left out. Nodes carry their depth (upstream negative) and kind: product, or team for a"
+                    + " consumer team that reads a port through an approved agreement without naming a product."
+                    + " Edges carry their kind: declared (an input port names the contract) or agreement (with"
+                    + " agreementId, outputPort, outputPortVersion, contractVersion and provisioning). unresolved"
+                    + " lists inputs that no product in the catalog provides.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "the lineage graph"),
                 @ApiResponse(responseCode = "400", description = "bad direction or depth"),
@@ -58,15 +61,26 @@ class LineageApi {
                     String direction,
             @Parameter(description = "hops each way, 1 to " + LineageService.MAX_DEPTH)
                     @RequestParam(defaultValue = "1")
-                    String depth) {
-        return lineage.lineage(id, direction(direction), number("depth", depth));
+                    String depth,
+            @Parameter(description = "whether approved agreements are consumers too (true, the default, or false)")
+                    @RequestParam(defaultValue = "true")
+                    String agreements) {
+        return lineage.lineage(
+                id,
+                direction(direction),
+                number("depth", depth),
+                LineageService.MAX_NODES,
+                flag("agreements", agreements));
     }
 
     @Operation(
             summary = "Impact analysis: every product downstream",
             description = "Every product that derives from this one (or from one of its output ports), transitively,"
-                    + " nearest first, with its depth, owning team, status and one shortest path. JSON, or CSV with"
-                    + " Accept: text/csv or format=csv.",
+                    + " nearest first, with its depth, owning team, status, one shortest path and how its last hop"
+                    + " reaches it (via: declared or agreement), and every approved agreement on a port of the"
+                    + " product or of a product downstream (agreements, with the consumer team and product). JSON,"
+                    + " or CSV with Accept: text/csv or format=csv (a row per product and per team reading"
+                    + " through an agreement).",
             responses = {
                 @ApiResponse(
                         responseCode = "200",
@@ -97,9 +111,16 @@ class LineageApi {
                     @RequestParam(required = false)
                     @Nullable
                     String format,
+            @Parameter(description = "whether approved agreements are consumers too (true, the default, or false)")
+                    @RequestParam(defaultValue = "true")
+                    String agreements,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         boolean csv = csv(format, accept);
-        Impact impact = lineage.impact(id, port, limit == null ? LineageService.MAX_IMPACTED : number("limit", limit));
+        Impact impact = lineage.impact(
+                id,
+                port,
+                limit == null ? LineageService.MAX_IMPACTED : number("limit", limit),
+                flag("agreements", agreements));
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(impact);
         }
@@ -130,8 +151,23 @@ class LineageApi {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             throw new InvalidDocumentException(
-                    "Bad " + name, "/" + name, name + " must be a whole number, not '" + value + "'.");
+                    "Bad " + name, "/" + name, name + " must be a whole number, not '" + shown(value) + "'.");
         }
+    }
+
+    private static boolean flag(String name, String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                throw new InvalidDocumentException(
+                        "Bad " + name, "/" + name, name + " must be true or false, not '" + shown(value) + "'.");
+        };
+    }
+
+    /** A value as a message quotes it: a huge one is cut. */
+    private static String shown(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
     private static boolean csv(@Nullable String format, @Nullable String accept) {

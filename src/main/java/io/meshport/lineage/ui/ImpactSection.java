@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,6 +15,7 @@ import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductPageSection;
 import io.meshport.lineage.Impact;
+import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -26,8 +28,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The product page's Impact tab: who is hurt if this product, or one of its output ports,
- * breaks. Every product downstream, transitively, with hops, team, status and path, and the
- * list as CSV to take to a meeting.
+ * breaks. Every product downstream, transitively, with hops, team, status and path, every team
+ * reading a port through an approved agreement, each saying whether a declared input or an
+ * agreement puts it there, and the list as CSV to take to a meeting.
  */
 @Service
 @Order(2)
@@ -63,23 +66,24 @@ class ImpactSection implements ProductPageSection {
 
         Paragraph summary = new Paragraph();
         summary.setId("impact-summary");
-        Grid<Impact.ImpactedProduct> grid = new Grid<>();
+        Grid<Impact.Line> grid = new Grid<>();
         grid.setId("impact-table");
-        grid.getElement().setAttribute("aria-label", "Products downstream of " + productName);
+        grid.getElement().setAttribute("aria-label", "Products and teams downstream of " + productName);
         grid.addThemeVariants(
                 GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(Impact.ImpactedProduct::depth)
-                .setHeader("Hops")
-                .setAutoWidth(true)
-                .setFlexGrow(0);
-        grid.addComponentColumn(product -> new Anchor("products/" + product.id(), product.name()))
-                .setHeader("Product")
+        grid.addColumn(Impact.Line::depth).setHeader("Hops").setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(ImpactSection::consumer)
+                .setHeader("Product or team")
                 .setFlexGrow(2);
-        grid.addColumn(product -> product.domain() == null ? "" : product.domain())
-                .setHeader("Domain");
-        grid.addColumn(Impact.ImpactedProduct::team).setHeader("Owning team");
-        grid.addColumn(product -> product.status().value()).setHeader("Status");
-        grid.addColumn(product -> String.join(" → ", product.path()))
+        grid.addColumn(ImpactSection::via).setHeader("Via").setFlexGrow(2);
+        grid.addColumn(line -> line.domain() == null ? "" : line.domain()).setHeader("Domain");
+        grid.addColumn(Impact.Line::team).setHeader("Owning team");
+        grid.addColumn(line -> line.status() == null ? "—" : line.status().value())
+                .setHeader("Status");
+        grid.addColumn(line -> line.provisioning() == null ? "" : line.provisioning())
+                .setHeader("Provisioning")
+                .setAutoWidth(true);
+        grid.addColumn(line -> String.join(" → ", line.path()))
                 .setHeader("Path")
                 .setFlexGrow(3);
         grid.setHeight("28rem");
@@ -88,19 +92,9 @@ class ImpactSection implements ProductPageSection {
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         port.addValueChangeListener(event -> {
             Impact impact = lineage.impact(productId, ALL_PORTS.equals(event.getValue()) ? null : event.getValue());
-            grid.setItems(impact.products());
-            summary.setText(
-                    impact.products().isEmpty()
-                            ? "Nothing in the catalog consumes "
-                                    + (impact.outputPort() == null ? productName : impact.outputPort())
-                                    + ", directly or through others."
-                            : impact.products().size() + (impact.truncated() ? "+" : "") + " product"
-                                    + (impact.products().size() == 1 ? "" : "s") + " downstream"
-                                    + (impact.truncated()
-                                            ? " (the list stops at the nearest "
-                                                    + impact.products().size() + ")"
-                                            : "")
-                                    + ".");
+            List<Impact.Line> lines = impact.lines();
+            grid.setItems(lines);
+            summary.setText(summary(impact, lines, productName));
             if (controls.getComponentCount() > 1) {
                 controls.remove(controls.getComponentAt(1));
             }
@@ -111,6 +105,42 @@ class ImpactSection implements ProductPageSection {
         VerticalLayout content = new VerticalLayout(controls, summary, grid);
         content.setPadding(false);
         return content;
+    }
+
+    static String summary(Impact impact, List<Impact.Line> lines, String productName) {
+        if (lines.isEmpty()) {
+            return "Nothing in the catalog consumes "
+                    + (impact.outputPort() == null ? productName : impact.outputPort())
+                    + ", directly or through others, and no team reads it through an agreement.";
+        }
+        long products = impact.products().size();
+        long teams = lines.size() - products;
+        long agreed = impact.products().stream()
+                .filter(product -> product.via() == LineageGraph.EdgeKind.AGREEMENT)
+                .count();
+        String more = impact.truncated() ? "+" : "";
+        return products + more + " product" + (products == 1 ? "" : "s") + " downstream"
+                + (agreed == 0 ? "" : " (" + agreed + " through an agreement)")
+                + (teams == 0
+                        ? ""
+                        : ", and " + teams + " team" + (teams == 1 ? "" : "s") + " reading through an agreement")
+                + (impact.truncated() ? " (the list stops at the nearest " + products + " products)" : "")
+                + ".";
+    }
+
+    private static Component consumer(Impact.Line line) {
+        if (line.kind() == LineageGraph.NodeKind.TEAM) {
+            return new Span("Team " + line.name());
+        }
+        return new Anchor("products/" + line.id(), line.name());
+    }
+
+    private static String via(Impact.Line line) {
+        if (line.via() != LineageGraph.EdgeKind.AGREEMENT) {
+            return line.viaText();
+        }
+        return "agreement on " + line.port()
+                + (line.contractVersion() == null ? "" : " (contract " + line.contractVersion() + ")");
     }
 
     /**

@@ -50,11 +50,17 @@ final class LineageExplorer {
         return explorer;
     }
 
-    /** Adds one more hop upstream or downstream of a node already shown; says whether anything was new. */
+    /**
+     * Adds one more hop upstream or downstream of a node already shown; says whether anything was
+     * new. A team node is a leaf: nothing more is found from it.
+     */
     boolean expand(String nodeId, Direction direction) {
         Node from = nodes.get(nodeId);
         if (from == null || direction == Direction.BOTH) {
             throw new IllegalArgumentException("Cannot expand " + direction + " of " + nodeId);
+        }
+        if (from.isTeam()) {
+            return false;
         }
         int before = nodes.size() + edges.size() + unresolved.size();
         merge(source.lineage(nodeId, direction, 1, MAX_NODES), from.depth(), direction, 1);
@@ -63,11 +69,15 @@ final class LineageExplorer {
 
     private void merge(LineageGraph graph, int offset, Direction direction, int depth) {
         for (Node node : graph.nodes()) {
-            Node placed =
-                    new Node(node.id(), node.name(), node.domain(), node.team(), node.status(), offset + node.depth());
+            Node placed = node.at(offset + node.depth());
             // A product already shown keeps its depth: the first walk from the root found it at its
             // shortest distance, and an expansion from elsewhere only adds what is new.
             nodes.putIfAbsent(node.id(), placed);
+            if (node.isTeam()) {
+                expandedUpstream.add(node.id());
+                expandedDownstream.add(node.id());
+                continue;
+            }
             int distance = Math.abs(node.depth());
             if (distance < depth) {
                 if (direction != Direction.DOWNSTREAM && node.depth() <= 0) {
@@ -91,6 +101,12 @@ final class LineageExplorer {
     LineageGraph graph() {
         return new LineageGraph(
                 root, List.copyOf(nodes.values()), List.copyOf(edges), List.copyOf(unresolved), truncated);
+    }
+
+    /** Whether the node is a consumer team's (a leaf, reached through an agreement). */
+    boolean isTeam(String nodeId) {
+        Node node = nodes.get(nodeId);
+        return node != null && node.isTeam();
     }
 
     boolean expandedUpstream(String nodeId) {

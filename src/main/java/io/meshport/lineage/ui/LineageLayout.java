@@ -44,7 +44,9 @@ final class LineageLayout {
     enum Kind {
         PRODUCT,
         UNRESOLVED,
-        DOMAIN
+        DOMAIN,
+        /** A consumer team reading a port through an agreement, without naming one of its products. */
+        TEAM
     }
 
     /** A node as drawn; {@code x}/{@code y} are its centre. */
@@ -66,7 +68,12 @@ final class LineageLayout {
 
     record Group(String id, String domain) {}
 
-    record PlacedEdge(String id, String from, String to, List<String> contracts) {}
+    /**
+     * An edge as drawn: several contracts (or agreements) between the same two nodes are one edge
+     * of each kind. {@code contracts} are the contracts a declared edge carries, or one line per
+     * agreement of an agreement edge (port, contract version, provisioning).
+     */
+    record PlacedEdge(String id, String from, String to, String kind, List<String> contracts) {}
 
     record Drawing(
             String root,
@@ -122,6 +129,27 @@ final class LineageLayout {
             domainSizes.merge(domainOf(node), 1, Integer::sum);
         }
         for (Node node : graph.nodes()) {
+            if (node.isTeam()) {
+                // A team belongs to no domain and has nothing downstream: never grouped, a leaf.
+                drawnAs.put(node.id(), node.id());
+                elkNodes.put(node.id(), box(elkRoot, node.id()));
+                templates.add(new PlacedNode(
+                        node.id(),
+                        Kind.TEAM,
+                        node.name(),
+                        null,
+                        node.team(),
+                        null,
+                        node.depth(),
+                        null,
+                        false,
+                        true,
+                        true,
+                        1,
+                        0,
+                        0));
+                continue;
+            }
             String domain = domainOf(node);
             boolean root = node.id().equals(graph.root());
             if (grouped && collapsedDomains.contains(domain) && !root) {
@@ -142,7 +170,8 @@ final class LineageLayout {
                             true,
                             true,
                             (int) graph.nodes().stream()
-                                    .filter(n -> domainOf(n).equals(domain) && !n.id().equals(graph.root()))
+                                    .filter(n ->
+                                            !n.isTeam() && domainOf(n).equals(domain) && !n.id().equals(graph.root()))
                                     .count(),
                             0,
                             0));
@@ -168,7 +197,7 @@ final class LineageLayout {
                     node.name(),
                     node.domain(),
                     node.team(),
-                    node.status().value(),
+                    node.status() == null ? null : node.status().value(),
                     node.depth(),
                     parentId,
                     root,
@@ -211,13 +240,14 @@ final class LineageLayout {
         // Edges between drawn nodes; several contracts between the same two are one edge.
         Map<String, PlacedEdge> edges = new LinkedHashMap<>();
         for (Edge edge : graph.edges()) {
-            addEdge(edges, drawnAs.get(edge.from()), drawnAs.get(edge.to()), edge.contractId());
+            addEdge(edges, drawnAs.get(edge.from()), drawnAs.get(edge.to()), edge.isAgreement(), edgeText(edge));
         }
         for (UnresolvedInput input : graph.unresolved()) {
             addEdge(
                     edges,
                     drawnAs.get("unresolved:" + input.product() + ":" + input.contractId()),
                     drawnAs.get(input.product()),
+                    false,
                     input.contractId());
         }
         for (PlacedEdge edge : edges.values()) {
@@ -266,15 +296,35 @@ final class LineageLayout {
     }
 
     private static void addEdge(
-            Map<String, PlacedEdge> edges, @Nullable String from, @Nullable String to, String contractId) {
+            Map<String, PlacedEdge> edges, @Nullable String from, @Nullable String to, boolean agreement, String text) {
         if (from == null || to == null || from.equals(to)) {
             return;
         }
-        String id = from + "->" + to;
+        // Declared edges keep the id they always had; an agreement beside one is an edge of its own.
+        String id = from + "->" + to + (agreement ? ":agreement" : "");
         PlacedEdge existing = edges.get(id);
         Set<String> contracts = new LinkedHashSet<>(existing == null ? List.of() : existing.contracts());
-        contracts.add(contractId);
-        edges.put(id, new PlacedEdge(id, from, to, List.copyOf(contracts)));
+        contracts.add(text);
+        edges.put(id, new PlacedEdge(id, from, to, agreement ? "agreement" : "declared", List.copyOf(contracts)));
+    }
+
+    /** What an edge's tooltip says of it: the contract, or the agreement's port, version and state. */
+    static String edgeText(Edge edge) {
+        if (!edge.isAgreement()) {
+            return Objects.requireNonNullElse(edge.contractId(), "");
+        }
+        StringBuilder text =
+                new StringBuilder("port ").append(edge.outputPort()).append('@').append(edge.outputPortVersion());
+        if (edge.contractId() != null) {
+            text.append(", contract ").append(edge.contractId());
+            if (edge.contractVersion() != null) {
+                text.append(' ').append(edge.contractVersion());
+            }
+        }
+        if (edge.provisioning() != null) {
+            text.append(", provisioning ").append(edge.provisioning());
+        }
+        return text.toString();
     }
 
     private static ElkNode box(ElkNode parent, String id) {

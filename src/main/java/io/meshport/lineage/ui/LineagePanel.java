@@ -221,14 +221,21 @@ class LineagePanel extends VerticalLayout {
     }
 
     private static String summaryText(LineageExplorer current) {
-        long upstream = current.neighbours().stream().filter(n -> n.depth() < 0).count();
-        long downstream =
-                current.neighbours().stream().filter(n -> n.depth() > 0).count();
+        List<LineageGraph.Node> products =
+                current.neighbours().stream().filter(n -> !n.isTeam()).toList();
+        long upstream = products.stream().filter(n -> n.depth() < 0).count();
+        long downstream = products.stream().filter(n -> n.depth() > 0).count();
         // Reached by expanding another node, level with the root (say, another input of a consumer).
-        long related = current.neighbours().stream().filter(n -> n.depth() == 0).count();
+        long related = products.stream().filter(n -> n.depth() == 0).count();
+        long teams = current.neighbours().size() - products.size();
+        long agreements = current.graph().edges().stream()
+                .filter(LineageGraph.Edge::isAgreement)
+                .count();
         int unresolved = current.graph().unresolved().size();
         return upstream + " upstream and " + downstream + " downstream products shown"
                 + (related == 0 ? "" : ", " + related + " related")
+                + (teams == 0 ? "" : ", " + teams + " consumer team" + (teams == 1 ? "" : "s"))
+                + (agreements == 0 ? "" : ", " + agreements + " agreement" + (agreements == 1 ? "" : "s"))
                 + (unresolved == 0 ? "" : ", " + unresolved + " unresolved input" + (unresolved == 1 ? "" : "s"))
                 + (current.graph().truncated() ? " (truncated: the lineage reaches further)" : "") + ".";
     }

@@ -22,22 +22,51 @@ import org.jspecify.annotations.Nullable;
 /**
  * The accessible alternative to the graph: the same explored lineage as a grid, one row per
  * upstream or downstream product (and per unresolved input), with the contracts linking it
- * towards the root. The grid is keyboard navigable; product names are links, and each row offers
+ * towards the root, and one row per approved agreement linking a product or a consumer team
+ * towards the root (kind "agreement", with its port, the contract version agreed and the
+ * provisioning state). The grid is keyboard navigable; product names are links, and each row offers
  * the graph's node actions (expand upstream, expand downstream) as buttons, so everything the graph
  * does by mouse can be done here by keyboard. The rows are the exploration already in memory
  * (bounded by {@link LineageExplorer#MAX_NODES}), not a table to page.
  */
 class LineageTable extends Composite<Grid<LineageTable.Row>> {
 
+    static final String DECLARED = "declared input";
+    static final String AGREEMENT = "agreement";
+
+    /**
+     * @param productId null for an unresolved input or a team
+     * @param kind {@link #DECLARED} or {@link #AGREEMENT}
+     */
     record Row(
             String direction,
             int hops,
             @Nullable String productId,
+            boolean teamNode,
             String name,
+            String kind,
             String domain,
             String team,
             String status,
-            String contracts) {}
+            String contracts,
+            String port,
+            String contractVersion,
+            String provisioning) {
+
+        /** A row of a declared input, or of a product not linked towards the root. */
+        static Row declared(
+                String direction,
+                int hops,
+                @Nullable String productId,
+                String name,
+                String domain,
+                String team,
+                String status,
+                String contracts) {
+            return new Row(
+                    direction, hops, productId, false, name, DECLARED, domain, team, status, contracts, "", "", "");
+        }
+    }
 
     private final BiConsumer<String, String> onAction;
     private @Nullable LineageExplorer explorer;
@@ -55,10 +84,14 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                 .setHeader("Expand")
                 .setAutoWidth(true)
                 .setFlexGrow(0);
+        grid.addColumn(Row::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Row::domain).setHeader("Domain");
         grid.addColumn(Row::team).setHeader("Owning team");
         grid.addColumn(Row::status).setHeader("Status");
         grid.addColumn(Row::contracts).setHeader("Via contract").setFlexGrow(2);
+        grid.addColumn(Row::port).setHeader("Port").setAutoWidth(true);
+        grid.addColumn(Row::contractVersion).setHeader("Contract version").setAutoWidth(true);
+        grid.addColumn(Row::provisioning).setHeader("Provisioning").setAutoWidth(true);
         grid.setWidthFull();
         grid.setHeight("32rem");
     }
@@ -73,25 +106,52 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
         List<Row> rows = new ArrayList<>();
         for (Node node : neighbours) {
             boolean upstream = node.depth() < 0;
-            // The contracts that connect this product towards the root: what it provides to the
+            String direction = upstream ? "Upstream" : node.depth() > 0 ? "Downstream" : "Related";
+            // The edges that connect this product towards the root: what it provides to the
             // products nearer the root (upstream), or what it consumes from them (downstream).
-            String contracts = graph.edges().stream()
+            List<Edge> towardsRoot = graph.edges().stream()
                     .filter(edge ->
                             upstream ? edge.from().equals(node.id()) : edge.to().equals(node.id()))
+                    .toList();
+            List<Edge> agreements =
+                    towardsRoot.stream().filter(Edge::isAgreement).toList();
+            String contracts = towardsRoot.stream()
+                    .filter(edge -> !edge.isAgreement())
                     .map(Edge::contractId)
+                    .filter(Objects::nonNull)
                     .distinct()
                     .sorted()
                     .reduce((a, b) -> a + ", " + b)
                     .orElse("");
-            rows.add(new Row(
-                    upstream ? "Upstream" : node.depth() > 0 ? "Downstream" : "Related",
-                    Math.abs(node.depth()),
-                    node.id(),
-                    node.name(),
-                    Objects.requireNonNullElse(node.domain(), "—"),
-                    node.team(),
-                    node.status().value(),
-                    contracts));
+            String status = node.status() == null ? "—" : node.status().value();
+            String domain = Objects.requireNonNullElse(node.domain(), "—");
+            if (!node.isTeam() && (!contracts.isEmpty() || agreements.isEmpty())) {
+                rows.add(Row.declared(
+                        direction,
+                        Math.abs(node.depth()),
+                        node.id(),
+                        node.name(),
+                        domain,
+                        node.team(),
+                        status,
+                        contracts));
+            }
+            for (Edge agreement : agreements) {
+                rows.add(new Row(
+                        direction,
+                        Math.abs(node.depth()),
+                        node.isTeam() ? null : node.id(),
+                        node.isTeam(),
+                        node.name(),
+                        AGREEMENT,
+                        domain,
+                        node.team(),
+                        status,
+                        Objects.requireNonNullElse(agreement.contractId(), "—"),
+                        agreement.outputPort() + "@" + agreement.outputPortVersion(),
+                        Objects.requireNonNullElse(agreement.contractVersion(), "—"),
+                        Objects.requireNonNullElse(agreement.provisioning(), "—")));
+            }
         }
         for (LineageGraph.UnresolvedInput input : graph.unresolved()) {
             int consumerDepth = graph.nodes().stream()
@@ -99,7 +159,7 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                     .mapToInt(Node::depth)
                     .findFirst()
                     .orElse(0);
-            rows.add(new Row(
+            rows.add(Row.declared(
                     "Unresolved input",
                     consumerDepth <= 0 ? 1 - consumerDepth : consumerDepth,
                     null,
@@ -146,6 +206,12 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
     }
 
     private static Component product(Row row) {
+        if (row.teamNode()) {
+            Span team = new Span("Team " + row.name());
+            team.addClassName("lineage-team");
+            team.getElement().setAttribute("title", "A consumer team reading through an approved agreement");
+            return team;
+        }
         if (row.productId() == null) {
             Span unresolved = new Span(row.name());
             unresolved.addClassNames("status-badge", "status-unresolved");

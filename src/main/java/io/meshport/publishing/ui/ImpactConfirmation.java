@@ -9,6 +9,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import io.meshport.catalog.DownstreamImpact;
@@ -18,7 +19,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Before a change that downstream products feel (deprecating, retiring, changing what a port
- * offers), the owner sees every product affected, with its team, status, distance and path,
+ * offers), the owner sees every product affected, and every team reading a port through an
+ * approved agreement, with its team, how it consumes, status, distance and path,
  * can take the list away as CSV, and must say they have seen it before the change goes ahead.
  */
 final class ImpactConfirmation extends Dialog {
@@ -33,8 +35,14 @@ final class ImpactConfirmation extends Dialog {
 
     ImpactConfirmation(String productId, String action, DownstreamImpact.Report report, Runnable proceed) {
         setId("impact-confirmation");
-        setHeaderTitle(report.products().size() + (report.truncated() ? "+" : "") + " product"
-                + (report.products().size() == 1 ? "" : "s") + " downstream of " + productId);
+        long products = report.products().stream()
+                .filter(DownstreamImpact.Affected::isProduct)
+                .count();
+        long teams = report.products().size() - products;
+        String productCount = products + (report.truncated() ? "+" : "") + " product" + (products == 1 ? "" : "s");
+        String teamCount = teams + " team" + (teams == 1 ? "" : "s");
+        setHeaderTitle((teams == 0 ? productCount : products == 0 ? teamCount : productCount + " and " + teamCount)
+                + " downstream of " + productId);
         setWidth("56em");
 
         Grid<DownstreamImpact.Affected> affected = new Grid<>();
@@ -42,6 +50,9 @@ final class ImpactConfirmation extends Dialog {
         affected.addThemeVariants(
                 GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         affected.addComponentColumn(product -> {
+                    if (!product.isProduct()) {
+                        return new Span("Team " + product.name());
+                    }
                     Anchor link = new Anchor("products/" + product.id(), product.name());
                     link.setTarget(AnchorTarget.BLANK);
                     return link;
@@ -49,7 +60,14 @@ final class ImpactConfirmation extends Dialog {
                 .setHeader("Product")
                 .setAutoWidth(true);
         affected.addColumn(DownstreamImpact.Affected::team).setHeader("Team").setAutoWidth(true);
-        affected.addColumn(product -> product.status().value())
+        // An approved agreement makes a consumer as much as a declared input does; say which.
+        affected.addColumn(product -> product.fromAgreement()
+                        ? "agreement" + (product.outputPort() == null ? "" : " on " + product.outputPort())
+                        : "declared input")
+                .setHeader("Via")
+                .setAutoWidth(true);
+        affected.addColumn(product ->
+                        product.status() == null ? "—" : product.status().value())
                 .setHeader("Status")
                 .setAutoWidth(true);
         affected.addColumn(DownstreamImpact.Affected::depth)
@@ -81,7 +99,7 @@ final class ImpactConfirmation extends Dialog {
         seen.addValueChangeListener(event -> go.setEnabled(event.getValue()));
 
         add(
-                new Paragraph(action + " changes what these products consume, directly or through others."
+                new Paragraph(action + " changes what these products and teams consume, directly or through others."
                         + " Their owners may need to hear from you first."
                         + (report.truncated() ? " The list stops at the first products found; there are more." : "")),
                 affected,

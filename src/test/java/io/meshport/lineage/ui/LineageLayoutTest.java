@@ -147,6 +147,63 @@ class LineageLayoutTest {
                         tuple("Unresolved input", 2, "unresolved input of cash", "unresolved", "fx-rates-v1"));
     }
 
+    @Test
+    void agreements_are_edges_of_their_own_kind_to_products_and_to_team_nodes_which_are_leaves() {
+        InMemoryLineage mesh = new InMemoryLineage()
+                .product("orders", "sales", ProductStatus.ACTIVE)
+                .product("ledger", "finance", ProductStatus.ACTIVE)
+                .product("campaigns", "marketing", ProductStatus.ACTIVE)
+                .team("marketing")
+                .edge("orders", "ledger", "orders-v1")
+                .agreement("orders", "ledger", "a0")
+                .agreement("orders", "campaigns", "a1")
+                .agreement("orders", "team:marketing", "a2");
+        LineageExplorer explorer = LineageExplorer.open(mesh, "orders", 1);
+        assertThat(explorer.isTeam("team:marketing")).isTrue();
+        assertThat(explorer.expandedUpstream("team:marketing")).isTrue();
+        assertThat(explorer.expandedDownstream("team:marketing")).isTrue();
+        assertThat(explorer.expand("team:marketing", Direction.DOWNSTREAM)).isFalse();
+
+        LineageLayout.Drawing drawing = layout(explorer, true, Set.of());
+        Map<String, LineageLayout.PlacedNode> nodes = byId(drawing);
+        LineageLayout.PlacedNode team = nodes.get("team:marketing");
+        assertThat(team.kind()).isEqualTo(LineageLayout.Kind.TEAM);
+        assertThat(team.parent()).as("a team is in no domain's box").isNull();
+        assertThat(team.expandedDownstream()).isTrue();
+        assertThat(team.x()).isGreaterThan(nodes.get("orders").x());
+        // A declared input and an agreement between the same two products are two edges.
+        assertThat(drawing.edges())
+                .extracting(LineageLayout.PlacedEdge::id, LineageLayout.PlacedEdge::kind)
+                .containsExactlyInAnyOrder(
+                        tuple("orders->ledger", "declared"),
+                        tuple("orders->ledger:agreement", "agreement"),
+                        tuple("orders->campaigns:agreement", "agreement"),
+                        tuple("orders->team:marketing:agreement", "agreement"));
+        assertThat(drawing.edges())
+                .filteredOn(edge -> edge.id().equals("orders->team:marketing:agreement"))
+                .singleElement()
+                .satisfies(edge -> assertThat(edge.contracts())
+                        .containsExactly("port out@1.0.0, contract orders-v1 1.0.0, provisioning granted"));
+
+        List<LineageTable.Row> rows = LineageTable.rows(explorer.graph(), explorer.neighbours());
+        assertThat(rows)
+                .extracting(
+                        LineageTable.Row::name,
+                        LineageTable.Row::kind,
+                        LineageTable.Row::teamNode,
+                        LineageTable.Row::port,
+                        LineageTable.Row::contractVersion,
+                        LineageTable.Row::provisioning)
+                .containsExactly(
+                        tuple("campaigns", "agreement", false, "out@1.0.0", "1.0.0", "granted"),
+                        tuple("ledger", "declared input", false, "", "", ""),
+                        tuple("ledger", "agreement", false, "out@1.0.0", "1.0.0", "granted"),
+                        tuple("marketing", "agreement", true, "out@1.0.0", "1.0.0", "granted"));
+        assertThat(rows.getLast().productId())
+                .as("a team row offers no expansion")
+                .isNull();
+    }
+
     private static LineageLayout.Drawing layout(LineageExplorer explorer, boolean grouped, Set<String> collapsed) {
         return LineageLayout.layout(
                 explorer.graph(), explorer::expandedUpstream, explorer::expandedDownstream, grouped, collapsed);
@@ -176,6 +233,18 @@ class LineageLayoutTest {
             return this;
         }
 
+        InMemoryLineage team(String team) {
+            products.put(LineageGraph.teamNodeId(team), Node.team(team, 0));
+            return this;
+        }
+
+        /** An approved agreement on port out@1.0.0 (contract {@code from}-v1 1.0.0, granted). */
+        InMemoryLineage agreement(String from, String to, String id) {
+            edges.add(new Edge(
+                    from, to, from + "-v1", LineageGraph.EdgeKind.AGREEMENT, id, "out", "1.0.0", "1.0.0", "granted"));
+            return this;
+        }
+
         InMemoryLineage unresolved(String product, String contract) {
             unresolved.add(new UnresolvedInput(product, contract));
             return this;
@@ -194,7 +263,7 @@ class LineageLayoutTest {
             List<Node> nodes = reached.entrySet().stream()
                     .map(e -> {
                         Node p = products.get(e.getKey());
-                        return new Node(p.id(), p.name(), p.domain(), p.team(), p.status(), e.getValue());
+                        return p.at(e.getValue());
                     })
                     .toList();
             return new LineageGraph(
