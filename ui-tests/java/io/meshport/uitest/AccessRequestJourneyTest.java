@@ -122,8 +122,20 @@ class AccessRequestJourneyTest extends BrowserTest {
         assertThat(page.locator("#access-request-state")).hasText("Approved — provisioning pending");
         assertThat(page.locator("#access-request-details")).containsText("Alice Andersen");
 
-        // Lineage: bob sees the agreement as a consumer in the product's lineage graph (added by
-        // the lead once the lineage work is merged).
+        // Lineage: the agreement makes marketing a consumer of the product, drawn as a team node
+        // at the end of a dashed "agreement" edge, apart from declared inputs.
+        page.navigate(TestInfrastructure.portalUrl() + "/products/" + product + "/lineage");
+        Locator graph = page.locator("#lineage-graph[data-ready='true']");
+        assertThat(graph).isVisible();
+        assertThat(graph).hasAttribute("data-agreement-edge-count", "1");
+        assertThat(graph).hasAttribute("data-team-node-count", "1");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, String> drawn = (java.util.Map<String, String>)
+                graph.evaluate("(g, id) => g.drawnStyle(id)", product + "->team:marketing:agreement");
+        org.assertj.core.api.Assertions.assertThat(drawn)
+                .containsEntry("kind", "agreement")
+                .containsEntry("lineStyle", "dashed")
+                .containsEntry("label", "agreement");
     }
 
     @Test
