@@ -41,11 +41,12 @@ final class AgreementGrid extends Grid<Agreement> {
                             AccessTexts.productLink(a.productId(), productNames.apply(a.productId())),
                             new Span(" · " + a.outputPort() + " " + a.outputPortVersion())))
                     .setHeader("Product · port")
+                    .setWidth("10rem")
                     .setFlexGrow(2);
         } else {
             addColumn(a -> a.outputPort() + " " + a.outputPortVersion()).setHeader("Port");
         }
-        addColumn(AccessTexts::consumer).setHeader("Consumer").setFlexGrow(2);
+        addColumn(AccessTexts::consumer).setHeader("Consumer").setWidth("8rem").setFlexGrow(2);
         addComponentColumn(a -> AccessTexts.statusBadge(a.status()))
                 .setHeader("Status")
                 .setAutoWidth(true);
@@ -55,10 +56,18 @@ final class AgreementGrid extends Grid<Agreement> {
         addColumn(AccessTexts::dates).setHeader("Dates").setAutoWidth(true);
         addComponentColumn(AgreementGrid::contract)
                 .setHeader("Contract version")
+                .setWidth("9rem")
                 .setFlexGrow(2);
         addColumn(a -> a.requestedBy() + ", " + AccessTexts.when(a.requestedAt()))
-                .setHeader("Requested");
-        addComponentColumn(actions::apply).setHeader("Actions").setFlexGrow(3);
+                .setHeader("Requested")
+                .setWidth("8rem");
+        // As wide as its buttons and kept in view at the grid's right edge: a step a person may
+        // take is never cut off nor scrolled away (the other columns scroll sideways instead).
+        addComponentColumn(actions::apply)
+                .setHeader("Actions")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setFrozenToEnd(true);
     }
 
     private static Component contract(Agreement agreement) {
