@@ -35,6 +35,27 @@ public record AccessEvent(
         @Nullable String comment,
         boolean automatic) {
 
+    /** The step of one agreement, as it stands after the step. */
+    public static AccessEvent of(Type type, Agreement agreement, String actor, Instant at, @Nullable String comment) {
+        return new AccessEvent(
+                type,
+                agreement.id(),
+                agreement.productId(),
+                agreement.outputPort(),
+                agreement.outputPortVersion(),
+                agreement.contractId(),
+                agreement.contractVersion(),
+                agreement.providerTeam(),
+                agreement.consumerTeam(),
+                agreement.consumerProduct(),
+                agreement.status(),
+                agreement.provisioning(),
+                actor,
+                at,
+                comment,
+                agreement.automatic());
+    }
+
     /** The kinds of step. */
     public enum Type {
         REQUESTED,

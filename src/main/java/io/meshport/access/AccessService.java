@@ -220,11 +220,25 @@ public class AccessService {
                 renewalOf,
                 "automatic".equals(port.accessApproval()));
         agreements.saveAndFlush(agreement);
-        step(agreement, renewalOf == null ? "requested" : "renewal requested", null, null, actor, caller.displayName());
+        step(
+                agreement,
+                renewalOf == null ? "requested" : "renewal requested",
+                AccessEvent.Type.REQUESTED,
+                null,
+                null,
+                actor,
+                caller.displayName());
         if (agreement.view().automatic()) {
             AgreementStatus before = agreement.status();
             agreement.decide(AgreementStatus.APPROVED, null, SYSTEM, now, "Approved automatically by the port.");
-            step(agreement, "approved", before, agreement.view().decisionComment(), null, SYSTEM);
+            step(
+                    agreement,
+                    "approved",
+                    AccessEvent.Type.APPROVED,
+                    before,
+                    agreement.view().decisionComment(),
+                    null,
+                    SYSTEM);
         }
         return agreements.saveAndFlush(agreement).view();
     }
@@ -256,6 +270,7 @@ public class AccessService {
         step(
                 agreement,
                 decision == Decision.APPROVE ? "approved" : "rejected",
+                decision == Decision.APPROVE ? AccessEvent.Type.APPROVED : AccessEvent.Type.REJECTED,
                 before,
                 text,
                 actor,
@@ -275,7 +290,13 @@ public class AccessService {
             throw new AgreementConflictException(
                     "This agreement is already " + agreement.status().value() + ".");
         }
-        return end(agreement, AgreementStatus.CANCELLED, "cancelled", comment(comment), caller);
+        return end(
+                agreement,
+                AgreementStatus.CANCELLED,
+                "cancelled",
+                AccessEvent.Type.CANCELLED,
+                comment(comment),
+                caller);
     }
 
     /** The provider (or governance) ends an approved agreement. */
@@ -288,7 +309,7 @@ public class AccessService {
             throw new AgreementConflictException("Only an approved agreement can be revoked; this one is "
                     + agreement.status().value() + ".");
         }
-        return end(agreement, AgreementStatus.REVOKED, "revoked", comment(comment), caller);
+        return end(agreement, AgreementStatus.REVOKED, "revoked", AccessEvent.Type.REVOKED, comment(comment), caller);
     }
 
     /** The providing team's pipeline (or governance) says whether the approved access was set up. */
@@ -304,7 +325,14 @@ public class AccessService {
         String text = comment(message);
         long actor = users.record(caller);
         agreement.provisioning(state, text, clock.instant());
-        step(agreement, "provisioning " + state.value(), agreement.status(), text, actor, caller.displayName());
+        step(
+                agreement,
+                "provisioning " + state.value(),
+                AccessEvent.Type.PROVISIONING_REPORTED,
+                agreement.status(),
+                text,
+                actor,
+                caller.displayName());
         return agreements.saveAndFlush(agreement).view();
     }
 
@@ -325,6 +353,7 @@ public class AccessService {
         step(
                 agreement,
                 "consented",
+                AccessEvent.Type.RECONSENTED,
                 agreement.status(),
                 "Consented to version " + version,
                 actor,
@@ -460,8 +489,9 @@ public class AccessService {
     }
 
     private void requireProvider(AccessAgreement agreement, Identity caller, String what) {
-        if (!caller.mayActFor(providerTeam(agreement))) {
-            throw new AccessDeniedException("Only " + providerTeam(agreement) + " (or governance) may " + what + ".");
+        String provider = providerTeam(agreement);
+        if (!caller.mayActFor(provider)) {
+            throw new AccessDeniedException("Only " + provider + " (or governance) may " + what + ".");
         }
     }
 
@@ -480,17 +510,23 @@ public class AccessService {
     }
 
     private Agreement end(
-            AccessAgreement agreement, AgreementStatus to, String action, @Nullable String comment, Identity caller) {
+            AccessAgreement agreement,
+            AgreementStatus to,
+            String action,
+            AccessEvent.Type type,
+            @Nullable String comment,
+            Identity caller) {
         long actor = users.record(caller);
         AgreementStatus before = agreement.status();
         agreement.end(to, clock.instant());
-        step(agreement, action, before, comment, actor, caller.displayName());
+        step(agreement, action, type, before, comment, actor, caller.displayName());
         return agreements.saveAndFlush(agreement).view();
     }
 
     private void step(
             AccessAgreement agreement,
             String action,
+            AccessEvent.Type type,
             @Nullable AgreementStatus before,
             @Nullable String comment,
             @Nullable Long actor,
@@ -506,42 +542,7 @@ public class AccessService {
                 actor,
                 actorName,
                 clock.instant()));
-        events.publishEvent(event(view, typeOf(action, view), actorName, comment));
-    }
-
-    private static AccessEvent.Type typeOf(String action, Agreement view) {
-        return switch (action) {
-            case "requested", "renewal requested" -> AccessEvent.Type.REQUESTED;
-            case "approved" -> AccessEvent.Type.APPROVED;
-            case "rejected" -> AccessEvent.Type.REJECTED;
-            case "cancelled" -> AccessEvent.Type.CANCELLED;
-            case "revoked" -> AccessEvent.Type.REVOKED;
-            case "consented" -> AccessEvent.Type.RECONSENTED;
-            default ->
-                action.startsWith("provisioning")
-                        ? AccessEvent.Type.PROVISIONING_REPORTED
-                        : AccessEvent.Type.valueOf(view.status().name());
-        };
-    }
-
-    private AccessEvent event(Agreement view, AccessEvent.Type type, String actor, @Nullable String comment) {
-        return new AccessEvent(
-                type,
-                view.id(),
-                view.productId(),
-                view.outputPort(),
-                view.outputPortVersion(),
-                view.contractId(),
-                view.contractVersion(),
-                view.providerTeam(),
-                view.consumerTeam(),
-                view.consumerProduct(),
-                view.status(),
-                view.provisioning(),
-                actor,
-                clock.instant(),
-                comment,
-                view.automatic());
+        events.publishEvent(AccessEvent.of(type, view, actorName, clock.instant(), comment));
     }
 
     private static @Nullable String comment(@Nullable String text) {

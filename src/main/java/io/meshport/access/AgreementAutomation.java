@@ -102,22 +102,6 @@ class AgreementAutomation {
                 null,
                 AccessService.SYSTEM,
                 at));
-        events.publishEvent(new AccessEvent(
-                type,
-                view.id(),
-                view.productId(),
-                view.outputPort(),
-                view.outputPortVersion(),
-                view.contractId(),
-                view.contractVersion(),
-                view.providerTeam(),
-                view.consumerTeam(),
-                view.consumerProduct(),
-                view.status(),
-                view.provisioning(),
-                AccessService.SYSTEM,
-                at,
-                comment,
-                view.automatic()));
+        events.publishEvent(AccessEvent.of(type, view, AccessService.SYSTEM, at, comment));
     }
 }
