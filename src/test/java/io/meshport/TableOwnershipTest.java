@@ -47,6 +47,13 @@ class TableOwnershipTest {
             Map.entry("access_agreement", "access"),
             Map.entry("access_agreement_change", "access"),
             Map.entry("platform_event", "events"),
+            Map.entry("policy", "governance"),
+            Map.entry("policy_change", "governance"),
+            Map.entry("policy_exemption", "governance"),
+            Map.entry("policy_result", "governance"),
+            Map.entry("policy_result_change", "governance"),
+            Map.entry("compliance_day", "governance"),
+            Map.entry("product_trust", "governance"),
             // Spring Modulith's event publication registry, configured in system.
             Map.entry("event_publication", "system"),
             Map.entry("shedlock", "system"));

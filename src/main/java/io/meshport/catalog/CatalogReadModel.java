@@ -31,6 +31,8 @@ public class CatalogReadModel {
      *
      * @param successor the successor a deprecated or retired product's document names
      *     ({@code customProperties}); null for other products, whose document is not read
+     * @param sunsetDate the sunset date (ISO) a deprecated or retired product's document names, as
+     *     it is written there; null for other products
      */
     public record Product(
             String id,
@@ -39,7 +41,8 @@ public class CatalogReadModel {
             String ownerTeam,
             ProductStatus status,
             Instant createdAt,
-            @Nullable String successor) {}
+            @Nullable String successor,
+            @Nullable String sunsetDate) {}
 
     /**
      * An output port, as stored, in the document's order.
@@ -204,6 +207,74 @@ public class CatalogReadModel {
                 .list());
     }
 
+    /**
+     * A product's document as the catalog stores it (JSON), with what checks over it need beside
+     * it: what policies are scoped by, and the documents (JSON) of the contracts its output ports
+     * offer, in port order.
+     */
+    public record Documented(
+            String id,
+            String name,
+            @Nullable String domain,
+            String ownerTeam,
+            ProductStatus status,
+            List<String> tags,
+            List<String> portTypes,
+            String document,
+            Map<String, String> contracts) {}
+
+    /** The documents of the products among the ids that exist, in id order. */
+    public List<Documented> documents(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Documented> products = jdbc.sql("""
+                        select p.id, p.name, p.domain, p.owner_team, p.status, p.tags, p.port_types, p.document::text
+                          from data_product p
+                         where p.id = any (cast(:ids as text[]))
+                         order by p.id
+                        """)
+                .param("ids", ids.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> new Documented(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        ProductStatus.fromValue(rs.getString(5)),
+                        textArray(rs.getArray(6)),
+                        textArray(rs.getArray(7)),
+                        rs.getString(8),
+                        new LinkedHashMap<>()))
+                .list();
+        Map<String, Documented> byId = new LinkedHashMap<>();
+        products.forEach(product -> byId.put(product.id(), product));
+        jdbc.sql("""
+                        select port.product_id, c.id, c.document::text
+                          from product_output_port port
+                          join data_contract c on c.id = port.contract_id
+                         where port.product_id = any (cast(:ids as text[]))
+                         order by port.product_id, port.position
+                        """)
+                .param("ids", byId.keySet().toArray(String[]::new))
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .list()
+                .forEach(row -> byId.get(row[0]).contracts().putIfAbsent(row[1], row[2]));
+        return products;
+    }
+
+    /** Up to {@code limit} product ids after {@code afterId} (null: from the first), in id order: for going through all. */
+    public List<String> productIds(@Nullable String afterId, int limit) {
+        return jdbc.sql("select id from data_product where id > :after order by id limit :limit")
+                .param("after", afterId == null ? "" : afterId)
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    private static List<String> textArray(java.sql.@Nullable Array array) throws java.sql.SQLException {
+        return array == null ? List.of() : List.of((String[]) array.getArray());
+    }
+
     private static final String PRODUCTS = """
             select p.id, p.name, p.domain, p.owner_team, p.status, p.created_at,
                    case when p.status in ('deprecated', 'retired') then
@@ -212,6 +283,13 @@ public class CatalogReadModel {
                                                     when 'array' then p.document -> 'customProperties'
                                                     else '[]'::jsonb end) cp
                          where cp ->> 'property' = 'successor' limit 1)
+                   end,
+                   case when p.status in ('deprecated', 'retired') then
+                       (select cp ->> 'value'
+                          from jsonb_array_elements(case jsonb_typeof(p.document -> 'customProperties')
+                                                    when 'array' then p.document -> 'customProperties'
+                                                    else '[]'::jsonb end) cp
+                         where cp ->> 'property' = 'sunsetDate' limit 1)
                    end
               from data_product p
             """;
@@ -224,7 +302,8 @@ public class CatalogReadModel {
                 rs.getString(4),
                 ProductStatus.fromValue(rs.getString(5)),
                 rs.getTimestamp(6).toInstant(),
-                rs.getString(7));
+                rs.getString(7),
+                rs.getString(8));
     }
 
     private static PortSla portSla(java.sql.ResultSet rs) throws java.sql.SQLException {

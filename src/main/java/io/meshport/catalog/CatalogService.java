@@ -51,6 +51,7 @@ public class CatalogService {
     private final ContractClaims claims;
     private final ContractVersionRepository versions;
     private final ObjectProvider<ContractAgreements> agreements;
+    private final ObjectProvider<PublishGate> gates;
 
     CatalogService(
             DataProductRepository products,
@@ -63,7 +64,8 @@ public class CatalogService {
             ApplicationEventPublisher events,
             ContractClaims claims,
             ContractVersionRepository versions,
-            ObjectProvider<ContractAgreements> agreements) {
+            ObjectProvider<ContractAgreements> agreements,
+            ObjectProvider<PublishGate> gates) {
         this.products = products;
         this.contracts = contracts;
         this.changes = changes;
@@ -75,6 +77,7 @@ public class CatalogService {
         this.claims = claims;
         this.versions = versions;
         this.agreements = agreements;
+        this.gates = gates;
     }
 
     // ---------------------------------------------------------------- reading the catalog
@@ -294,6 +297,17 @@ public class CatalogService {
                 null));
     }
 
+    /**
+     * Records governance's standing of a product (its trust score and how many policies it
+     * violates), what Explore filters and sorts by. Not a change of the product: no history line,
+     * no new revision. For the governance feature, which computes it with no caller.
+     */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public void recordStanding(String productId, @Nullable Integer trustScore, int policyViolations) {
+        products.findById(productId).ifPresent(product -> product.standing(trustScore, policyViolations));
+    }
+
     // ---------------------------------------------------------------- publishing
 
     /**
@@ -394,6 +408,7 @@ public class CatalogService {
         DataProduct saved = products.saveAndFlush(product);
         // Listeners (lineage) run here, in this transaction: one that throws refuses the write.
         events.publishEvent(ProductPublished.of(document, owner, previousStatus));
+        gates.orderedStream().forEach(gate -> gate.check(saved.id(), previousStatus));
 
         if (previousStatus != null && previousStatus != document.status()) {
             events.publishEvent(new ProductStatusChanged(
@@ -502,7 +517,7 @@ public class CatalogService {
                 continue;
             }
             try {
-                publishContract(null, contract, DocumentFormat.JSON, productTeam, null, acknowledgeBreaking);
+                publishContract(null, contract, DocumentFormat.JSON, productTeam, null, acknowledgeBreaking, false);
             } catch (InvalidDocumentException e) {
                 // Pointers into the i-th contract sent, so that the form shows them at its fields.
                 String prefix = "/contracts/" + i;
@@ -601,6 +616,22 @@ public class CatalogService {
             @Nullable String team,
             @Nullable Long expectedRevision,
             boolean acknowledgeBreaking) {
+        return publishContract(expectedId, text, format, team, expectedRevision, acknowledgeBreaking, true);
+    }
+
+    /**
+     * @param checkOfferingProducts whether the products offering the contract must still pass the
+     *     publish gates; not when the form writes a product with its contracts, where the product's
+     *     own write is checked once everything is written
+     */
+    private Published publishContract(
+            @Nullable String expectedId,
+            String text,
+            DocumentFormat format,
+            @Nullable String team,
+            @Nullable Long expectedRevision,
+            boolean acknowledgeBreaking,
+            boolean checkOfferingProducts) {
         Identity caller = currentIdentity.require();
         announceCatalogWrite();
         StandardDocuments.Parsed parsed = documents.parse(StandardDocuments.Kind.CONTRACT, text, format);
@@ -681,10 +712,19 @@ public class CatalogService {
                     consumers));
         }
         // Products offering this contract are found by its schema and SLA: refresh their text.
-        for (String productId : products.findIdsOfferingContract(saved.id())) {
+        List<String> offering = products.findIdsOfferingContract(saved.id());
+        for (String productId : offering) {
             products.findById(productId)
                     .ifPresent(product -> product.searchText(
                             searchText(product, documents.tree(product.source(), product.sourceFormat()))));
+        }
+        if (checkOfferingProducts && !offering.isEmpty()) {
+            products.flush();
+            for (String productId : offering) {
+                ProductStatus status =
+                        products.findById(productId).map(DataProduct::status).orElse(null);
+                gates.orderedStream().forEach(gate -> gate.check(productId, status));
+            }
         }
         changes.save(new ChangeRecord(
                 "contract",

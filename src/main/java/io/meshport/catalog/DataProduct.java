@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,19 @@ public class DataProduct {
     @CollectionTable(name = "product_input_port", joinColumns = @JoinColumn(name = "product_id"))
     @OrderColumn(name = "position")
     private List<InputPort> inputPorts = new ArrayList<>();
+
+    /**
+     * Governance's standing of the product, kept here so that the search index carries it (Explore
+     * filters and sorts by it). Not a change of the product: its revision stays, so an owner's
+     * stale-save check is not upset by a re-evaluation.
+     */
+    @OptimisticLock(excluded = true)
+    @Column(name = "trust_score")
+    private @Nullable Integer trustScore;
+
+    @OptimisticLock(excluded = true)
+    @Column(name = "policy_violations", nullable = false)
+    private int policyViolations;
 
     @Version
     @Column(name = "lock_version", nullable = false)
@@ -221,5 +235,23 @@ public class DataProduct {
         public ProductStatus convertToEntityAttribute(String value) {
             return ProductStatus.fromValue(value);
         }
+    }
+
+    public @Nullable Integer trustScore() {
+        return trustScore;
+    }
+
+    public int policyViolations() {
+        return policyViolations;
+    }
+
+    /** Whether the standing changed. */
+    boolean standing(@Nullable Integer trustScore, int policyViolations) {
+        if (java.util.Objects.equals(this.trustScore, trustScore) && this.policyViolations == policyViolations) {
+            return false;
+        }
+        this.trustScore = trustScore;
+        this.policyViolations = policyViolations;
+        return true;
     }
 }

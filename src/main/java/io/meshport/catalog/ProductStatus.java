@@ -25,6 +25,16 @@ public enum ProductStatus {
         return valueOf(value.strip().toUpperCase(Locale.ROOT));
     }
 
+    /** The status an ODPS value names, exactly as spelled there; empty for anything else. */
+    public static java.util.Optional<ProductStatus> find(String value) {
+        for (ProductStatus status : values()) {
+            if (status.value().equals(value)) {
+                return java.util.Optional.of(status);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public boolean mayBecome(ProductStatus next) {
         return next == this || next.ordinal() > ordinal() || (this == DEPRECATED && next == ACTIVE);
     }

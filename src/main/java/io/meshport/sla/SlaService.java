@@ -153,6 +153,14 @@ public class SlaService {
      */
     @PreAuthorize("isAuthenticated()")
     public Map<String, List<SlaConsistencyWarning>> consistencyWarnings(Collection<String> productIds) {
+        return consistencyWarningsForChecks(productIds);
+    }
+
+    /**
+     * {@link #consistencyWarnings(Collection)} for the platform's own checks (governance's
+     * policies), which run with no caller: the warnings say nothing a signed-in user cannot see.
+     */
+    public Map<String, List<SlaConsistencyWarning>> consistencyWarningsForChecks(Collection<String> productIds) {
         Map<String, List<SlaConsistencyWarning>> warnings = new LinkedHashMap<>();
         if (productIds.isEmpty()) {
             return warnings;

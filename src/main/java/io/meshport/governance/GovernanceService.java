@@ -1,0 +1,464 @@
+package io.meshport.governance;
+
+import io.meshport.catalog.CatalogReadModel;
+import io.meshport.catalog.NotInCatalogException;
+import io.meshport.catalog.ProductStatus;
+import io.meshport.catalog.Violation;
+import io.meshport.identity.CurrentIdentity;
+import io.meshport.identity.Identity;
+import io.meshport.identity.UserDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Global policies and their results: the only way in, for the UI and the API alike.
+ *
+ * <ul>
+ *   <li><b>read</b> policies, results, exemptions, trust scores: every signed-in user (the mesh's
+ *       rules and who keeps them are public within the organisation);
+ *   <li><b>change</b> policies (create, change, enable, enforce, retire), <b>preview</b> their
+ *       effect, <b>grant</b> and <b>revoke</b> exemptions: governance (the admin group) only.
+ * </ul>
+ *
+ * A policy saved enabled is evaluated over the whole catalog at once, so its results are there
+ * when the save returns; each change is kept with who, when and what ({@link #history}).
+ */
+@Service
+@PreAuthorize("isAuthenticated()")
+@Transactional(readOnly = true)
+public class GovernanceService {
+
+    static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]");
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_DESCRIPTION = 20_000;
+    static final int MAX_MESSAGE = 1_000;
+    static final int MAX_SCOPE_VALUES = 50;
+
+    /** Products evaluated by a preview or a save at most: the whole of a large catalog. */
+    static final int MAX_EVALUATED = 200_000;
+
+    private final PolicyRepository policies;
+    private final PolicyChangeRepository changes;
+    private final ExemptionRepository exemptions;
+    private final ResultStore results;
+    private final PolicyEvaluations evaluations;
+    private final ProductFactsReader facts;
+    private final TrustScores trust;
+    private final CatalogReadModel catalog;
+    private final CurrentIdentity currentIdentity;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    GovernanceService(
+            PolicyRepository policies,
+            PolicyChangeRepository changes,
+            ExemptionRepository exemptions,
+            ResultStore results,
+            PolicyEvaluations evaluations,
+            ProductFactsReader facts,
+            TrustScores trust,
+            CatalogReadModel catalog,
+            CurrentIdentity currentIdentity,
+            UserDirectory users,
+            Clock clock) {
+        this.policies = policies;
+        this.changes = changes;
+        this.exemptions = exemptions;
+        this.results = results;
+        this.evaluations = evaluations;
+        this.facts = facts;
+        this.trust = trust;
+        this.catalog = catalog;
+        this.currentIdentity = currentIdentity;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- policies
+
+    /** The policies not retired, by id, each with its pass rate today. */
+    public List<PolicyView> policies() {
+        Map<String, ResultStore.Counts> counts = results.counts();
+        return policies.findByRetiredAtIsNullOrderById().stream()
+                .map(policy -> view(policy, counts.get(policy.id())))
+                .toList();
+    }
+
+    /** A policy, retired ones included; empty when there is no such policy. */
+    public Optional<PolicyView> policy(String id) {
+        return policies.findById(id).map(policy -> view(policy, results.counts().get(policy.id())));
+    }
+
+    /** Whether the signed-in user may change policies and exemptions (the UI shows its buttons). */
+    public boolean mayGovern() {
+        return currentIdentity.find().map(Identity::admin).orElse(false);
+    }
+
+    /** What a save would refuse in this definition, without saving: the editor's live check. */
+    public List<Violation> check(String id, PolicyDefinition definition) {
+        List<Violation> violations = new ArrayList<>();
+        if (!ID.matcher(id).matches()) {
+            violations.add(new Violation(
+                    "/id",
+                    "A policy id is 3 to 64 lower-case letters, digits and dashes, e.g. 'purpose-of-substance'."));
+        }
+        violations.addAll(definitionProblems(definition));
+        return violations;
+    }
+
+    /** A saved policy, and whether it was new. */
+    public record Saved(PolicyView policy, boolean created) {}
+
+    /**
+     * Creates or replaces a policy. Saved enabled, it is evaluated over the whole catalog before
+     * this returns; saved disabled, its results are cleared. A rule that exceeds its evaluation
+     * budget on a product of today's catalog is refused: it would stop on that product every time.
+     *
+     * @param expectedRevision the revision the caller last saw, or null for no check
+     * @throws AccessDeniedException when the caller is not governance
+     * @throws InvalidPolicyException what is wrong, with a pointer per field
+     * @throws PolicyConflictException when the policy changed since {@code expectedRevision}
+     */
+    @Transactional
+    public Saved save(String id, PolicyDefinition definition, @Nullable Long expectedRevision) {
+        Identity caller = requireGovernance();
+        List<Violation> violations = check(id, definition);
+        if (!violations.isEmpty()) {
+            throw new InvalidPolicyException("Invalid policy", violations);
+        }
+        Optional<Policy> existing = policies.findById(id);
+        if (expectedRevision != null && existing.map(Policy::revision).orElse(-1L) != expectedRevision.longValue()) {
+            throw new PolicyConflictException(
+                    existing.isEmpty()
+                            ? "Policy '" + id + "' does not exist yet, so it has no revision " + expectedRevision + "."
+                            : "Policy '" + id + "' was changed by "
+                                    + existing.get().updatedByName() + " since you opened it" + " (revision "
+                                    + existing.get().revision() + ", not " + expectedRevision + ").");
+        }
+        if (definition.enabled()) {
+            DryRun effect = effect(id, definition);
+            if (effect.errors() > 0) {
+                effect.violations().stream()
+                        .filter(finding -> finding.message().contains(RuleEngine.budgetMessage()))
+                        .findFirst()
+                        .ifPresent(finding -> {
+                            throw new InvalidPolicyException(
+                                    "Invalid policy rule",
+                                    "/rule",
+                                    RuleEngine.budgetMessage() + " On '" + finding.productId()
+                                            + "': simplify the rule.");
+                        });
+            }
+        }
+        PolicyDefinition before = existing.filter(p -> p.retiredAt() == null)
+                .map(Policy::definition)
+                .orElse(null);
+        if (before != null && before.equals(definition)) {
+            return new Saved(view(existing.get(), results.counts().get(id)), false);
+        }
+        Instant now = clock.instant();
+        long actor = users.record(caller);
+        Policy policy = existing.orElseGet(() -> new Policy(id, false, now));
+        policy.apply(definition, now, actor, caller.displayName());
+        Policy saved = policies.saveAndFlush(policy);
+        changes.save(new PolicyChange(
+                id,
+                saved.revision(),
+                action(before, definition),
+                PolicyChanges.summary(before, definition),
+                actor,
+                caller.displayName(),
+                now,
+                before == null ? null : PolicyChanges.asMap(before),
+                PolicyChanges.asMap(definition)));
+        if (definition.enabled()) {
+            evaluateCatalog();
+        } else {
+            results.removePolicy(id);
+            evaluateCatalog();
+        }
+        return new Saved(view(saved, results.counts().get(id)), existing.isEmpty());
+    }
+
+    /**
+     * Retires a policy: no longer evaluated, its results cleared, its history kept. Saving it
+     * again brings it back.
+     *
+     * @throws NotInCatalogException when there is no such policy
+     */
+    @Transactional
+    public void retire(String id) {
+        Identity caller = requireGovernance();
+        Policy policy = policies.findById(id)
+                .filter(p -> p.retiredAt() == null)
+                .orElseThrow(() -> new NotInCatalogException("No policy '" + id + "'."));
+        PolicyDefinition before = policy.definition();
+        Instant now = clock.instant();
+        long actor = users.record(caller);
+        policy.retire(now, actor, caller.displayName());
+        Policy saved = policies.saveAndFlush(policy);
+        changes.save(new PolicyChange(
+                id,
+                saved.revision(),
+                "retired",
+                "Retired",
+                actor,
+                caller.displayName(),
+                now,
+                PolicyChanges.asMap(before),
+                PolicyChanges.asMap(saved.definition())));
+        results.removePolicy(id);
+        evaluateCatalog();
+    }
+
+    /** A policy's changes, newest first. */
+    public List<PolicyHistoryEntry> history(String id) {
+        if (!policies.existsById(id)) {
+            throw new NotInCatalogException("No policy '" + id + "'.");
+        }
+        return changes.findByPolicyIdOrderByIdDesc(id).stream()
+                .map(PolicyChange::entry)
+                .toList();
+    }
+
+    /**
+     * The effect of a policy on today's catalog, as if it were saved enabled: which products would
+     * violate it, by team. Nothing is stored. Exemptions granted for {@code id} count.
+     *
+     * @throws AccessDeniedException when the caller is not governance
+     * @throws InvalidPolicyException when the definition itself is wrong
+     */
+    public DryRun preview(String id, PolicyDefinition definition) {
+        requireGovernance();
+        List<Violation> violations = definitionProblems(definition);
+        if (!violations.isEmpty()) {
+            throw new InvalidPolicyException("Invalid policy", violations);
+        }
+        return effect(id, definition.withEnabled(true));
+    }
+
+    // ---------------------------------------------------------------- results
+
+    /**
+     * Each enabled policy's result for the product, violations first, then by title.
+     *
+     * @throws NotInCatalogException when there is no such product
+     */
+    public List<ComplianceResult> compliance(String productId) {
+        if (catalog.product(productId).isEmpty()) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        Map<String, Policy> byId = new LinkedHashMap<>();
+        policies.findByEnabledTrueAndRetiredAtIsNullOrderById().forEach(policy -> byId.put(policy.id(), policy));
+        Map<String, Exemption> open = evaluations.openExemptions(List.of(productId));
+        List<ComplianceResult> compliance = new ArrayList<>();
+        for (ResultStore.Result result : results.of(List.of(productId)).getOrDefault(productId, List.of())) {
+            Policy policy = byId.get(result.policyId());
+            if (policy == null) {
+                continue;
+            }
+            PolicyDefinition definition = policy.definition();
+            Exemption exemption = open.get(PolicyEvaluations.key(policy.id(), productId));
+            compliance.add(new ComplianceResult(
+                    policy.id(),
+                    definition.title(),
+                    definition.severity(),
+                    definition.mode(),
+                    definition.enforceOn(),
+                    definition.path(),
+                    result.passed(),
+                    result.message(),
+                    result.exemptUntil(),
+                    result.exemptUntil() == null || exemption == null ? null : exemption.reason(),
+                    result.since(),
+                    result.evaluatedAt()));
+        }
+        compliance.sort(Comparator.comparing(ComplianceResult::passed)
+                .thenComparing(ComplianceResult::title, String.CASE_INSENSITIVE_ORDER));
+        return compliance;
+    }
+
+    /** The product's trust score with its explanation; empty before its first evaluation. */
+    public Optional<TrustScore> trust(String productId) {
+        if (catalog.product(productId).isEmpty()) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        return trust.find(productId);
+    }
+
+    // ---------------------------------------------------------------- exemptions
+
+    // ---------------------------------------------------------------- the governance overview
+
+    // ---------------------------------------------------------------- inside
+
+    /** Evaluates every product against the enabled policies and stores the results. */
+    private void evaluateCatalog() {
+        String after = null;
+        int seen = 0;
+        while (seen < MAX_EVALUATED) {
+            List<String> ids = catalog.productIds(after, PolicyEvaluations.BATCH);
+            if (ids.isEmpty()) {
+                return;
+            }
+            evaluations.evaluateBatch(facts.read(ids), "policy");
+            seen += ids.size();
+            after = ids.getLast();
+        }
+    }
+
+    private DryRun effect(String id, PolicyDefinition definition) {
+        RuleEngine.Compiled rule = RuleEngine.compile(definition.rule());
+        Instant now = clock.instant();
+        long evaluated = 0;
+        long passing = 0;
+        long exempt = 0;
+        long errors = 0;
+        Map<String, long[]> teams = new TreeMap<>();
+        List<DryRun.Finding> found = new ArrayList<>();
+        long violating = 0;
+        String after = null;
+        int seen = 0;
+        while (seen < MAX_EVALUATED) {
+            List<String> ids = catalog.productIds(after, PolicyEvaluations.BATCH);
+            if (ids.isEmpty()) {
+                break;
+            }
+            Map<String, Exemption> open = evaluations.openExemptions(ids);
+            for (ProductFacts product : facts.read(ids)) {
+                ResultStore.Evaluated result = evaluations.evaluate(
+                        id, definition, product, open.get(PolicyEvaluations.key(id, product.id())), now);
+                if (result == null) {
+                    continue;
+                }
+                evaluated++;
+                long[] team = teams.computeIfAbsent(product.ownerTeam(), t -> new long[2]);
+                team[0]++;
+                if (result.passed()) {
+                    passing++;
+                    if (result.exemptUntil() != null) {
+                        exempt++;
+                    }
+                    continue;
+                }
+                violating++;
+                team[1]++;
+                String message = result.message() == null ? definition.title() : result.message();
+                if (message.contains("could not be evaluated") || message.contains(RuleEngine.budgetMessage())) {
+                    errors++;
+                }
+                if (found.size() < DryRun.MAX_LISTED) {
+                    found.add(new DryRun.Finding(
+                            product.id(), product.name(), product.ownerTeam(), product.domain(), message));
+                }
+            }
+            seen += ids.size();
+            after = ids.getLast();
+        }
+        found.sort(Comparator.comparing(DryRun.Finding::team).thenComparing(DryRun.Finding::productId));
+        List<DryRun.TeamCount> byTeam = new ArrayList<>();
+        teams.forEach((team, counts) -> byTeam.add(new DryRun.TeamCount(team, counts[0], counts[1])));
+        byTeam.sort(
+                Comparator.comparingLong((DryRun.TeamCount t) -> -t.violating()).thenComparing(DryRun.TeamCount::team));
+        return new DryRun(evaluated, passing, violating, exempt, errors, byTeam, found, violating > found.size());
+    }
+
+    private static List<Violation> definitionProblems(PolicyDefinition definition) {
+        List<Violation> violations = new ArrayList<>();
+        if (definition.title().isBlank()) {
+            violations.add(new Violation("/title", "Give the policy a title."));
+        } else if (definition.title().length() > MAX_TITLE) {
+            violations.add(new Violation("/title", "A title has at most " + MAX_TITLE + " characters."));
+        }
+        if (definition.description().length() > MAX_DESCRIPTION) {
+            violations.add(
+                    new Violation("/description", "A description has at most " + MAX_DESCRIPTION + " characters."));
+        }
+        if (definition.message() != null && definition.message().length() > MAX_MESSAGE) {
+            violations.add(new Violation("/message", "A message has at most " + MAX_MESSAGE + " characters."));
+        }
+        String path = definition.path();
+        if (path != null && !path.isEmpty() && (!path.startsWith("/") || path.length() > 200 || path.contains(" "))) {
+            violations.add(new Violation(
+                    "/path", "A path is a JSON Pointer into the product's document, e.g. /description/purpose."));
+        }
+        PolicyScope scope = definition.scope();
+        scopeValues(violations, "/scope/domains", scope.domains());
+        scopeValues(violations, "/scope/tags", scope.tags());
+        scopeValues(violations, "/scope/portTypes", scope.portTypes());
+        scopeValues(violations, "/scope/statuses", scope.statuses());
+        for (int i = 0; i < scope.statuses().size(); i++) {
+            String status = scope.statuses().get(i);
+            if (ProductStatus.find(status).isEmpty()) {
+                violations.add(new Violation(
+                        "/scope/statuses/" + i,
+                        "'" + status + "' is not a status; use proposed, draft, active, deprecated or retired."));
+            }
+        }
+        violations.addAll(RuleEngine.problems(definition.rule()));
+        return violations;
+    }
+
+    private static void scopeValues(List<Violation> violations, String pointer, List<String> values) {
+        if (values.size() > MAX_SCOPE_VALUES) {
+            violations.add(new Violation(pointer, "At most " + MAX_SCOPE_VALUES + " values."));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            if (values.get(i).isBlank() || values.get(i).length() > 200) {
+                violations.add(new Violation(pointer + "/" + i, "A value is 1 to 200 characters."));
+            }
+        }
+    }
+
+    private static String action(@Nullable PolicyDefinition before, PolicyDefinition after) {
+        if (before == null) {
+            return "created";
+        }
+        if (before.enabled() != after.enabled()) {
+            return after.enabled() ? "enabled" : "disabled";
+        }
+        if (before.mode() != after.mode()) {
+            return after.mode() == PolicyMode.ENFORCED ? "enforced" : "relaxed";
+        }
+        return "changed";
+    }
+
+    private PolicyView view(Policy policy, ResultStore.@Nullable Counts counts) {
+        ResultStore.Counts c = counts == null ? new ResultStore.Counts(0, 0, 0, 0) : counts;
+        return new PolicyView(
+                policy.id(),
+                policy.definition(),
+                policy.builtIn(),
+                policy.revision(),
+                policy.createdAt(),
+                policy.updatedAt(),
+                policy.updatedByName(),
+                policy.retiredAt(),
+                c.inScope(),
+                c.passing(),
+                c.failing(),
+                c.exempt());
+    }
+
+    private Identity requireGovernance() {
+        Identity caller = currentIdentity.require();
+        if (!caller.admin()) {
+            throw new AccessDeniedException("Only governance (the admin group) may change policies and exemptions.");
+        }
+        return caller;
+    }
+}
