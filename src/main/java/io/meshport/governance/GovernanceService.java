@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Global policies and their results: the only way in, for the UI and the API alike.
@@ -33,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  *       effect, <b>grant</b> and <b>revoke</b> exemptions: governance (the admin group) only.
  * </ul>
  *
- * A policy saved enabled is evaluated over the whole catalog at once, so its results are there
- * when the save returns; each change is kept with who, when and what ({@link #history}).
+ * A policy saved is evaluated over the whole catalog once the save commits, a batch per
+ * transaction, so its results are there when the save returns; each change is kept with who,
+ * when and what ({@link #history}).
  */
 @Service
 @PreAuthorize("isAuthenticated()")
@@ -61,6 +65,7 @@ public class GovernanceService {
     private final CatalogReadModel catalog;
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     GovernanceService(
@@ -74,6 +79,7 @@ public class GovernanceService {
             CatalogReadModel catalog,
             CurrentIdentity currentIdentity,
             UserDirectory users,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.policies = policies;
         this.changes = changes;
@@ -85,6 +91,7 @@ public class GovernanceService {
         this.catalog = catalog;
         this.currentIdentity = currentIdentity;
         this.users = users;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -120,8 +127,11 @@ public class GovernanceService {
         return violations;
     }
 
-    /** A saved policy, and whether it was new. */
-    public record Saved(PolicyView policy, boolean created) {}
+    /**
+     * A saved policy, whether it was new, and whether anything changed (saving the same
+     * definition again changes nothing and evaluates nothing).
+     */
+    public record Saved(PolicyView policy, boolean created, boolean changed) {}
 
     /**
      * Creates or replaces a policy. Saved enabled, it is evaluated over the whole catalog before
@@ -133,8 +143,17 @@ public class GovernanceService {
      * @throws InvalidPolicyException what is wrong, with a pointer per field
      * @throws PolicyConflictException when the policy changed since {@code expectedRevision}
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Saved save(String id, PolicyDefinition definition, @Nullable Long expectedRevision) {
+        Saved saved = transactions.execute(status -> write(id, definition, expectedRevision));
+        if (saved == null || !saved.changed()) {
+            return new Saved(saved == null ? policy(id).orElseThrow() : saved.policy(), false, false);
+        }
+        evaluations.evaluateAll("policy");
+        return new Saved(policy(id).orElseThrow(), saved.created(), true);
+    }
+
+    private Saved write(String id, PolicyDefinition definition, @Nullable Long expectedRevision) {
         Identity caller = requireGovernance();
         List<Violation> violations = check(id, definition);
         if (!violations.isEmpty()) {
@@ -168,7 +187,7 @@ public class GovernanceService {
                 .map(Policy::definition)
                 .orElse(null);
         if (before != null && before.equals(definition)) {
-            return new Saved(view(existing.get(), results.counts().get(id)), false);
+            return new Saved(view(existing.get(), results.counts().get(id)), false, false);
         }
         Instant now = clock.instant();
         long actor = users.record(caller);
@@ -185,13 +204,10 @@ public class GovernanceService {
                 now,
                 before == null ? null : PolicyChanges.asMap(before),
                 PolicyChanges.asMap(definition)));
-        if (definition.enabled()) {
-            evaluateCatalog();
-        } else {
+        if (!definition.enabled()) {
             results.removePolicy(id);
-            evaluateCatalog();
         }
-        return new Saved(view(saved, results.counts().get(id)), existing.isEmpty());
+        return new Saved(view(saved, null), existing.isEmpty(), true);
     }
 
     /**
@@ -200,8 +216,13 @@ public class GovernanceService {
      *
      * @throws NotInCatalogException when there is no such policy
      */
-    @Transactional
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void retire(String id) {
+        transactions.executeWithoutResult(status -> retireNow(id));
+        evaluations.evaluateAll("policy");
+    }
+
+    private void retireNow(String id) {
         Identity caller = requireGovernance();
         Policy policy = policies.findById(id)
                 .filter(p -> p.retiredAt() == null)
@@ -222,7 +243,6 @@ public class GovernanceService {
                 PolicyChanges.asMap(before),
                 PolicyChanges.asMap(saved.definition())));
         results.removePolicy(id);
-        evaluateCatalog();
     }
 
     /** A policy's changes, newest first. */
@@ -305,21 +325,6 @@ public class GovernanceService {
     // ---------------------------------------------------------------- the governance overview
 
     // ---------------------------------------------------------------- inside
-
-    /** Evaluates every product against the enabled policies and stores the results. */
-    private void evaluateCatalog() {
-        String after = null;
-        int seen = 0;
-        while (seen < MAX_EVALUATED) {
-            List<String> ids = catalog.productIds(after, PolicyEvaluations.BATCH);
-            if (ids.isEmpty()) {
-                return;
-            }
-            evaluations.evaluateBatch(facts.read(ids), "policy");
-            seen += ids.size();
-            after = ids.getLast();
-        }
-    }
 
     private DryRun effect(String id, PolicyDefinition definition) {
         RuleEngine.Compiled rule = RuleEngine.compile(definition.rule());

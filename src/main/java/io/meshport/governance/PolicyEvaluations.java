@@ -1,5 +1,6 @@
 package io.meshport.governance;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.CatalogService;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Evaluates the enabled policies over products and stores what it finds: the results (with their
@@ -22,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class PolicyEvaluations {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolicyEvaluations.class);
 
     /** Products read and evaluated together. */
     static final int BATCH = 200;
@@ -33,6 +38,8 @@ class PolicyEvaluations {
     private final TrustScores trust;
     private final CatalogService catalog;
     private final ApplicationEventPublisher events;
+    private final CatalogReadModel catalogRead;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<String, RuleEngine.Compiled> compiled = new ConcurrentHashMap<>();
 
@@ -44,6 +51,8 @@ class PolicyEvaluations {
             TrustScores trust,
             CatalogService catalog,
             ApplicationEventPublisher events,
+            CatalogReadModel catalogRead,
+            PlatformTransactionManager transactionManager,
             Clock clock) {
         this.policies = policies;
         this.exemptions = exemptions;
@@ -52,6 +61,8 @@ class PolicyEvaluations {
         this.trust = trust;
         this.catalog = catalog;
         this.events = events;
+        this.catalogRead = catalogRead;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -105,6 +116,35 @@ class PolicyEvaluations {
         List<String> ids = List.copyOf(productIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
             evaluateBatch(facts.read(ids.subList(from, Math.min(ids.size(), from + BATCH))), cause);
+        }
+    }
+
+    /**
+     * Evaluates every product of the catalog, a batch per transaction, so that neither a large
+     * catalog's results nor its entities pile up in one transaction, and one batch that fails
+     * (logged) does not stop the rest: the next sweep tries it again.
+     *
+     * @return the products evaluated
+     */
+    long evaluateAll(String cause) {
+        long evaluated = 0;
+        String after = null;
+        while (true) {
+            List<String> ids = catalogRead.productIds(after, BATCH);
+            if (ids.isEmpty()) {
+                return evaluated;
+            }
+            try {
+                transactions.executeWithoutResult(status -> evaluateBatch(facts.read(ids), cause));
+                evaluated += ids.size();
+            } catch (RuntimeException e) {
+                LOG.warn(
+                        "Evaluating policies for products {} to {} failed; the next sweep tries again",
+                        ids.getFirst(),
+                        ids.getLast(),
+                        e);
+            }
+            after = ids.getLast();
         }
     }
 
