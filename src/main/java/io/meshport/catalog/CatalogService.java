@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -305,7 +306,20 @@ public class CatalogService {
     @Transactional
     @PreAuthorize("permitAll()")
     public void recordStanding(String productId, @Nullable Integer trustScore, int policyViolations) {
-        products.findById(productId).ifPresent(product -> product.standing(trustScore, policyViolations));
+        recordStandings(Map.of(productId, new Standing(trustScore, policyViolations)));
+    }
+
+    /** Governance's standing of a product: its trust score (null before the first evaluation) and how many policies it violates. */
+    public record Standing(@Nullable Integer trustScore, int policyViolations) {}
+
+    /** {@link #recordStanding} for many products in one look-up; a product whose standing is unchanged is not touched. */
+    @Transactional
+    @PreAuthorize("permitAll()")
+    public void recordStandings(Map<String, Standing> standings) {
+        for (DataProduct product : products.findAllById(standings.keySet())) {
+            Standing standing = standings.get(product.id());
+            product.standing(standing.trustScore(), standing.policyViolations());
+        }
     }
 
     // ---------------------------------------------------------------- publishing

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -191,13 +192,17 @@ class PolicyEvaluations {
             }
         }
         Map<String, List<ResultStore.Result>> stored = results.of(ids);
+        Map<String, TrustScore> scores = new LinkedHashMap<>();
+        Map<String, CatalogService.Standing> standings = new LinkedHashMap<>();
         for (ProductFacts product : products) {
             List<ResultStore.Result> own = stored.getOrDefault(product.id(), List.of());
             TrustScore score = trust.score(product, own, policyById, now);
-            trust.store(product.id(), score);
+            scores.put(product.id(), score);
             long violations = own.stream().filter(ResultStore.Result::violated).count();
-            catalog.recordStanding(product.id(), score.score(), (int) violations);
+            standings.put(product.id(), new CatalogService.Standing(score.score(), (int) violations));
         }
+        trust.store(scores);
+        catalog.recordStandings(standings);
     }
 
     /** Open exemptions of the products by policy and product. */

@@ -79,11 +79,9 @@ class ProductFactsReader {
         lineage.into(ids).forEach(link -> upstream.computeIfAbsent(link.downstreamId(), id -> new ArrayList<>())
                 .add(link.upstreamId()));
         Map<String, List<String>> downstream = new HashMap<>();
-        for (String id : ids) {
-            lineage.outOf(id).forEach(link -> downstream
-                    .computeIfAbsent(id, key -> new ArrayList<>())
-                    .add(link.downstreamId()));
-        }
+        lineage.outOf(ids).forEach(link -> downstream
+                .computeIfAbsent(link.upstreamId(), key -> new ArrayList<>())
+                .add(link.downstreamId()));
         Set<String> neighbours = new TreeSet<>();
         upstream.values().forEach(neighbours::addAll);
         downstream.values().forEach(neighbours::addAll);

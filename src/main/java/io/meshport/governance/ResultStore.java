@@ -112,20 +112,106 @@ class ResultStore {
         stored.values()
                 .forEach(list -> list.forEach(result -> byKey.put(key(result.policyId(), result.productId()), result)));
         List<NewViolation> turned = new ArrayList<>();
+        Rows upserts = new Rows();
+        Rows turns = new Rows();
         for (Evaluated result : results) {
             Result before = byKey.remove(key(result.policyId(), result.productId()));
-            upsert(result, before, cause, now);
+            boolean changed = before == null
+                    || before.passed() != result.passed()
+                    || (before.exemptUntil() == null) != (result.exemptUntil() == null)
+                    || !Objects.equals(before.message(), result.message());
+            Instant since = before == null || before.passed() != result.passed() ? now : before.since();
+            upserts.add(result, since);
+            if (changed) {
+                turns.add(result, since);
+            }
             if (!result.passed() && (before == null || before.passed())) {
                 turned.add(new NewViolation(result.policyId(), result.productId(), result.message()));
             }
         }
-        for (Result gone : byKey.values()) {
-            jdbc.sql("delete from policy_result where policy_id = :policy and product_id = :product")
-                    .param("policy", gone.policyId())
-                    .param("product", gone.productId())
+        if (!upserts.isEmpty()) {
+            // One statement for a batch, whatever its size: arrays unnested side by side.
+            jdbc.sql("""
+                            insert into policy_result (policy_id, product_id, passed, exempt_until, message, evaluated_at, since)
+                            select r.policy, r.product, r.passed, r.exempt_until, r.message, :now, r.since
+                              from unnest(cast(:policies as text[]), cast(:products as text[]), cast(:passed as boolean[]),
+                                          cast(:exemptUntil as timestamptz[]), cast(:messages as text[]),
+                                          cast(:since as timestamptz[]))
+                                   as r(policy, product, passed, exempt_until, message, since)
+                            on conflict (policy_id, product_id) do update
+                               set passed = excluded.passed, exempt_until = excluded.exempt_until,
+                                   message = excluded.message, evaluated_at = excluded.evaluated_at, since = excluded.since
+                            """)
+                    .params(upserts.params())
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+        if (!turns.isEmpty()) {
+            jdbc.sql("""
+                            insert into policy_result_change (policy_id, product_id, passed, exempt, message, cause, changed_at)
+                            select r.policy, r.product, r.passed, r.exempt_until is not null, r.message, :cause, :now
+                              from unnest(cast(:policies as text[]), cast(:products as text[]), cast(:passed as boolean[]),
+                                          cast(:exemptUntil as timestamptz[]), cast(:messages as text[]),
+                                          cast(:since as timestamptz[]))
+                                   with ordinality as r(policy, product, passed, exempt_until, message, since, n)
+                             order by r.n
+                            """)
+                    .params(turns.params())
+                    .param("cause", cause)
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+        if (!byKey.isEmpty()) {
+            jdbc.sql("""
+                            delete from policy_result r
+                             using unnest(cast(:policies as text[]), cast(:products as text[])) as gone(policy, product)
+                             where r.policy_id = gone.policy and r.product_id = gone.product
+                            """)
+                    .param(
+                            "policies",
+                            byKey.values().stream().map(Result::policyId).toArray(String[]::new))
+                    .param(
+                            "products",
+                            byKey.values().stream().map(Result::productId).toArray(String[]::new))
                     .update();
         }
         return turned;
+    }
+
+    /** Results as parallel arrays, for one statement over many rows. */
+    private static final class Rows {
+        private final List<String> policies = new ArrayList<>();
+        private final List<String> products = new ArrayList<>();
+        private final List<Boolean> passed = new ArrayList<>();
+        // Instants as ISO text, which PostgreSQL reads as timestamptz: every driver binds text arrays.
+        private final List<@Nullable String> exemptUntil = new ArrayList<>();
+        private final List<@Nullable String> messages = new ArrayList<>();
+        private final List<String> since = new ArrayList<>();
+
+        void add(Evaluated result, Instant since) {
+            policies.add(result.policyId());
+            products.add(result.productId());
+            passed.add(result.passed());
+            exemptUntil.add(
+                    result.exemptUntil() == null ? null : result.exemptUntil().toString());
+            messages.add(result.message());
+            this.since.add(since.toString());
+        }
+
+        boolean isEmpty() {
+            return policies.isEmpty();
+        }
+
+        Map<String, Object> params() {
+            Map<String, Object> params = new LinkedHashMap<>();
+            params.put("policies", policies.toArray(String[]::new));
+            params.put("products", products.toArray(String[]::new));
+            params.put("passed", passed.stream().map(String::valueOf).toArray(String[]::new));
+            params.put("exemptUntil", exemptUntil.toArray(String[]::new));
+            params.put("messages", messages.toArray(String[]::new));
+            params.put("since", since.toArray(String[]::new));
+            return params;
+        }
     }
 
     /** Removes a policy's results (it was disabled or retired), keeping their history. */
@@ -133,43 +219,6 @@ class ResultStore {
         jdbc.sql("delete from policy_result where policy_id = :policy")
                 .param("policy", policyId)
                 .update();
-    }
-
-    private void upsert(Evaluated result, @Nullable Result before, String cause, Instant now) {
-        boolean turned = before == null
-                || before.passed() != result.passed()
-                || (before.exemptUntil() == null) != (result.exemptUntil() == null)
-                || !Objects.equals(before.message(), result.message());
-        Instant since = before == null || before.passed() != result.passed() ? now : before.since();
-        jdbc.sql("""
-                        insert into policy_result (policy_id, product_id, passed, exempt_until, message, evaluated_at, since)
-                        values (:policy, :product, :passed, :exemptUntil, :message, :now, :since)
-                        on conflict (policy_id, product_id) do update
-                           set passed = excluded.passed, exempt_until = excluded.exempt_until,
-                               message = excluded.message, evaluated_at = excluded.evaluated_at, since = excluded.since
-                        """)
-                .param("policy", result.policyId())
-                .param("product", result.productId())
-                .param("passed", result.passed())
-                .param("exemptUntil", result.exemptUntil() == null ? null : Timestamp.from(result.exemptUntil()))
-                .param("message", result.message())
-                .param("now", Timestamp.from(now))
-                .param("since", Timestamp.from(since))
-                .update();
-        if (turned) {
-            jdbc.sql("""
-                            insert into policy_result_change (policy_id, product_id, passed, exempt, message, cause, changed_at)
-                            values (:policy, :product, :passed, :exempt, :message, :cause, :now)
-                            """)
-                    .param("policy", result.policyId())
-                    .param("product", result.productId())
-                    .param("passed", result.passed())
-                    .param("exempt", result.exemptUntil() != null)
-                    .param("message", result.message())
-                    .param("cause", cause)
-                    .param("now", Timestamp.from(now))
-                    .update();
-        }
     }
 
     /** A result's turns, newest first. */

@@ -1,6 +1,5 @@
 package io.meshport.governance;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -159,17 +158,35 @@ class TrustScores {
                         + pending + " pending, " + failed + " failed.");
     }
 
-    void store(String productId, TrustScore score) {
+    /** Stores the scores of many products in one statement. */
+    void store(Map<String, TrustScore> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                         insert into product_trust (product_id, score, points, evaluated_at)
-                        values (:product, :score, cast(:points as jsonb), :at)
+                        select t.product, t.score, cast(t.points as jsonb), t.at
+                          from unnest(cast(:products as text[]), cast(:scores as int[]), cast(:points as text[]),
+                                      cast(:at as timestamptz[])) as t(product, score, points, at)
                         on conflict (product_id) do update
                            set score = excluded.score, points = excluded.points, evaluated_at = excluded.evaluated_at
                         """)
-                .param("product", productId)
-                .param("score", score.score())
-                .param("points", JSON.writeValueAsString(score.points()))
-                .param("at", Timestamp.from(score.evaluatedAt()))
+                .param("products", scores.keySet().toArray(String[]::new))
+                .param(
+                        "scores",
+                        scores.values().stream()
+                                .map(score -> String.valueOf(score.score()))
+                                .toArray(String[]::new))
+                .param(
+                        "points",
+                        scores.values().stream()
+                                .map(score -> JSON.writeValueAsString(score.points()))
+                                .toArray(String[]::new))
+                .param(
+                        "at",
+                        scores.values().stream()
+                                .map(score -> score.evaluatedAt().toString())
+                                .toArray(String[]::new))
                 .update();
     }
 

@@ -62,6 +62,21 @@ public class LineageReadModel {
                 .list();
     }
 
+    /** The links out of each of the products to other products (their direct consumers), one statement for many. */
+    public List<Link> outOf(Collection<String> productIds) {
+        if (productIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select e.upstream_id, e.downstream_id, e.contract_id from lineage_edge e
+                         where e.upstream_id = any (cast(:ids as text[])) and e.downstream_id <> e.upstream_id
+                         order by e.upstream_id, e.downstream_id, e.contract_id
+                        """)
+                .param("ids", productIds.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> new Link(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
     /**
      * The input contracts of each product that no output port in the catalog provides, in
      * contract order: one statement here and one look-up in the catalog, for many products.

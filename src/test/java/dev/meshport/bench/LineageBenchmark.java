@@ -215,7 +215,7 @@ public final class LineageBenchmark {
     }
 
     /** Everything by set-based SQL inside PostgreSQL, seeded, so every run builds the same mesh. */
-    private static void generate(DataSource pool, int products) throws Exception {
+    static void generate(DataSource pool, int products) throws Exception {
         // One session throughout: the seed and the temporary tables belong to it.
         try (Connection connection = pool.getConnection()) {
             generate(JdbcClient.create(new SingleConnectionDataSource(connection, true)), products);
@@ -279,7 +279,7 @@ public final class LineageBenchmark {
     }
 
     /** The statements of V0004 that fill the lineage tables from the stored ports. */
-    private static List<String> backfill() throws Exception {
+    static List<String> backfill() throws Exception {
         String migration =
                 new ClassPathResource("db/migrations/V0004__lineage.sql").getContentAsString(StandardCharsets.UTF_8);
         return Arrays.stream(migration.split(";"))
