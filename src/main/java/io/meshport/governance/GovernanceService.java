@@ -9,6 +9,7 @@ import io.meshport.identity.Identity;
 import io.meshport.identity.UserDirectory;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -189,7 +190,7 @@ public class GovernanceService {
         if (before != null && before.equals(definition)) {
             return new Saved(view(existing.get(), results.counts().get(id)), false, false);
         }
-        Instant now = clock.instant();
+        Instant now = stored(clock.instant());
         long actor = users.record(caller);
         Policy policy = existing.orElseGet(() -> new Policy(id, false, now));
         policy.apply(definition, now, actor, caller.displayName());
@@ -228,7 +229,7 @@ public class GovernanceService {
                 .filter(p -> p.retiredAt() == null)
                 .orElseThrow(() -> new NotInCatalogException("No policy '" + id + "'."));
         PolicyDefinition before = policy.definition();
-        Instant now = clock.instant();
+        Instant now = stored(clock.instant());
         long actor = users.record(caller);
         policy.retire(now, actor, caller.displayName());
         Policy saved = policies.saveAndFlush(policy);
@@ -457,6 +458,14 @@ public class GovernanceService {
                 c.passing(),
                 c.failing(),
                 c.exempt());
+    }
+
+    /**
+     * An instant as the database keeps it (microseconds), so that what a save answers equals what
+     * a read gives afterwards.
+     */
+    private static Instant stored(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     private Identity requireGovernance() {

@@ -3,11 +3,14 @@ package io.meshport.access.api;
 import io.meshport.access.AccessRequest;
 import io.meshport.access.AccessService;
 import io.meshport.access.Agreement;
+import io.meshport.access.AgreementConflictException;
 import io.meshport.access.AgreementStatus;
 import io.meshport.access.InvalidAccessRequestException;
 import io.meshport.access.NoSuchAgreementException;
 import io.meshport.access.Provisioning;
 import io.meshport.catalog.CatalogService;
+import io.meshport.catalog.IfMatch;
+import io.meshport.catalog.JsonBody;
 import io.meshport.catalog.NotInCatalogException;
 import io.meshport.catalog.Violation;
 import io.meshport.system.BodyLimit;
@@ -120,7 +123,8 @@ class AccessApi {
             produces = {JSON, PROBLEM})
     ResponseEntity<AgreementResponse> request(
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {
-        JsonBody json = JsonBody.read(body, "access request", REQUEST_FIELDS, false);
+        JsonBody json =
+                JsonBody.read(body, "access request", REQUEST_FIELDS, false, InvalidAccessRequestException::new);
         String product = json.text("product", true);
         String port = json.text("outputPort", true);
         String version = json.text("outputPortVersion", false);
@@ -253,7 +257,8 @@ class AccessApi {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {
         UUID uuid = uuid(id);
-        JsonBody json = JsonBody.read(body, "decision", Set.of("decision", "comment"), false);
+        JsonBody json = JsonBody.read(
+                body, "decision", Set.of("decision", "comment"), false, InvalidAccessRequestException::new);
         String decision = json.oneOf("decision", true, List.of("approve", "reject"));
         String comment = json.text("comment", false);
         json.done();
@@ -326,7 +331,8 @@ class AccessApi {
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {
         UUID uuid = uuid(id);
-        JsonBody json = JsonBody.read(body, "provisioning report", Set.of("state", "message"), false);
+        JsonBody json = JsonBody.read(
+                body, "provisioning report", Set.of("state", "message"), false, InvalidAccessRequestException::new);
         String state = json.oneOf("state", true, List.of("pending", "granted", "failed"));
         String message = json.text("message", false);
         json.done();
@@ -368,7 +374,7 @@ class AccessApi {
             @PathVariable String id,
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {
         UUID uuid = uuid(id);
-        JsonBody json = JsonBody.read(body, "renewal", Set.of("until"), true);
+        JsonBody json = JsonBody.read(body, "renewal", Set.of("until"), true, InvalidAccessRequestException::new);
         LocalDate until = json.date("until");
         json.done();
         return created(access.renew(uuid, until));
@@ -383,7 +389,7 @@ class AccessApi {
             String what,
             Function<@Nullable String, Agreement> step) {
         UUID uuid = uuid(id);
-        JsonBody json = JsonBody.read(body, what, Set.of("comment"), true);
+        JsonBody json = JsonBody.read(body, what, Set.of("comment"), true, InvalidAccessRequestException::new);
         String comment = json.text("comment", false);
         json.done();
         expected(uuid, ifMatch);
@@ -399,7 +405,8 @@ class AccessApi {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
-        return IfMatch.expected(ifMatch, visible(id.toString()).revision());
+        return IfMatch.expected(
+                ifMatch, visible(id.toString()).revision(), "The access request", AgreementConflictException::new);
     }
 
     /** A path id that is no UUID names no agreement: 404, saying what an id looks like. */

@@ -4,8 +4,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request bodies of the access API, for the OpenAPI document only: {@link JsonBody} reads the
- * bodies themselves, field by field, so that every problem gets a pointer.
+ * The request bodies of the access API, for the OpenAPI document only: {@link
+ * io.meshport.catalog.JsonBody} reads the bodies themselves, field by field, so that every problem
+ * gets a pointer.
  */
 final class AccessBodies {
 
