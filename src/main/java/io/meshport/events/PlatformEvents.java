@@ -129,8 +129,9 @@ class PlatformEvents {
 
     /**
      * A product newly breaks a global policy: a platform may act on it (flag the data set, open a
-     * ticket). Its subject is the product, its source the policies; readable by every signed-in
-     * caller, as policy results are.
+     * ticket). Its subject is the policy (a resource of {@code /api/v1/policies}), the product is in
+     * its data, so that a platform following a product's own events sees no new kind among them;
+     * readable by every signed-in caller, as policy results are.
      */
     @EventListener
     void on(PolicyViolated event) {
@@ -147,7 +148,7 @@ class PlatformEvents {
                 UUID.randomUUID(),
                 EventTypes.POLICY_VIOLATED,
                 EventTypes.POLICY_SOURCE,
-                event.productId(),
+                event.policyId(),
                 event.at(),
                 JSON.writeValueAsString(data),
                 null));

@@ -120,13 +120,16 @@ class GovernanceSweepTest {
                 .toList();
         assertThat(told).hasSize(2).allSatisfy(notification -> {
             assertThat(notification.message())
-                    .isEqualTo("Policy 'purpose " + s + "' is violated by Product " + id
+                    .startsWith("Policy 'purpose " + s + "' is violated by Product " + id
                             + ": Say in 40 characters or more what the product is for.");
             assertThat(notification.link()).isEqualTo("products/" + id + "?tab=policies");
         });
         // And the platform's feed announces it.
-        assertThat(jdbc.sql("select count(*) from platform_event where type = :type and subject = :id")
+        assertThat(jdbc.sql("select count(*) from platform_event where type = :type and source = :source"
+                                + " and subject = :policy and data ->> 'product' = :id")
                         .param("type", "io.meshport.governance.policy.violated")
+                        .param("source", "/api/v1/policies")
+                        .param("policy", policy)
                         .param("id", id)
                         .query(Long.class)
                         .single())
@@ -197,7 +200,7 @@ class GovernanceSweepTest {
         PendingEvents.awaitHandled(jdbc, s);
         ComplianceResult result = result(downstream, policy);
         assertThat(result.passed()).isFalse();
-        assertThat(result.message()).isEqualTo("Depend on no retired product, nor on one past its sunset.");
+        assertThat(result.message()).startsWith("Depend on no retired product, nor on one past its sunset.");
         assertThat(lastCause(downstream, policy)).isEqualTo("lineage");
     }
 
