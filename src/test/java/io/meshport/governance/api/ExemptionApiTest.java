@@ -199,6 +199,22 @@ class ExemptionApiTest {
                         .get("/api/v1/data-products/no-such-" + tag + "/exemptions", "application/json")
                         .status())
                 .isEqualTo(404);
+        // Ids no policy or product can have: a client problem too, never a fault.
+        for (String odd : List.of("a%00b", "%F0%9F%9A%9A", "x".repeat(2000))) {
+            assertThat(Api.as("alice")
+                            .get("/api/v1/policies/" + odd + "/exemptions", "application/json")
+                            .status())
+                    .as(odd)
+                    .isBetween(400, 499);
+            assertThat(Api.as("carol")
+                            .put(
+                                    "/api/v1/policies/" + policy + "/exemptions/" + odd,
+                                    body("r", day),
+                                    "application/json")
+                            .status())
+                    .as(odd)
+                    .isBetween(400, 499);
+        }
         // A year ahead, to the day, is the longest an exemption lasts.
         assertThat(Api.as("carol")
                         .put(path, body("a year", today().plusYears(1).toString()), "application/json")
