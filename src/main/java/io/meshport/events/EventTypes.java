@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String ACCESS_SOURCE = "/api/v1/access-requests";
     public static final String PRODUCT_SOURCE = "/api/v1/data-products";
     public static final String CONTRACT_SOURCE = "/api/v1/data-contracts";
+    public static final String POLICY_SOURCE = "/api/v1/policies";
 
     public static final String ACCESS_REQUESTED = "io.meshport.access.requested";
     public static final String ACCESS_APPROVED = "io.meshport.access.approved";
@@ -28,6 +29,8 @@ public final class EventTypes {
     public static final String PRODUCT_RETIRED = "io.meshport.product.retired";
 
     public static final String CONTRACT_VERSION_PUBLISHED = "io.meshport.contract.version.published";
+
+    public static final String POLICY_VIOLATED = "io.meshport.governance.policy.violated";
 
     private EventTypes() {}
 

@@ -3,6 +3,7 @@ package io.meshport.events;
 import io.meshport.access.AccessEvent;
 import io.meshport.catalog.ContractVersionPublished;
 import io.meshport.catalog.ProductPublished;
+import io.meshport.governance.PolicyViolated;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +123,33 @@ class PlatformEvents {
                 EventTypes.CONTRACT_SOURCE,
                 event.contractId(),
                 clock.instant(),
+                JSON.writeValueAsString(data),
+                null));
+    }
+
+    /**
+     * A product newly breaks a global policy: a platform may act on it (flag the data set, open a
+     * ticket). Its subject is the policy (a resource of {@code /api/v1/policies}), the product is in
+     * its data, so that a platform following a product's own events sees no new kind among them;
+     * readable by every signed-in caller, as policy results are.
+     */
+    @EventListener
+    void on(PolicyViolated event) {
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        data.put("policy", event.policyId());
+        data.put("title", event.policyTitle());
+        data.put("severity", event.severity().value());
+        data.put("mode", event.mode().value());
+        data.put("product", event.productId());
+        data.put("productName", event.productName());
+        data.put("team", event.ownerTeam());
+        data.put("message", event.message());
+        recorder.record(new PendingEvent(
+                UUID.randomUUID(),
+                EventTypes.POLICY_VIOLATED,
+                EventTypes.POLICY_SOURCE,
+                event.policyId(),
+                event.at(),
                 JSON.writeValueAsString(data),
                 null));
     }

@@ -323,6 +323,153 @@ public class GovernanceService {
 
     // ---------------------------------------------------------------- exemptions
 
+    /** The most characters an exemption's reason has. */
+    public static final int MAX_REASON = 2_000;
+
+    /** An exemption lasts at most this long: a year, up to and including the same day next year (UTC). */
+    public static final java.time.Period MAX_EXEMPTION = java.time.Period.ofYears(1);
+
+    /** A granted exemption, and whether it replaced one that was open. */
+    public record Granted(ExemptionView exemption, boolean replaced) {}
+
+    /**
+     * Excuses a product from a policy until {@code expiresAt}, with a reason. A product has at most
+     * one open exemption per policy: granting again replaces it (the old one is revoked, its row
+     * kept). The product is evaluated again at once, so its result shows the exemption.
+     *
+     * @throws AccessDeniedException when the caller is not governance
+     * @throws NotInCatalogException when there is no such policy (or it is retired) or product
+     * @throws InvalidExemptionException no reason, a reason over {@link #MAX_REASON} characters, an
+     *     expiry not in the future or more than {@link #MAX_EXEMPTION} ahead
+     */
+    @Transactional
+    public Granted grant(String policyId, String productId, String reason, Instant expiresAt) {
+        Identity caller = requireGovernance();
+        requirePolicy(policyId);
+        String productName = requireProduct(productId);
+        Instant now = clock.instant();
+        List<Violation> violations = new ArrayList<>();
+        String text = reason.strip();
+        String storable = io.meshport.system.StorableText.problem(text);
+        if (text.isEmpty()) {
+            violations.add(new Violation("/reason", "Say why the product is excused (a reason is required)."));
+        } else if (text.length() > MAX_REASON) {
+            violations.add(new Violation("/reason", "A reason has at most " + MAX_REASON + " characters."));
+        } else if (storable != null) {
+            violations.add(new Violation("/reason", "The reason " + storable));
+        }
+        Instant latest = java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC)
+                .plus(MAX_EXEMPTION)
+                .plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
+        if (!expiresAt.isAfter(now)) {
+            violations.add(new Violation(
+                    "/expiresAt", "An exemption must end in the future, not at " + expiresAt + " (now " + now + ")."));
+        } else if (expiresAt.isAfter(latest)) {
+            violations.add(new Violation(
+                    "/expiresAt",
+                    "An exemption lasts at most a year: it must end by " + latest + ", not " + expiresAt
+                            + "; grant it again when it ends."));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidExemptionException("Invalid exemption", violations);
+        }
+        long actor = users.record(caller);
+        Optional<Exemption> open = exemptions.findByPolicyIdAndProductIdAndRevokedAtIsNull(policyId, productId);
+        open.ifPresent(old -> {
+            old.revoke(now, caller.displayName());
+            // Flushed first: the open exemption of a pair is unique (policy_exemption_open_idx).
+            exemptions.saveAndFlush(old);
+        });
+        Exemption saved = exemptions.saveAndFlush(
+                new Exemption(policyId, productId, text, actor, caller.displayName(), now, expiresAt));
+        evaluations.evaluate(List.of(productId), "exemption");
+        return new Granted(exemptionView(saved, productName), open.isPresent());
+    }
+
+    /**
+     * Ends a product's open exemption from a policy at once; the product is evaluated again, so a
+     * failing rule is a violation again (and its team is told).
+     *
+     * @throws AccessDeniedException when the caller is not governance
+     * @throws NotInCatalogException when the product has no open exemption from the policy
+     */
+    @Transactional
+    public void revoke(String policyId, String productId) {
+        Identity caller = requireGovernance();
+        Exemption open = exemptions
+                .findByPolicyIdAndProductIdAndRevokedAtIsNull(policyId, productId)
+                .orElseThrow(() -> new NotInCatalogException(
+                        "Data product '" + productId + "' has no exemption from policy '" + policyId + "'."));
+        open.revoke(clock.instant(), caller.displayName());
+        exemptions.saveAndFlush(open);
+        evaluations.evaluate(List.of(productId), "exemption");
+    }
+
+    /**
+     * The exemptions from a policy in force now (not revoked, not yet ended), soonest ending first.
+     *
+     * @throws NotInCatalogException when there is no such policy
+     */
+    public List<ExemptionView> exemptions(String policyId) {
+        if (!policies.existsById(policyId)) {
+            throw new NotInCatalogException("No policy '" + policyId + "'.");
+        }
+        return inForce(exemptions.findByPolicyIdAndRevokedAtIsNullOrderByExpiresAt(policyId));
+    }
+
+    /**
+     * The product's exemptions in force now, soonest ending first.
+     *
+     * @throws NotInCatalogException when there is no such product
+     */
+    public List<ExemptionView> exemptionsOf(String productId) {
+        requireProduct(productId);
+        return inForce(exemptions.findByProductIdInAndRevokedAtIsNull(List.of(productId)));
+    }
+
+    private List<ExemptionView> inForce(List<Exemption> open) {
+        Instant now = clock.instant();
+        List<Exemption> covering =
+                open.stream().filter(exemption -> exemption.covers(now)).toList();
+        Map<String, io.meshport.catalog.CatalogReadModel.Product> products = catalog.products(
+                covering.stream().map(Exemption::productId).distinct().toList());
+        return covering.stream()
+                .sorted(Comparator.comparing(Exemption::expiresAt)
+                        .thenComparing(Exemption::policyId)
+                        .thenComparing(Exemption::productId))
+                .map(exemption -> exemptionView(
+                        exemption,
+                        products.containsKey(exemption.productId())
+                                ? products.get(exemption.productId()).name()
+                                : null))
+                .toList();
+    }
+
+    private static ExemptionView exemptionView(Exemption exemption, @Nullable String productName) {
+        return new ExemptionView(
+                exemption.policyId(),
+                exemption.productId(),
+                productName,
+                exemption.reason(),
+                exemption.grantedByName(),
+                exemption.grantedAt(),
+                exemption.expiresAt());
+    }
+
+    private void requirePolicy(String policyId) {
+        if (policies.findById(policyId).filter(p -> p.retiredAt() == null).isEmpty()) {
+            throw new NotInCatalogException("No policy '" + policyId + "'.");
+        }
+    }
+
+    private String requireProduct(String productId) {
+        return catalog.product(productId)
+                .map(io.meshport.catalog.CatalogReadModel.Product::name)
+                .orElseThrow(() -> new NotInCatalogException("No data product '" + productId + "'."));
+    }
+
     // ---------------------------------------------------------------- the governance overview
 
     // ---------------------------------------------------------------- inside

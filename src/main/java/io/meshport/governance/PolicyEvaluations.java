@@ -152,10 +152,18 @@ class PolicyEvaluations {
     /** Evaluates and stores every enabled policy for these products, whose facts are read. */
     @Transactional
     void evaluateBatch(List<ProductFacts> products, String cause) {
+        evaluateBatch(products, cause, clock.instant());
+    }
+
+    /**
+     * As {@link #evaluateBatch(List, String)}, as of {@code now}: an exemption that ends by then
+     * excuses nothing (the sweep passes its own clock's time).
+     */
+    @Transactional
+    void evaluateBatch(List<ProductFacts> products, String cause, Instant now) {
         if (products.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
         List<Policy> enabled = policies.findByEnabledTrueAndRetiredAtIsNullOrderById();
         Map<String, Exemption> open =
                 openExemptions(products.stream().map(ProductFacts::id).toList());
@@ -188,7 +196,8 @@ class PolicyEvaluations {
                         product.id(),
                         product.name(),
                         product.ownerTeam(),
-                        violation.message()));
+                        violation.message(),
+                        now));
             }
         }
         Map<String, List<ResultStore.Result>> stored = results.of(ids);

@@ -66,13 +66,20 @@ class ProductFactsReader {
 
     /** The facts of each of the products that exist, in id order. */
     List<ProductFacts> read(Collection<String> productIds) {
+        return read(productIds, clock.instant());
+    }
+
+    /**
+     * The facts as of {@code now}: what the rule sees as {@code now} and {@code today}, and whether
+     * a deprecated upstream is past its sunset date (the sweep passes its own clock's time).
+     */
+    List<ProductFacts> read(Collection<String> productIds, Instant now) {
         List<CatalogReadModel.Documented> documents = catalog.documents(productIds);
         if (documents.isEmpty()) {
             return List.of();
         }
         List<String> ids =
                 documents.stream().map(CatalogReadModel.Documented::id).toList();
-        Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
 
         Map<String, List<String>> upstream = new HashMap<>();

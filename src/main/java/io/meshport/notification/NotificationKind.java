@@ -21,5 +21,7 @@ public enum NotificationKind {
     /** Consumer team: the agreement ends soon; it may ask for a renewal. */
     ACCESS_RENEWAL_DUE,
     /** Consumer team: a breaking contract version asks it to consent again. */
-    ACCESS_RECONSENT_REQUESTED
+    ACCESS_RECONSENT_REQUESTED,
+    /** Owning team: a product of theirs newly breaks a global policy. */
+    POLICY_VIOLATED
 }

@@ -56,6 +56,9 @@ class LockedJobsTest {
                         .filter(method -> method.isAnnotatedWith(Scheduled.class))
                         .toList();
         assertThat(scheduled).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(scheduled)
+                .extracting(method -> method.getOwner().getSimpleName() + "." + method.getName())
+                .contains("AgreementSweep.runScheduled", "GovernanceSweep.runScheduled");
 
         assertThat(scheduled).allSatisfy(method -> {
             assertThat(method.isAnnotatedWith(SchedulerLock.class))

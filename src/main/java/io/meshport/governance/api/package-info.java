@@ -1,8 +1,8 @@
 /**
  * The REST API of global policies and their results: governance writes, previews and retires
- * policies; everyone signed in reads them, their history, each product's compliance and trust
- * score. Every call goes through {@link io.meshport.governance.GovernanceService}, which checks who
- * may do what.
+ * policies and grants exemptions; everyone signed in reads them, their history, each product's
+ * compliance, exemptions and trust score. Every call goes through {@link
+ * io.meshport.governance.GovernanceService}, which checks who may do what.
  */
 @NullMarked
 package io.meshport.governance.api;
