@@ -220,7 +220,7 @@ class ProductFactsReader {
      * about classified fields need not walk the schema: {@code {contract, object, name,
      * logicalType, classification, required, primaryKey, criticalDataElement}}.
      */
-    private static void fields(String contractId, JsonNode contract, List<Object> into) {
+    static void fields(String contractId, JsonNode contract, List<Object> into) {
         for (JsonNode object : contract.path("schema")) {
             String objectName = object.path("name").asString("");
             properties(contractId, objectName, "", object.path("properties"), into, 0);

@@ -2,6 +2,7 @@ package io.meshport.governance;
 
 import dev.cel.bundle.Cel;
 import dev.cel.bundle.CelFactory;
+import dev.cel.checker.CelStandardDeclarations;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
@@ -12,6 +13,8 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelStandardFunctions;
+import dev.cel.runtime.CelStandardFunctions.StandardFunction;
 import io.meshport.catalog.Violation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,11 +44,26 @@ public final class RuleEngine {
     public static final long MAX_STEPS = 200_000;
 
     /**
-     * Time one evaluation may take: a safety net behind the step and iteration budgets, which
-     * are what bounds a rule deterministically. Generous, because a result that depended on how
-     * busy the machine is would turn kept policies into violations under load.
+     * Time one evaluation may take: a backstop behind the steps, which bound the work itself.
+     * Generous, so that a cold start or a busy machine does not turn a kept policy into a
+     * violation; each single step is bounded in cost too, so no step overruns it by much.
      */
     public static final Duration MAX_TIME = Duration.ofSeconds(1);
+
+    /** Longest string a rule may read or build, in characters (a document is at most 1 MB). */
+    public static final int MAX_STRING = 1_000_000;
+
+    /** Most elements of a list or map a rule may read or build. */
+    public static final int MAX_ELEMENTS = 1_000_000;
+
+    /** Longest regular expression program (RE2's measure of its size). */
+    static final int MAX_REGEX_PROGRAM = 1_000;
+
+    /** Most work of one regular expression search: text length times program size (about 0.1 s). */
+    static final long MAX_REGEX_WORK = 10_000_000L;
+
+    /** Most work of one substring search: text length times the length of the part sought. */
+    static final long MAX_SCAN = 50_000_000L;
 
     /** The variables a rule sees; each is described in the README. */
     public static final List<String> VARIABLES =
@@ -67,17 +85,28 @@ public final class RuleEngine {
         }
     }
 
+    /** Most nodes of a rule's expression: far more than a policy needs, few enough to refuse huge literals. */
+    static final int MAX_NODES = 1_000;
+
     private static final Cel CEL = CelFactory.standardCelBuilder()
             .setOptions(CelOptions.current()
                     .maxExpressionCodePointSize(MAX_RULE_LENGTH)
                     .maxParseRecursionDepth(MAX_NESTING)
-                    .maxParseExpressionNodeCount(2_000)
+                    .maxParseExpressionNodeCount(MAX_NODES)
                     .comprehensionMaxIterations(MAX_ITERATIONS)
-                    .maxRegexProgramSize(1_000)
+                    .maxRegexProgramSize(MAX_REGEX_PROGRAM)
                     .build())
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addCompilerLibraries(CelExtensions.strings())
-            .addRuntimeLibraries(CelExtensions.strings())
+            // The functions whose one call could take long or build a huge value are bounded ones
+            // of our own (BoundedFunctions), under the standard overload ids.
+            .setStandardEnvironmentEnabled(false)
+            .setStandardDeclarations(CelStandardDeclarations.newBuilder().build())
+            .setStandardFunctions(CelStandardFunctions.newBuilder()
+                    .excludeFunctions(StandardFunction.MATCHES, StandardFunction.CONTAINS)
+                    .build())
+            .addRuntimeLibraries(CelExtensions.strings(BoundedFunctions.UNBOUNDED_STRING_FUNCTIONS))
+            .addFunctionBindings(BoundedFunctions.bindings())
             .addVar("product", MapType.create(SimpleType.STRING, SimpleType.DYN))
             .addVar("contracts", ListType.create(SimpleType.DYN))
             .addVar("fields", ListType.create(SimpleType.DYN))
@@ -141,32 +170,13 @@ public final class RuleEngine {
         }
     }
 
-    /**
-     * Evaluates a compiled rule over one product's facts, within the budget. A run stopped by the
-     * clock alone, within the counted budgets, runs once more: a pause of the machine (garbage
-     * collection, a busy CPU, a path of the interpreter run for the first time) is no cost of the
-     * rule, and must not make a kept policy a violation or refuse a write.
-     */
+    /** Evaluates a compiled rule over one product's facts, within the budget. */
     public static Outcome evaluate(Compiled rule, Map<String, Object> variables) {
-        boolean[] timedOut = {false};
-        Outcome first = evaluateOnce(rule, variables, timedOut);
-        if (!timedOut[0]) {
-            return first;
-        }
-        return evaluateOnce(rule, variables, timedOut);
-    }
-
-    private static Outcome evaluateOnce(Compiled rule, Map<String, Object> variables, boolean[] timedOut) {
-        timedOut[0] = false;
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         long[] steps = {0};
         try {
             Object result = rule.program().trace(variables, (expression, value) -> {
-                if (++steps[0] > MAX_STEPS) {
-                    throw new BudgetExceeded();
-                }
-                if (System.nanoTime() > deadline) {
-                    timedOut[0] = true;
+                if (++steps[0] > MAX_STEPS || System.nanoTime() > deadline || tooLarge(value)) {
                     throw new BudgetExceeded();
                 }
             });
@@ -176,14 +186,32 @@ public final class RuleEngine {
         } catch (BudgetExceeded e) {
             return new Outcome(false, budgetMessage());
         } catch (CelEvaluationException e) {
-            if (e.getCause() instanceof BudgetExceeded
-                    || String.valueOf(e.getMessage()).contains("budget")) {
+            if (stoppedByBudget(e) || String.valueOf(e.getMessage()).contains("budget")) {
                 return new Outcome(false, budgetMessage());
             }
             return new Outcome(false, "The rule could not be evaluated: " + clean(e.getMessage()));
         } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(false, "The rule could not be evaluated: " + clean(e.getMessage()));
         }
+    }
+
+    private static boolean stoppedByBudget(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BudgetExceeded) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a value read or built is beyond what a rule may hold (each step sees its value). */
+    private static boolean tooLarge(@Nullable Object value) {
+        return switch (value) {
+            case String text -> text.length() > MAX_STRING;
+            case java.util.Collection<?> elements -> elements.size() > MAX_ELEMENTS;
+            case Map<?, ?> entries -> entries.size() > MAX_ELEMENTS;
+            case null, default -> false;
+        };
     }
 
     static String budgetMessage() {
@@ -206,8 +234,8 @@ public final class RuleEngine {
         return first.length() > 300 ? first.substring(0, 300) + "…" : first;
     }
 
-    /** Thrown from the evaluation listener to stop a rule that used up its budget. */
-    private static final class BudgetExceeded extends RuntimeException {
+    /** Thrown from the evaluation listener, or a bounded function, to stop a rule that used up its budget. */
+    static final class BudgetExceeded extends RuntimeException {
         BudgetExceeded() {
             super("budget exceeded", null, false, false);
         }

@@ -65,7 +65,11 @@ class TrustScores {
             }
         }
         long kept = results.stream().filter(ResultStore.Result::passed).count();
-        String reason = "Keeps " + kept + " of " + results.size() + " policies"
+        long exempt = results.stream()
+                .filter(result -> result.passed() && result.exemptUntil() != null)
+                .count();
+        String reason = "Keeps " + kept + " of " + count(results.size(), "policy", "policies")
+                + (exempt == 0 ? "" : " (" + exempt + " only by an exemption)")
                 + (broken.isEmpty() ? "." : "; breaks " + String.join(", ", broken) + ".");
         return new TrustScore.Point("policies", Math.max(0, max - lost), max, reason);
     }
@@ -154,8 +158,9 @@ class TrustScores {
                 "agreements",
                 Math.max(0, earned),
                 10,
-                agreements.size() + " approved agreements: " + (agreements.size() - failed - pending) + " provisioned, "
-                        + pending + " pending, " + failed + " failed.");
+                count(agreements.size(), "approved agreement", "approved agreements") + ": "
+                        + (agreements.size() - failed - pending) + " provisioned, " + pending + " pending, " + failed
+                        + " failed.");
     }
 
     /** Stores the scores of many products in one statement. */
@@ -198,6 +203,10 @@ class TrustScores {
                         JSON.readValue(rs.getString(2), new TypeReference<List<TrustScore.Point>>() {}),
                         rs.getTimestamp(3).toInstant()))
                 .optional();
+    }
+
+    private static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     @SuppressWarnings("unchecked")

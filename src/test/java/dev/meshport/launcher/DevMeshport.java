@@ -2,6 +2,7 @@ package dev.meshport.launcher;
 
 import dev.meshport.demo.DemoAgreements;
 import dev.meshport.demo.DemoCatalog;
+import dev.meshport.demo.DemoPolicies;
 import io.meshport.MeshportApplication;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,8 +96,8 @@ public final class DevMeshport {
         DevDatabase database = DevDatabase.start(databasePort, home.resolve("postgres"), true);
         IdentityProviderProcess identityProvider = IdentityProviderProcess.start(idpPort, portalUrl);
 
-        SpringApplication portal =
-                new SpringApplication(MeshportApplication.class, DemoCatalog.class, DemoAgreements.class);
+        SpringApplication portal = new SpringApplication(
+                MeshportApplication.class, DemoCatalog.class, DemoAgreements.class, DemoPolicies.class);
         portal.setRegisterShutdownHook(false);
         Map<String, Object> defaults = new HashMap<>(Map.of(
                 "server.address", "127.0.0.1",
