@@ -305,7 +305,12 @@ public class CatalogService {
     @Transactional
     @PreAuthorize("permitAll()")
     public void recordStanding(String productId, @Nullable Integer trustScore, int policyViolations) {
-        products.findById(productId).ifPresent(product -> product.standing(trustScore, policyViolations));
+        products.findById(productId).ifPresent(product -> {
+            // Search filters and sorts by it, so the result lists it remembers are out of date.
+            if (product.standing(trustScore, policyViolations)) {
+                announceCatalogWrite();
+            }
+        });
     }
 
     // ---------------------------------------------------------------- publishing
