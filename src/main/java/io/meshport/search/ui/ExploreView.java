@@ -127,6 +127,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         minTrust.setItems(TRUST_BOUNDS);
         minTrust.setEmptySelectionAllowed(true);
         minTrust.setEmptySelectionCaption("Any");
+        minTrust.setPlaceholder("Any");
         minTrust.setItemLabelGenerator(bound -> bound == null ? "Any" : String.valueOf(bound));
         minTrust.addValueChangeListener(e -> {
             if (e.isFromClient()) {
