@@ -13,6 +13,8 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import io.meshport.catalog.Violation;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  * Compiles and evaluates policy rules written in CEL, the Common Expression Language: no side
  * effects, no I/O, no loops but the bounded macros. Bounded in size when compiled (length,
  * nesting, nodes) and in cost when evaluated (iterations of all macros together, evaluation steps,
- * wall-clock time, regular expression size), so a hostile rule is refused or stops cleanly and
+ * CPU time, regular expression size), so a hostile rule is refused or stops cleanly and
  * never holds a request or the sweep (docs/decisions/0026-governance-policies.md).
  */
 public final class RuleEngine {
@@ -40,8 +42,17 @@ public final class RuleEngine {
     /** Steps (sub-expressions evaluated) of one evaluation. */
     public static final long MAX_STEPS = 200_000;
 
-    /** Time one evaluation may take. */
+    /**
+     * Time one evaluation may take: the evaluating thread's CPU time, not the wall clock's, so that
+     * a busy machine (other threads on its cores, a garbage collection) does not turn a trivial
+     * rule into a violation; a rule's own work is all CPU (no I/O, no waiting).
+     */
     public static final Duration MAX_TIME = Duration.ofMillis(100);
+
+    /** Steps between two looks at the clock (a look at a thread's CPU time costs a system call). */
+    private static final int STEPS_PER_CLOCK_CHECK = 16;
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** The variables a rule sees; each is described in the README. */
     public static final List<String> VARIABLES =
@@ -139,11 +150,16 @@ public final class RuleEngine {
 
     /** Evaluates a compiled rule over one product's facts, within the budget. */
     public static Outcome evaluate(Compiled rule, Map<String, Object> variables) {
-        long deadline = System.nanoTime() + MAX_TIME.toNanos();
+        boolean cpu = THREADS.isCurrentThreadCpuTimeSupported();
+        long deadline = (cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime()) + MAX_TIME.toNanos();
         long[] steps = {0};
         try {
             Object result = rule.program().trace(variables, (expression, value) -> {
-                if (++steps[0] > MAX_STEPS || System.nanoTime() > deadline) {
+                if (++steps[0] > MAX_STEPS) {
+                    throw new BudgetExceeded();
+                }
+                if (steps[0] % STEPS_PER_CLOCK_CHECK == 0
+                        && (cpu ? THREADS.getCurrentThreadCpuTime() : System.nanoTime()) > deadline) {
                     throw new BudgetExceeded();
                 }
             });
