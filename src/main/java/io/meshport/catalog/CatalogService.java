@@ -316,9 +316,14 @@ public class CatalogService {
     @Transactional
     @PreAuthorize("permitAll()")
     public void recordStandings(Map<String, Standing> standings) {
+        boolean changed = false;
         for (DataProduct product : products.findAllById(standings.keySet())) {
             Standing standing = standings.get(product.id());
-            product.standing(standing.trustScore(), standing.policyViolations());
+            changed |= product.standing(standing.trustScore(), standing.policyViolations());
+        }
+        if (changed) {
+            // Search filters and sorts by it, so the result lists it remembers are out of date.
+            announceCatalogWrite();
         }
     }
 

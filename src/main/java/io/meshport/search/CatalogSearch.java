@@ -56,8 +56,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CatalogSearch {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSearch.class);
-    static final List<String> FACETS = List.of("domain", "team", "status", "tag", "portType");
-    private static final List<String> SINGLE_VALUED = List.of("domain", "team", "status");
+    static final List<String> FACETS = List.of("domain", "team", "status", "tag", "portType", "violating");
+    private static final List<String> SINGLE_VALUED = List.of("domain", "team", "status", "violating");
     private static final List<String> MULTI_VALUED = List.of("tag", "portType");
 
     private final EntityManager entityManager;
@@ -227,7 +227,7 @@ public class CatalogSearch {
 
         int needed = (bookmark == null ? offset : offset - bookmark.offset()) + Math.max(0, limit);
         LuceneShortcuts lucene = lucene();
-        BytesRef upper = lucene != null && bounded && bookmark != null && request.sort() != SearchRequest.Sort.UPDATED
+        BytesRef upper = lucene != null && bounded && bookmark != null && inNameOrder(request)
                 ? lucene.upperBound((String) bookmark.after().values().getFirst(), needed, known)
                 : null;
         List<String> unselected = withFacets
@@ -278,7 +278,9 @@ public class CatalogSearch {
                                 f.field("purpose", String.class),
                                 f.field("name_sort", String.class),
                                 f.field("updatedAt", Instant.class),
-                                f.field("details", String.class))
+                                f.field("details", String.class),
+                                f.field("trust_score", Integer.class),
+                                f.field("policy_violations", Integer.class))
                         .asList())
                 .where(f -> {
                     PredicateFinalStep predicate = ProductQuery.predicate(f, request, caller, null, words);
@@ -323,7 +325,9 @@ public class CatalogSearch {
                     (String) row.get(3),
                     (ProductStatus) row.get(4),
                     (String) row.get(5),
-                    highlight));
+                    highlight,
+                    (Integer) row.get(9),
+                    row.get(10) == null ? 0 : (Integer) row.get(10)));
             last = sortKey(request, row);
         }
         if (keyset && last != null) {
@@ -347,11 +351,7 @@ public class CatalogSearch {
                     Map<String, Long> counts = counted.facets().containsKey(facet)
                             ? counted.facets().get(facet)
                             : joined(selectedCounts.get(facet));
-                    facets.put(
-                            facet,
-                            counts.entrySet().stream()
-                                    .map(e -> new SearchResults.FacetCount(e.getKey(), e.getValue()))
-                                    .toList());
+                    facets.put(facet, facetCounts(facet, counts));
                 }
             }
             // An empty result says why: retired products it would find (the broader filter, and a
@@ -493,21 +493,64 @@ public class CatalogSearch {
                 .maxTermCount(100);
     }
 
+    /**
+     * A facet's values with their counts, most products first; governance's facet has both its
+     * values always, violating first, so that a count of none is said too.
+     */
+    private static List<SearchResults.FacetCount> facetCounts(String facet, Map<String, Long> counts) {
+        if (facet.equals("violating")) {
+            return List.of(
+                    new SearchResults.FacetCount(
+                            ViolatingBridge.VIOLATING, counts.getOrDefault(ViolatingBridge.VIOLATING, 0L)),
+                    new SearchResults.FacetCount(
+                            ViolatingBridge.KEEPING, counts.getOrDefault(ViolatingBridge.KEEPING, 0L)));
+        }
+        return counts.entrySet().stream()
+                .map(e -> new SearchResults.FacetCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** Whether the result list is in name order, whose deep pages may be bounded by name. */
+    private static boolean inNameOrder(SearchRequest request) {
+        return switch (request.sort()) {
+            case NAME, RELEVANCE -> true;
+            case UPDATED, TRUST -> false;
+        };
+    }
+
     /** Whether the result list is in an order of field values, so a page can start after a product. */
     private static boolean keysetSortable(SearchRequest request) {
         return request.sort() != SearchRequest.Sort.RELEVANCE || request.text().isEmpty();
     }
 
     private static SearchPaging.SortKey sortKey(SearchRequest request, List<?> row) {
-        return request.sort() == SearchRequest.Sort.UPDATED
-                ? new SearchPaging.SortKey(List.of(row.get(7), row.get(6), row.get(0)))
-                : new SearchPaging.SortKey(List.of(row.get(6), row.get(0)));
+        return switch (request.sort()) {
+            case UPDATED -> new SearchPaging.SortKey(List.of(row.get(7), row.get(6), row.get(0)));
+            // The score is null for a product not yet evaluated.
+            case TRUST -> new SearchPaging.SortKey(java.util.Arrays.asList(row.get(9), row.get(6), row.get(0)));
+            case NAME, RELEVANCE -> new SearchPaging.SortKey(List.of(row.get(6), row.get(0)));
+        };
     }
 
-    /** The products that sort after {@code key}: name, then id; or last updated, then name, then id. */
+    /**
+     * The products that sort after {@code key}: name, then id; or last updated, then name, then
+     * id; or trust score (none last), then name, then id.
+     */
     private PredicateFinalStep after(
             SearchPredicateFactory f, SearchRequest request, SearchPaging.SortKey key, @Nullable BytesRef upper) {
         List<Object> values = key.values();
+        if (request.sort() == SearchRequest.Sort.TRUST) {
+            PredicateFinalStep unscored = f.not(f.exists().field("trust_score"));
+            PredicateFinalStep afterName = afterName(f, values.get(1), values.get(2), null);
+            if (values.get(0) == null) {
+                return f.and(unscored, afterName);
+            }
+            Integer trust = (Integer) values.get(0);
+            return f.or(
+                    f.range().field("trust_score").lessThan(trust),
+                    f.and(f.match().field("trust_score").matching(trust), afterName),
+                    unscored);
+        }
         if (request.sort() == SearchRequest.Sort.UPDATED) {
             Instant updated = (Instant) values.get(0);
             return f.or(
@@ -578,6 +621,15 @@ public class CatalogSearch {
             case NAME -> f.field("name_sort").then().field("id_exact");
             case UPDATED ->
                 f.field("updatedAt").desc().then().field("name_sort").then().field("id_exact");
+            case TRUST ->
+                f.field("trust_score")
+                        .desc()
+                        .missing()
+                        .last()
+                        .then()
+                        .field("name_sort")
+                        .then()
+                        .field("id_exact");
             // By score alone: a second, textual sort key costs a term lookup per competing hit,
             // which was most of a query's time at 100,000 products. Ties keep index order.
             case RELEVANCE ->
@@ -621,6 +673,7 @@ public class CatalogSearch {
             case "team" -> request.teams();
             case "status" -> request.statuses();
             case "tag" -> request.tags();
+            case "violating" -> request.violating();
             default -> request.portTypes();
         };
     }

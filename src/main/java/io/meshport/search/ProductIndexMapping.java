@@ -72,6 +72,18 @@ public class ProductIndexMapping implements HibernateOrmSearchMappingConfigurer 
                 .projectable(Projectable.YES);
         product.property("portTypes").keywordField("port_type").aggregable(Aggregable.YES);
         product.property("updatedAt").genericField().sortable(Sortable.YES).projectable(Projectable.YES);
+        // Governance's standing (CatalogService.recordStanding): a score to sort and filter by,
+        // absent before the first evaluation, and whether any policy is violated, as a facet.
+        product.property("trustScore")
+                .genericField("trust_score")
+                .sortable(Sortable.YES)
+                .projectable(Projectable.YES);
+        product.property("policyViolations")
+                .keywordField("violating")
+                .aggregable(Aggregable.YES)
+                .valueBridge(ViolatingBridge.class)
+                .genericField("policy_violations")
+                .projectable(Projectable.YES);
         // What the drift check compares with the database's row.
         product.property("lockVersion").genericField("revision").projectable(Projectable.YES);
     }

@@ -34,8 +34,19 @@ final class ProductQuery {
     /** The share of a query's meaningful words that "most of them" means, rounded down (at least 2). */
     static final int MOST_PERCENT = 60;
 
-    static final Map<String, String> FACET_FIELDS =
-            Map.of("domain", "domain", "team", "ownerTeam", "status", "status", "tag", "tags", "portType", "port_type");
+    static final Map<String, String> FACET_FIELDS = Map.of(
+            "domain",
+            "domain",
+            "team",
+            "ownerTeam",
+            "status",
+            "status",
+            "tag",
+            "tags",
+            "portType",
+            "port_type",
+            "violating",
+            "violating");
 
     /**
      * Words a query need not find: English stop words (Lucene's list), and the words that make a
@@ -212,6 +223,11 @@ final class ProductQuery {
         filter(bool, f, "status", request.statuses(), ignoredFacet, Function.identity());
         filter(bool, f, "tag", request.tags(), ignoredFacet, Function.identity());
         filter(bool, f, "portType", request.portTypes(), ignoredFacet, Function.identity());
+        filter(bool, f, "violating", request.violating(), ignoredFacet, Function.identity());
+        if (request.minTrust() != null) {
+            // A product not yet evaluated has no score, so no range holds it.
+            bool.filter(f.range().field("trust_score").atLeast(request.minTrust()));
+        }
         if (request.myTeams()) {
             Set<String> teams = caller.teams();
             bool.filter(

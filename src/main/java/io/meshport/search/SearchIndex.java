@@ -39,7 +39,7 @@ class SearchIndex implements HealthIndicator {
      * Bumped whenever the index mapping or analysis changes: an index written by an older
      * Meshport holds the same number of documents but not the same fields, and is rebuilt.
      */
-    static final String MAPPING_VERSION = "7";
+    static final String MAPPING_VERSION = "8";
 
     private final EntityManagerFactory entityManagerFactory;
     private final SearchBackend backend;

@@ -53,7 +53,12 @@ class SearchApi {
                             + " Items carry a highlight: a snippet of the text (Markdown shown as plain text), HTML-escaped,"
                             + " with matches in <mark>. Every word of q must be found; when no product holds every"
                             + " word of a query of three or more words, the products that hold most of them (60 %,"
-                            + " at least two) are the result and partial is true.")
+                            + " at least two) are the result and partial is true."
+                            + " Governance's standing: violating=true (products that violate a policy) or false (none),"
+                            + " counted in the violating facet; minTrust=N (0 to 100) keeps products whose trust score is"
+                            + " at least N (a product not yet evaluated has none and is left out); sort=trust puts the"
+                            + " highest trust score first (not yet evaluated last; ties by name). Items carry"
+                            + " trustScore (null before the first evaluation) and policyViolations.")
     @GetMapping("/data-products")
     SearchResponse searchProducts(
             @RequestParam(defaultValue = "") String q,
@@ -65,6 +70,8 @@ class SearchApi {
             @RequestParam(defaultValue = "false") boolean mine,
             @RequestParam(defaultValue = "false") boolean otherTeamsDrafts,
             @RequestParam(defaultValue = "relevance") String sort,
+            @RequestParam(defaultValue = "") List<String> violating,
+            @RequestParam(required = false) @Nullable String minTrust,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || page > 100_000) {
@@ -78,9 +85,10 @@ class SearchApi {
                     case "relevance" -> SearchRequest.Sort.RELEVANCE;
                     case "name" -> SearchRequest.Sort.NAME;
                     case "updated" -> SearchRequest.Sort.UPDATED;
+                    case "trust" -> SearchRequest.Sort.TRUST;
                     default ->
                         throw new InvalidSearchException(
-                                "Bad sort", "/sort", "sort must be relevance, name or updated.");
+                                "Bad sort", "/sort", "sort must be relevance, name, updated or trust.");
                 };
         SearchRequest request = new SearchRequest(
                 q,
@@ -92,7 +100,9 @@ class SearchApi {
                 mine,
                 false,
                 otherTeamsDrafts,
-                order);
+                order,
+                values(violating),
+                minTrust(minTrust));
         SearchResults results = search.search(request, page * size, size);
         return new SearchResponse(
                 results.total(),
@@ -101,6 +111,25 @@ class SearchApi {
                 results.suggestion(),
                 results.hiddenRetired(),
                 results.partial());
+    }
+
+    /** A whole number from 0 to 100 (the range is the search's to check), or null when not given. */
+    private static @Nullable Integer minTrust(@Nullable String parameter) {
+        if (parameter == null || parameter.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(parameter.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidSearchException(
+                    "Bad minTrust",
+                    "/minTrust",
+                    "minTrust must be a whole number from 0 to 100, not '" + abbreviated(parameter) + "'.");
+        }
+    }
+
+    private static String abbreviated(String value) {
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 
     private static Set<String> values(List<String> parameter) {

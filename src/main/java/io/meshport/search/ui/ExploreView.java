@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Explore: search and browse the catalog. Results follow the typing; facets narrow them down,
@@ -55,11 +56,21 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         FACET_LABELS.put("status", "Status");
         FACET_LABELS.put("tag", "Tag");
         FACET_LABELS.put("portType", "Output port type");
+        FACET_LABELS.put("violating", "Policies");
     }
+
+    /** How the values of a facet read; most are shown as indexed. */
+    private static final Map<String, Map<String, String>> VALUE_LABELS =
+            Map.of("violating", Map.of("true", "Violates a policy", "false", "No violations"));
+
+    /** The trust scores Explore offers as a lower bound. */
+    private static final List<Integer> TRUST_BOUNDS = List.of(50, 70, 90);
 
     private final CatalogSearch search;
     private final TextField query = new TextField("Search data products");
     private final Select<SearchRequest.Sort> sort = new Select<>();
+    private final Select<Integer> minTrust = new Select<>();
+    private List<Integer> offeredTrustBounds = TRUST_BOUNDS;
     private final Checkbox mine = new Checkbox("My teams' products");
     private final Checkbox retired = new Checkbox("Show retired");
     private final Checkbox drafts = new Checkbox("Show other teams' drafts");
@@ -101,7 +112,8 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             group.setId("facet-" + facet);
             group.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
             group.setItemLabelGenerator(
-                    value -> value + " (" + counts.getOrDefault(facet, Map.of()).getOrDefault(value, 0L) + ")");
+                    value -> VALUE_LABELS.getOrDefault(facet, Map.of()).getOrDefault(value, value) + " ("
+                            + counts.getOrDefault(facet, Map.of()).getOrDefault(value, 0L) + ")");
             group.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     stateChanged();
@@ -110,6 +122,19 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             facets.put(facet, group);
             filters.add(group);
         });
+        minTrust.setId("min-trust");
+        minTrust.setLabel("Trust score at least");
+        minTrust.setItems(TRUST_BOUNDS);
+        minTrust.setEmptySelectionAllowed(true);
+        minTrust.setEmptySelectionCaption("Any");
+        minTrust.setPlaceholder("Any");
+        minTrust.setItemLabelGenerator(bound -> bound == null ? "Any" : String.valueOf(bound));
+        minTrust.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                stateChanged();
+            }
+        });
+        filters.add(minTrust);
 
         query.setId("explore-search");
         query.setPlaceholder("Name, purpose, field, tag…");
@@ -127,6 +152,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             case RELEVANCE -> "Relevance";
             case NAME -> "Name";
             case UPDATED -> "Last updated";
+            case TRUST -> "Trust score";
         });
         sort.setValue(SearchRequest.Sort.RELEVANCE);
         sort.addValueChangeListener(e -> stateChanged());
@@ -172,6 +198,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                         switch (first(parameters, "sort")) {
                             case "name" -> SearchRequest.Sort.NAME;
                             case "updated" -> SearchRequest.Sort.UPDATED;
+                            case "trust" -> SearchRequest.Sort.TRUST;
                             default -> SearchRequest.Sort.RELEVANCE;
                         });
                 mine.setValue("true".equals(first(parameters, "mine")));
@@ -188,7 +215,10 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                     mine.getValue(),
                     retired.getValue(),
                     drafts.getValue(),
-                    sort.getValue());
+                    sort.getValue(),
+                    violating(parameters),
+                    trustBound(first(parameters, "minTrust")));
+            showTrustBound(request.minTrust());
             refresh();
         } finally {
             restoring = false;
@@ -217,6 +247,9 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         if (drafts.getValue()) {
             parameters.put("otherTeamsDrafts", List.of("true"));
         }
+        if (minTrust.getValue() != null) {
+            parameters.put("minTrust", List.of(String.valueOf(minTrust.getValue())));
+        }
         if (sort.getValue() != SearchRequest.Sort.RELEVANCE) {
             parameters.put("sort", List.of(sort.getValue().name().toLowerCase(Locale.ROOT)));
         }
@@ -241,8 +274,13 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
         });
         facets.forEach((facet, group) -> {
             Set<String> selected = selected(current, facet);
-            List<String> items =
-                    new ArrayList<>(counts.getOrDefault(facet, Map.of()).keySet());
+            // The values some product has (governance's facet counts its values even when none has one).
+            List<String> items = new ArrayList<>();
+            counts.getOrDefault(facet, Map.of()).forEach((value, count) -> {
+                if (count > 0) {
+                    items.add(value);
+                }
+            });
             selected.stream().filter(v -> !items.contains(v)).forEach(items::add);
             group.setItems(items);
             group.setValue(selected);
@@ -267,6 +305,7 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
                         @Override
                         public void removeFilters() {
                             facets.values().forEach(group -> group.setValue(Set.of()));
+                            minTrust.clear();
                             mine.setValue(false);
                             stateChanged();
                         }
@@ -298,8 +337,43 @@ class ExploreView extends HorizontalLayout implements BeforeEnterObserver {
             case "team" -> request.teams();
             case "status" -> request.statuses();
             case "tag" -> request.tags();
+            case "violating" -> request.violating();
             default -> request.portTypes();
         };
+    }
+
+    /** The URL's violating values that mean something; a shared link with others is not an error. */
+    private static Set<String> violating(Map<String, List<String>> parameters) {
+        Set<String> values = new LinkedHashSet<>();
+        values(parameters, "violating").stream()
+                .map(value -> value.strip().toLowerCase(Locale.ROOT))
+                .filter(SearchRequest.VIOLATING_VALUES::contains)
+                .forEach(values::add);
+        return values;
+    }
+
+    /** The URL's lower bound of the trust score, if it is one (0 to 100); otherwise none. */
+    private static @Nullable Integer trustBound(String parameter) {
+        try {
+            int bound = Integer.parseInt(parameter.strip());
+            return bound >= 0 && bound <= 100 ? bound : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Shows the bound in the select, offering it too when a link names one Explore does not offer. */
+    private void showTrustBound(@Nullable Integer bound) {
+        List<Integer> offered = new ArrayList<>(TRUST_BOUNDS);
+        if (bound != null && !offered.contains(bound)) {
+            offered.add(bound);
+            offered.sort(null);
+        }
+        if (!offered.equals(offeredTrustBounds)) {
+            offeredTrustBounds = offered;
+            minTrust.setItems(offered);
+        }
+        minTrust.setValue(bound);
     }
 
     private static String first(Map<String, List<String>> parameters, String name) {

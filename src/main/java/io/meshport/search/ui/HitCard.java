@@ -39,6 +39,12 @@ final class HitCard {
             badge.addClassNames("status-badge", "attention-badge", "hit-badge");
             title.add(badge);
         }
+        if (hit.trustScore() != null) {
+            Span trust = new Span("Trust " + hit.trustScore());
+            trust.addClassName("hit-trust");
+            trust.setTitle("Trust score from governance, 0 to 100: its points are explained on the product's page");
+            title.add(trust);
+        }
         title.setAlignItems(FlexComponent.Alignment.CENTER);
         Span facts = new Span(
                 Objects.requireNonNullElse(hit.domain(), "no domain") + " · team " + hit.team() + " · " + hit.id());
