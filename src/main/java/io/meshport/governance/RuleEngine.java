@@ -137,13 +137,33 @@ public final class RuleEngine {
         }
     }
 
-    /** Evaluates a compiled rule over one product's facts, within the budget. */
+    /**
+     * Evaluates a compiled rule over one product's facts, within the budget. A rule stopped by the
+     * clock alone is given a second try: the first evaluation in a fresh JVM (classes loading), a
+     * garbage collection or a busy machine can take a trivial rule past the time budget, and a
+     * rule that could not decide refuses the product (fail closed). A rule that really costs that
+     * much is stopped again, after twice the time at most.
+     */
     public static Outcome evaluate(Compiled rule, Map<String, Object> variables) {
+        boolean[] outOfTime = {false};
+        Outcome first = evaluateOnce(rule, variables, outOfTime);
+        if (!outOfTime[0]) {
+            return first;
+        }
+        outOfTime[0] = false;
+        return evaluateOnce(rule, variables, outOfTime);
+    }
+
+    private static Outcome evaluateOnce(Compiled rule, Map<String, Object> variables, boolean[] outOfTime) {
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         long[] steps = {0};
         try {
             Object result = rule.program().trace(variables, (expression, value) -> {
-                if (++steps[0] > MAX_STEPS || System.nanoTime() > deadline) {
+                if (++steps[0] > MAX_STEPS) {
+                    throw new BudgetExceeded();
+                }
+                if (System.nanoTime() > deadline) {
+                    outOfTime[0] = true;
                     throw new BudgetExceeded();
                 }
             });
