@@ -5,13 +5,14 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import io.meshport.catalog.ProductPageSection;
 import io.meshport.governance.GovernanceService;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
- * The product page's Policies tab ({@code ?tab=policies}), after Access: the product's trust score
- * explained point by point, then each enabled policy that covers it with its result, violations
- * first.
+ * The product page's Policies tab ({@code ?tab=policies}), after Access: each enabled policy that
+ * covers the product with its result, violations first, then its trust score explained point by
+ * point.
  */
 @Service
 @Order(5)
@@ -31,15 +32,24 @@ class PoliciesProductSection implements ProductPageSection {
         return TITLE;
     }
 
+    /** "Trust 72 / 100" in the page's header, leading to this tab; nothing before the first score. */
+    @Override
+    public @Nullable String headline(String productId) {
+        return governance
+                .trust(productId)
+                .map(trust -> "Trust " + trust.score() + " / 100")
+                .orElse(null);
+    }
+
     @Override
     public Component content(String productId, String productName) {
         Div content = new Div();
         content.setId("product-policies");
         content.setWidthFull();
+        content.add(new H3("Policies"), new PolicyResultsPanel(governance.compliance(productId)));
         content.add(
                 new H3("Trust score"),
                 new TrustScorePanel(governance.trust(productId).orElse(null)));
-        content.add(new H3("Policies"), new PolicyResultsPanel(governance.compliance(productId)));
         return content;
     }
 }

@@ -30,12 +30,7 @@ class PolicyResultsPanel extends Div {
         long exempt = results.stream()
                 .filter(r -> r.passed() && r.exemptUntil() != null)
                 .count();
-        Paragraph summary = new Paragraph(
-                violated == 0
-                        ? "Keeps all " + results.size() + (results.size() == 1 ? " policy" : " policies")
-                                + " that cover it" + (exempt == 0 ? "." : " (" + exempt + " by an exemption).")
-                        : "Violates " + violated + " of " + results.size()
-                                + (results.size() == 1 ? " policy" : " policies") + " that cover it.");
+        Paragraph summary = new Paragraph(summary(results.size(), violated, exempt));
         summary.setId("policy-results-summary");
         add(summary);
 
@@ -58,6 +53,19 @@ class PolicyResultsPanel extends Div {
             row.addDataCell().setText(PolicyTexts.when(result.since()));
         }
         add(table);
+    }
+
+    /** "Keeps all 3 policies that cover it.", "Violates 1 of 2 policies that cover it.", ... */
+    static String summary(long covering, long violated, long exempt) {
+        String excused = exempt == 0 ? "." : " (" + exempt + " by an exemption).";
+        if (covering == 1) {
+            return (violated == 0
+                    ? "Keeps the one policy that covers it" + excused
+                    : "Violates the one policy that covers it.");
+        }
+        return violated == 0
+                ? "Keeps all " + covering + " policies that cover it" + excused
+                : "Violates " + violated + " of " + covering + " policies that cover it.";
     }
 
     private static NativeTableCell details(ComplianceResult result) {

@@ -44,11 +44,13 @@ class TrustScorePanel extends Div {
             row.getElement().setAttribute("data-component", point.component());
             row.addDataCell().setText(part(point.component()));
             row.addDataCell().setText(point.earned() + " of " + point.max());
+            row.getDataCell(1).ifPresent(cell -> cell.addClassName("trust-points"));
             row.addDataCell().setText(point.reason());
         }
         NativeTableRow total = points.getFoot().addRow();
         total.addHeaderCell().setText("Total");
         total.addHeaderCell().setText(trust.score() + " of 100");
+        total.getHeaderCell(1).ifPresent(cell -> cell.addClassName("trust-points"));
         total.addDataCell();
         add(points);
     }

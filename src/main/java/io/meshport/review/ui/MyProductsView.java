@@ -174,6 +174,10 @@ class MyProductsView extends VerticalLayout {
             HtmlContainer badge =
                     mark.link() == null ? new Span(mark.text()) : ReviewTexts.link(mark.link(), mark.text());
             badge.addClassNames("status-badge", "attention-badge", "product-mark");
+            if (mark.link() != null) {
+                // Said by the underline too, not by the badge alone: it leads to what explains it.
+                badge.getStyle().set("text-decoration", "underline");
+            }
             cell.add(badge);
         }
         return cell;
