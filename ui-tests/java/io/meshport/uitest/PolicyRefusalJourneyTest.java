@@ -112,7 +112,7 @@ class PolicyRefusalJourneyTest extends BrowserTest {
         assertThat(refusal.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(purposeTitle)))
                 .hasAttribute("href", "governance/policies/" + purposePolicy);
         assertThat(refusal).containsText("Say in 40 characters or more what the product is for.");
-        assertThat(refusal).containsText("see Purpose (Markdown)");
+        assertThat(refusal).containsText("See the field Purpose (Markdown).");
         Locator purpose = page.locator("vaadin-text-area")
                 .filter(new Locator.FilterOptions().setHas(page.getByLabel("Purpose (Markdown)")));
         assertThat(purpose).hasAttribute("invalid", "");

@@ -110,11 +110,11 @@ final class FormProblems {
             title.getElement().setAttribute("router-link", true);
             title.getStyle().set("font-weight", "600");
             ListItem item = new ListItem(
-                    new Span("Policy "), title, new Span(" (" + policy.severity() + "): " + policy.message()));
+                    new Span("Policy "), title, new Span(" (severity " + policy.severity() + "): " + policy.message()));
             HasValidation field =
                     i < violations.size() ? fieldFor(violations.get(i).pointer()) : null;
             if (field instanceof HasLabel labelled && labelled.getLabel() != null) {
-                item.add(new Span(" — see " + labelled.getLabel() + "."));
+                item.add(new Span(" See the field " + labelled.getLabel() + "."));
             }
             item.addClassName("policy-refusal");
             list.add(item);

@@ -43,8 +43,8 @@ class PolicyRefusalInFormTest {
         assertThat(text(problems.refusal()))
                 .contains("Not saved: the product would break an enforced policy.")
                 .contains("Purpose of substance")
-                .contains("(high): Say in 40 characters what it is for.")
-                .contains("see Purpose (Markdown).")
+                .contains("(severity high): Say in 40 characters what it is for.")
+                .contains("See the field Purpose (Markdown).")
                 .contains("Nothing was saved.");
         assertThat(links(problems.refusal())).containsExactly("governance/policies/purpose-of-substance");
     }
@@ -64,7 +64,7 @@ class PolicyRefusalInFormTest {
                 .contains("the product would break 2 enforced policies.")
                 .contains("A support channel")
                 .contains("Name a support channel.")
-                .doesNotContain("see ");
+                .doesNotContain("See the field");
         // The list of problems without a field does not repeat what the refusal says.
         assertThat(problems.errors().getChildren()).isEmpty();
     }
