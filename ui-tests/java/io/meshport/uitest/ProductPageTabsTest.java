@@ -37,6 +37,8 @@ class ProductPageTabsTest extends BrowserTest {
         assertThat(opening.touching("change_record")).as("History").isEmpty();
         assertThat(opening.touching("sla_observation")).as("SLA").isEmpty();
         assertThat(opening.touching("lineage_edge")).as("Lineage and Impact").isEmpty();
+        // The header's trust score is one look-up; the policies' results wait for their tab.
+        assertThat(opening.touching("policy_result")).as("Policies").isEmpty();
 
         StatementLog.Recorded<?> history = StatementLog.during(() -> {
             tab("History").click();

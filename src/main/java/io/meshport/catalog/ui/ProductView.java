@@ -114,6 +114,7 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
         name.getStyle().set("margin", "0");
         HorizontalLayout title =
                 new HorizontalLayout(name, StatusBadge.of(product.summary().status()));
+        headlines(product.summary().id()).forEach(title::add);
         title.setAlignItems(FlexComponent.Alignment.CENTER);
 
         HorizontalLayout facts = new HorizontalLayout();
@@ -150,6 +151,24 @@ class ProductView extends VerticalLayout implements BeforeEnterObserver, HasDyna
             header.add(warning);
         }
         return header;
+    }
+
+    /** What the tabs other features add say in the header, each a link that opens its tab. */
+    private List<Anchor> headlines(String id) {
+        return sections.orderedStream()
+                .flatMap(section -> {
+                    String headline = section.headline(id);
+                    if (headline == null) {
+                        return java.util.stream.Stream.empty();
+                    }
+                    Anchor link = new Anchor(
+                            CatalogPaths.product(id) + "?" + TAB_PARAMETER + "=" + LazyTabs.name(section.title()),
+                            headline);
+                    link.getElement().setAttribute("router-link", true);
+                    link.addClassNames("status-badge", "product-headline");
+                    return java.util.stream.Stream.of(link);
+                })
+                .toList();
     }
 
     private Anchor export(String id, DocumentFormat format) {

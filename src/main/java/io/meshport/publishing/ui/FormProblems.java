@@ -2,14 +2,18 @@ package io.meshport.publishing.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.Focusable;
+import com.vaadin.flow.component.HasLabel;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import io.meshport.catalog.RefusedByPolicyException;
 import io.meshport.catalog.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * Shows the problems of the form at their fields. Until a save is attempted only fields the
  * person changed show theirs, so an untouched form shows none; after a refused save the first
  * field with a problem is brought into view and focused.
+ *
+ * <p>A save refused by an enforced global policy is said at the top of the form (which policy,
+ * linking to it, and what it asks) until the next save, and at the field the policy points at
+ * until the person changes that field: the live checks do not know the policies, so they alone
+ * would wipe the refusal at the first key pressed.
  */
 final class FormProblems {
 
@@ -29,7 +38,12 @@ final class FormProblems {
     private final List<InputPortEditor> inputs;
     private final Div errors = new Div();
     private final Div outputErrors = new Div();
+    private final Div refusal = new Div();
     private final Set<HasValidation> touched = new HashSet<>();
+    private final Set<HasValidation> editedSinceRefusal = new HashSet<>();
+    /** What the last save was refused for by policies; empty when it was not. */
+    private List<Violation> refusedBy = List.of();
+
     private boolean saveAttempted;
 
     FormProblems(ProductFields fields, List<OutputPortEditor> outputs, List<InputPortEditor> inputs) {
@@ -39,6 +53,19 @@ final class FormProblems {
         errors.addClassName("form-errors");
         errors.setId("form-errors");
         outputErrors.addClassName("form-errors");
+        refusal.setId("form-policy-refusal");
+        refusal.getElement().setAttribute("role", "alert");
+        refusal.setVisible(false);
+        refusal.getStyle()
+                .set("border-left", "4px solid var(--lumo-error-color, #b00020)")
+                .set("background", "var(--lumo-error-color-10pct, #fdecea)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+    }
+
+    /** Where a save refused by policies says so, at the top of the form. */
+    Div refusal() {
+        return refusal;
     }
 
     /** Where problems without a field of their own are listed. */
@@ -51,8 +78,52 @@ final class FormProblems {
         return outputErrors;
     }
 
+    /** A save is attempted: what the last one was refused for no longer stands. */
     void saveAttempted() {
         saveAttempted = true;
+        refusedBy = List.of();
+        editedSinceRefusal.clear();
+        refusal.removeAll();
+        refusal.setVisible(false);
+    }
+
+    /**
+     * The catalog refused the save by enforced policies: says which, and what each asks, at the
+     * top of the form; {@link #show} puts each at the field it points at.
+     *
+     * @param violations the refusal's violations as the form places them, one per policy, in order
+     */
+    void refusedByPolicy(List<RefusedByPolicyException.BrokenPolicy> policies, List<Violation> violations) {
+        refusedBy = List.copyOf(violations);
+        editedSinceRefusal.clear();
+        refusal.removeAll();
+        Paragraph heading = new Paragraph("Not saved: "
+                + (policies.size() == 1
+                        ? "the product would break an enforced policy."
+                        : "the product would break " + policies.size() + " enforced policies."));
+        heading.getStyle().set("font-weight", "600").set("margin", "0");
+        UnorderedList list = new UnorderedList();
+        list.getStyle().set("margin", "var(--lumo-space-xs) 0");
+        for (int i = 0; i < policies.size(); i++) {
+            RefusedByPolicyException.BrokenPolicy policy = policies.get(i);
+            Anchor title = new Anchor("governance/policies/" + policy.id(), policy.title());
+            title.getElement().setAttribute("router-link", true);
+            title.getStyle().set("font-weight", "600");
+            ListItem item = new ListItem(
+                    new Span("Policy "), title, new Span(" (severity " + policy.severity() + "): " + policy.message()));
+            HasValidation field =
+                    i < violations.size() ? fieldFor(violations.get(i).pointer()) : null;
+            if (field instanceof HasLabel labelled && labelled.getLabel() != null) {
+                item.add(new Span(" See the field " + labelled.getLabel() + "."));
+            }
+            item.addClassName("policy-refusal");
+            list.add(item);
+        }
+        Paragraph advice = new Paragraph("Nothing was saved. Change the product so that it keeps the "
+                + (policies.size() == 1 ? "policy" : "policies") + ", then save again.");
+        advice.getStyle().set("margin", "0");
+        refusal.add(heading, list, advice);
+        refusal.setVisible(true);
     }
 
     /** Counts the field as touched once the person changes it, then checks again. */
@@ -60,8 +131,12 @@ final class FormProblems {
         if (field instanceof HasValue<?, ?> value) {
             value.addValueChangeListener(e -> {
                 // The field's own listeners ran first, without it counted as touched.
-                if (e.isFromClient() && touched.add(field)) {
-                    recheck.run();
+                if (e.isFromClient()) {
+                    boolean first = touched.add(field);
+                    boolean firstSinceRefusal = !refusedBy.isEmpty() && editedSinceRefusal.add(field);
+                    if (first || firstSinceRefusal) {
+                        recheck.run();
+                    }
                 }
             });
         }
@@ -86,6 +161,14 @@ final class FormProblems {
                 outputErrors.add(new Paragraph(violation.message()));
             } else if (saveAttempted) {
                 unplaced.add((violation.pointer().isEmpty() ? "" : violation.pointer() + ": ") + violation.message());
+            }
+        }
+        // A policy's refusal stays at its field until the person changes it; said at the top anyway.
+        for (Violation violation : refusedBy) {
+            HasValidation field = fieldFor(violation.pointer());
+            if (field != null && !editedSinceRefusal.contains(field) && !field.isInvalid()) {
+                field.setErrorMessage(violation.message());
+                field.setInvalid(true);
             }
         }
         if (!unplaced.isEmpty()) {
@@ -116,7 +199,9 @@ final class FormProblems {
                 return;
             }
         }
-        if (errors.getChildren().findAny().isPresent()) {
+        if (refusal.isVisible()) {
+            refusal.scrollIntoView();
+        } else if (errors.getChildren().findAny().isPresent()) {
             errors.scrollIntoView();
         } else if (outputErrors.getChildren().findAny().isPresent()) {
             outputErrors.scrollIntoView();

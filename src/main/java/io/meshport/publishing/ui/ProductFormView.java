@@ -26,6 +26,7 @@ import io.meshport.catalog.PortChoice;
 import io.meshport.catalog.ProductDetails;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.catalog.Published;
+import io.meshport.catalog.RefusedByPolicyException;
 import io.meshport.catalog.Violation;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
@@ -132,6 +133,7 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
         fields.all().forEach(this::watch);
         add(
                 new H2(editedId == null ? "Publish a data product" : "Edit " + editedId),
+                formProblems.refusal(),
                 formProblems.errors(),
                 new H3("Identity"),
                 fields.identity(),
@@ -274,6 +276,12 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
                     .toList();
             SaveMessage.show(published.id(), editedId == null ? null : status, targetStatus, updated, created);
             getUI().ifPresent(ui -> ui.navigate(CatalogPaths.product(published.id())));
+        } catch (RefusedByPolicyException e) {
+            // Nothing was saved; the live checks passed, so what is wrong is only what the policies say.
+            List<Violation> violations = DefinedContracts.atPorts(e.violations(), changedContracts);
+            problems().refusedByPolicy(e.policies(), violations);
+            problems().show(violations());
+            problems().refuse(violations);
         } catch (InvalidDocumentException e) {
             List<Violation> violations = DefinedContracts.atPorts(e.violations(), changedContracts);
             problems().show(violations);

@@ -1,5 +1,6 @@
 package io.meshport.review.ui;
 
+import com.vaadin.flow.component.HtmlContainer;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridSortOrder;
@@ -16,6 +17,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.meshport.catalog.ProductBadges;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.review.OwnedProduct;
@@ -24,13 +26,16 @@ import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Owner review: the products of the signed-in user's teams, with status, SLA compliance, open
- * warnings and review state; sortable and filterable. A team has tens of products, not
- * thousands, so the list is held in memory and sorted there.
+ * warnings and review state, and the marks other features put on products (a policy violated,
+ * say, leading to the page that explains it); sortable and filterable. A team has tens of
+ * products, not thousands, so the list is held in memory and sorted there.
  */
 @Route("my")
 @PageTitle("My products · Meshport")
@@ -40,10 +45,12 @@ class MyProductsView extends VerticalLayout {
 
     static final String ALL = "All statuses";
 
-    MyProductsView(ReviewService reviews, CurrentIdentity currentIdentity) {
+    MyProductsView(ReviewService reviews, CurrentIdentity currentIdentity, List<ProductBadges> badgeSources) {
         add(new H2("My products"));
         Identity caller = currentIdentity.require();
         List<OwnedProduct> rows = reviews.myProducts();
+        Map<String, List<ProductBadges.Mark>> marks =
+                marks(badgeSources, rows.stream().map(row -> row.product().id()).toList());
         if (rows.isEmpty()) {
             Paragraph none = new Paragraph(
                     caller.teams().isEmpty()
@@ -77,8 +84,8 @@ class MyProductsView extends VerticalLayout {
         Grid<OwnedProduct> grid = new Grid<>();
         grid.setId("my-products");
         grid.setAllRowsVisible(true);
-        var product = grid.addComponentColumn(row -> ReviewTexts.link(
-                        "my/" + row.product().id(), row.product().name()))
+        var product = grid.addComponentColumn(row ->
+                        nameAndMarks(row, marks.getOrDefault(row.product().id(), List.of())))
                 .setHeader("Product (review)")
                 .setComparator(Comparator.comparing(
                         (OwnedProduct row) -> row.product().name().toLowerCase(Locale.ROOT)))
@@ -106,26 +113,74 @@ class MyProductsView extends VerticalLayout {
         ListDataProvider<OwnedProduct> items = new ListDataProvider<>(rows);
         grid.setItems(items);
         grid.sort(List.of(new GridSortOrder<>(product, com.vaadin.flow.data.provider.SortDirection.ASCENDING)));
-        Runnable filter =
-                () -> items.setFilter(row -> matches(row, name.getValue(), status.getValue(), attention.getValue()));
+        Runnable filter = () ->
+                items.setFilter(row -> matches(row, marks, name.getValue(), status.getValue(), attention.getValue()));
         name.addValueChangeListener(e -> filter.run());
         status.addValueChangeListener(e -> filter.run());
         attention.addValueChangeListener(e -> filter.run());
 
-        long needing = rows.stream().filter(OwnedProduct::needsAttention).count();
+        long needing = rows.stream().filter(row -> needsAttention(row, marks)).count();
         Paragraph summary = new Paragraph(rows.size() + " products of your teams (" + String.join(", ", caller.teams())
                 + "); " + needing + " need attention.");
         summary.setId("my-products-summary");
         add(summary, filters, grid);
     }
 
-    private static boolean matches(OwnedProduct row, String text, String status, boolean attentionOnly) {
+    private static boolean matches(
+            OwnedProduct row,
+            Map<String, List<ProductBadges.Mark>> marks,
+            String text,
+            String status,
+            boolean attentionOnly) {
         String needle = text.strip().toLowerCase(Locale.ROOT);
         return (needle.isEmpty()
                         || row.product().name().toLowerCase(Locale.ROOT).contains(needle)
                         || row.product().id().toLowerCase(Locale.ROOT).contains(needle))
                 && (ALL.equals(status) || row.product().status().value().equals(status))
-                && (!attentionOnly || row.needsAttention());
+                && (!attentionOnly || needsAttention(row, marks));
+    }
+
+    /** Review's own reasons, or a mark another feature puts on the product (a policy violated). */
+    private static boolean needsAttention(OwnedProduct row, Map<String, List<ProductBadges.Mark>> marks) {
+        return row.needsAttention()
+                || !marks.getOrDefault(row.product().id(), List.of()).isEmpty();
+    }
+
+    /** The marks of the products, from every feature that puts some, in one look-up each. */
+    private static Map<String, List<ProductBadges.Mark>> marks(List<ProductBadges> sources, List<String> ids) {
+        Map<String, List<ProductBadges.Mark>> marks = new HashMap<>();
+        if (ids.isEmpty()) {
+            return marks;
+        }
+        for (ProductBadges source : sources) {
+            source.marks(ids)
+                    .forEach((id, found) -> marks.merge(id, found, (a, b) -> {
+                        List<ProductBadges.Mark> all = new ArrayList<>(a);
+                        all.addAll(b);
+                        return all;
+                    }));
+        }
+        return marks;
+    }
+
+    /** The product's name (leading to its review) and its marks, each leading to what explains it. */
+    private static HorizontalLayout nameAndMarks(OwnedProduct row, List<ProductBadges.Mark> marks) {
+        HorizontalLayout cell = new HorizontalLayout(
+                ReviewTexts.link("my/" + row.product().id(), row.product().name()));
+        cell.setSpacing(false);
+        cell.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+        cell.setAlignItems(FlexComponent.Alignment.BASELINE);
+        for (ProductBadges.Mark mark : marks) {
+            HtmlContainer badge =
+                    mark.link() == null ? new Span(mark.text()) : ReviewTexts.link(mark.link(), mark.text());
+            badge.addClassNames("status-badge", "attention-badge", "product-mark");
+            if (mark.link() != null) {
+                // Said by the underline too, not by the badge alone: it leads to what explains it.
+                badge.getStyle().set("text-decoration", "underline");
+            }
+            cell.add(badge);
+        }
+        return cell;
     }
 
     private static Span warnings(OwnedProduct row) {
