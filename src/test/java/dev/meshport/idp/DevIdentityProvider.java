@@ -53,8 +53,8 @@ public class DevIdentityProvider {
             new DemoUser("dave", "Dave Dunn", List.of()));
 
     /** Pipelines: a client per team whose client-credentials tokens act for that team. */
-    static final Map<String, String> PIPELINE_TEAMS =
-            Map.of("sales-ci", "sales", "marketing-ci", "marketing", "finance-ci", "finance");
+    static final Map<String, String> PIPELINE_TEAMS = Map.of(
+            "sales-ci", "sales", "marketing-ci", "marketing", "finance-ci", "finance", "governance-ci", "mesh-admins");
 
     private static final String GROUP_PREFIX = "GROUP_";
 
@@ -66,7 +66,8 @@ public class DevIdentityProvider {
      */
     static final String API_AUDIENCE = "meshport";
 
-    static final Set<String> API_CLIENTS = Set.of("meshport", "sales-ci", "marketing-ci", "finance-ci");
+    static final Set<String> API_CLIENTS =
+            Set.of("meshport", "sales-ci", "marketing-ci", "finance-ci", "governance-ci");
 
     /**
      * A client for tests of the portal's token checks only: its client-credentials tokens carry the
