@@ -213,7 +213,7 @@ class PolicyApiInputTest {
 
         policies.published("alice", policies.productId("listed"), "sales", ApiPolicies.LONG_PURPOSE);
         ObjectNode definition = policies.purposePolicy("enforced");
-        String withinLimits = IntStream.range(0, 1_900).mapToObj(i -> "0").collect(Collectors.joining(","));
+        String withinLimits = IntStream.range(0, 900).mapToObj(i -> "0").collect(Collectors.joining(","));
         definition.put("rule", "size([" + withinLimits + "]) > 0");
         Api.Response saved =
                 assertTimeoutPreemptively(Duration.ofSeconds(60), () -> put(ApiPolicies.json(definition), JSON));
