@@ -157,7 +157,7 @@ class PolicyEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
             Paragraph readOnly = new Paragraph(
                     "Only governance (the admin group) changes policies; this is how the" + " policy reads today.");
             readOnly.setId("policy-read-only");
-            addComponentAtIndex(1, readOnly);
+            addComponentAtIndex(2, readOnly);
         }
         add(effect);
         if (!id.isEmpty()) {
@@ -167,6 +167,10 @@ class PolicyEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /** The live check: the service's own, so the editor never accepts what a save refuses. */
     private void checkRule(PolicyForm fields) {
+        if (fields.definition().rule().isBlank()) {
+            fields.ruleCheck().waiting();
+            return;
+        }
         List<Violation> problems = governance.check(idFor(fields), fields.definition()).stream()
                 .filter(v -> v.pointer().equals("/rule") || v.pointer().startsWith("/rule/"))
                 .toList();

@@ -115,6 +115,7 @@ class PolicyForm extends FormLayout {
         options(domains, choices.domains());
         options(statuses, choices.statuses());
         statuses.setAllowCustomValue(false);
+        statuses.setHelperText("Empty: every product.");
         options(tags, choices.tags());
         options(portTypes, choices.portTypes());
         domains.setId("policy-scope-domains");

@@ -21,6 +21,14 @@ class RuleCheck extends Div {
                 .set("overflow-wrap", "anywhere");
     }
 
+    /** Before anything is typed: what the check will do, not an error. */
+    void waiting() {
+        removeAll();
+        add(new Div("Type the rule: it is checked as you type."));
+        getElement().setAttribute("data-state", "empty");
+        getStyle().set("background", "var(--lumo-contrast-5pct, #f4f5f7)").set("color", "inherit");
+    }
+
     void show(List<Violation> problems) {
         removeAll();
         if (problems.isEmpty()) {
