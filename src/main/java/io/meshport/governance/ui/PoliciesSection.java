@@ -28,7 +28,8 @@ class PoliciesSection extends VerticalLayout {
         setPadding(false);
         List<PolicyView> policies = governance.policies();
         long enabled = policies.stream().filter(p -> p.definition().enabled()).count();
-        Paragraph summary = new Paragraph(policies.size() + " policies, " + enabled + " enabled.");
+        Paragraph summary = new Paragraph(
+                policies.size() + (policies.size() == 1 ? " policy, " : " policies, ") + enabled + " enabled.");
         summary.setId("policies-summary");
         if (governance.mayGovern()) {
             Button create = new Button("New policy", VaadinIcon.PLUS.create(), click -> getUI().ifPresent(

@@ -23,6 +23,9 @@ class ViolationsSection extends VerticalLayout {
 
     static final String ALL = "All policies";
 
+    /** Up to this many violations, the grid is as tall as its rows. */
+    static final int ALL_ROWS_VISIBLE = 20;
+
     private final GovernanceService governance;
     private final Grid<ViolationEntry> grid = new Grid<>();
     private final Paragraph summary = new Paragraph();
@@ -33,6 +36,7 @@ class ViolationsSection extends VerticalLayout {
         Select<String> policy = new Select<>();
         policy.setId("violations-policy");
         policy.setLabel("Policy");
+        policy.setWidth("min(28rem, 100%)");
         List<String> ids = new ArrayList<>(List.of(ALL));
         List<PolicyView> enabled = governance.policies().stream()
                 .filter(p -> p.definition().enabled())
@@ -50,7 +54,6 @@ class ViolationsSection extends VerticalLayout {
 
         grid.setId("violations-grid");
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setHeight("32rem");
         grid.addComponentColumn(ViolationsSection::product)
                 .setHeader("Product")
                 .setWidth("12rem")
@@ -83,6 +86,11 @@ class ViolationsSection extends VerticalLayout {
                         : count + (count == 1 ? " violation" : " violations") + ", the newest first.");
         grid.setItems(query -> governance.violations(policyId, query.getOffset(), query.getLimit()).stream(), query ->
                 (int) Math.min(Integer.MAX_VALUE, governance.violationCount(policyId)));
+        // A few rows take the room they need; many scroll inside the grid, fetched page by page.
+        grid.setAllRowsVisible(count <= ALL_ROWS_VISIBLE);
+        if (count > ALL_ROWS_VISIBLE) {
+            grid.setHeight("32rem");
+        }
         grid.setVisible(count > 0);
     }
 
