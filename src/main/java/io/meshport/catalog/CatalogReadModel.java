@@ -271,6 +271,29 @@ public class CatalogReadModel {
                 .list();
     }
 
+    /**
+     * What policies can be scoped by, as the catalog holds it today: the domains, tags and output
+     * port types products carry, each list sorted and at most {@code limit} long.
+     */
+    public record ScopeValues(List<String> domains, List<String> tags, List<String> portTypes) {}
+
+    public ScopeValues scopeValues(int limit) {
+        return new ScopeValues(
+                jdbc.sql("select distinct domain from data_product where domain is not null and domain <> ''"
+                                + " order by 1 limit :limit")
+                        .param("limit", limit)
+                        .query(String.class)
+                        .list(),
+                jdbc.sql("select distinct t from data_product, unnest(tags) t order by 1 limit :limit")
+                        .param("limit", limit)
+                        .query(String.class)
+                        .list(),
+                jdbc.sql("select distinct t from data_product, unnest(port_types) t order by 1 limit :limit")
+                        .param("limit", limit)
+                        .query(String.class)
+                        .list());
+    }
+
     private static List<String> textArray(java.sql.@Nullable Array array) throws java.sql.SQLException {
         return array == null ? List.of() : List.of((String[]) array.getArray());
     }

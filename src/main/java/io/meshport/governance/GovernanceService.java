@@ -8,17 +8,22 @@ import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.identity.UserDirectory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -471,6 +476,147 @@ public class GovernanceService {
     }
 
     // ---------------------------------------------------------------- the governance overview
+
+    /** Products looked up in the catalog at once by the overview. */
+    static final int OVERVIEW_BATCH = 1_000;
+
+    /** Violations listed per page at most, and exemptions listed as expiring at most. */
+    static final int MAX_OVERVIEW_ROWS = 500;
+
+    /** Days of the daily compliance record the overview's chart may ask for at most. */
+    static final int MAX_TREND_DAYS = 366;
+
+    /** Set here, not in the constructor, so that this section merges apart from the others. */
+    @Autowired
+    private @Nullable GovernanceOverview overview;
+
+    private GovernanceOverview overview() {
+        return Objects.requireNonNull(overview, "GovernanceOverview");
+    }
+
+    /**
+     * Today's compliance per domain or per team, by name: of the products at least one enabled
+     * policy is evaluated for, how many violate none, and how many results are violated.
+     */
+    public List<ComplianceShare> complianceBy(ComplianceGrouping grouping) {
+        Map<String, Long> perProduct = overview().violationsPerProduct();
+        Map<String, long[]> groups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> ids = List.copyOf(perProduct.keySet());
+        for (int from = 0; from < ids.size(); from += OVERVIEW_BATCH) {
+            for (CatalogReadModel.Product product : catalog.products(
+                            ids.subList(from, Math.min(ids.size(), from + OVERVIEW_BATCH)))
+                    .values()) {
+                String name = grouping == ComplianceGrouping.TEAM ? product.ownerTeam() : domainName(product.domain());
+                long violations = perProduct.getOrDefault(product.id(), 0L);
+                long[] counts = groups.computeIfAbsent(name, n -> new long[3]);
+                counts[0]++;
+                counts[1] += violations == 0 ? 1 : 0;
+                counts[2] += violations;
+            }
+        }
+        List<ComplianceShare> shares = new ArrayList<>();
+        groups.forEach((name, c) -> shares.add(new ComplianceShare(name, c[0], c[1], c[2])));
+        return shares;
+    }
+
+    /**
+     * The daily compliance record of the last {@code days} days (1 to {@value #MAX_TREND_DAYS}),
+     * summed per domain or per team, by day and name. Empty until the daily record has rows.
+     */
+    public List<ComplianceDay> complianceOverTime(ComplianceGrouping grouping, int days) {
+        int span = Math.clamp(days, 1, MAX_TREND_DAYS);
+        LocalDate from = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(span - 1L);
+        Map<LocalDate, Map<String, long[]>> byDay = new TreeMap<>();
+        for (GovernanceOverview.Day row : overview().days(from)) {
+            String name = grouping == ComplianceGrouping.TEAM ? row.team() : domainName(row.domain());
+            long[] counts = byDay.computeIfAbsent(row.day(), d -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+                    .computeIfAbsent(name, n -> new long[3]);
+            counts[0] += row.products();
+            counts[1] += row.compliant();
+            counts[2] += row.violations();
+        }
+        List<ComplianceDay> trend = new ArrayList<>();
+        byDay.forEach(
+                (day, names) -> names.forEach((name, c) -> trend.add(new ComplianceDay(day, name, c[0], c[1], c[2]))));
+        return trend;
+    }
+
+    /** How many violations {@link #violations} lists: of one policy, or (null) of every enabled one. */
+    public long violationCount(@Nullable String policyId) {
+        return overview().violationCount(policyId);
+    }
+
+    /**
+     * The products that violate an enabled policy now (of one policy, or of all when null), the
+     * newest violations first, a page of at most {@value #MAX_OVERVIEW_ROWS} from {@code offset}.
+     */
+    public List<ViolationEntry> violations(@Nullable String policyId, int offset, int limit) {
+        List<GovernanceOverview.Violation> rows =
+                overview().violations(policyId, Math.max(0, offset), Math.clamp(limit, 0, MAX_OVERVIEW_ROWS));
+        Map<String, CatalogReadModel.Product> products = catalog.products(
+                rows.stream().map(GovernanceOverview.Violation::productId).toList());
+        return rows.stream()
+                .map(row -> {
+                    CatalogReadModel.Product product = products.get(row.productId());
+                    return new ViolationEntry(
+                            row.policyId(),
+                            row.title(),
+                            row.severity(),
+                            row.mode(),
+                            row.productId(),
+                            product == null ? row.productId() : product.name(),
+                            product == null ? "" : product.ownerTeam(),
+                            product == null ? null : product.domain(),
+                            row.message(),
+                            row.since());
+                })
+                .toList();
+    }
+
+    /**
+     * The open exemptions that expire within {@code within} from now (at most {@value
+     * #MAX_OVERVIEW_ROWS}), the soonest first: the products that will violate a policy again.
+     */
+    public List<ExpiringExemption> exemptionsExpiring(Duration within) {
+        Instant now = clock.instant();
+        Duration longest = Duration.ofDays(MAX_TREND_DAYS);
+        Duration span = within.isNegative() ? Duration.ZERO : within.compareTo(longest) > 0 ? longest : within;
+        List<GovernanceOverview.Exempted> rows = overview().expiring(now, now.plus(span), MAX_OVERVIEW_ROWS);
+        Map<String, CatalogReadModel.Product> products = catalog.products(
+                rows.stream().map(GovernanceOverview.Exempted::productId).toList());
+        return rows.stream()
+                .map(row -> {
+                    CatalogReadModel.Product product = products.get(row.productId());
+                    return new ExpiringExemption(
+                            row.id(),
+                            row.policyId(),
+                            row.title(),
+                            row.productId(),
+                            product == null ? row.productId() : product.name(),
+                            product == null ? "" : product.ownerTeam(),
+                            row.reason(),
+                            row.grantedBy(),
+                            row.grantedAt(),
+                            row.expiresAt());
+                })
+                .toList();
+    }
+
+    /** The domains, statuses, tags and output port types the policy editor offers for a scope. */
+    public ScopeChoices scopeChoices() {
+        CatalogReadModel.ScopeValues values = catalog.scopeValues(MAX_OVERVIEW_ROWS);
+        return new ScopeChoices(
+                values.domains(),
+                java.util.Arrays.stream(ProductStatus.values())
+                        .map(ProductStatus::value)
+                        .toList(),
+                values.tags(),
+                values.portTypes());
+    }
+
+    private static String domainName(@Nullable String domain) {
+        return domain == null || domain.isBlank() ? ComplianceShare.NO_DOMAIN : domain;
+    }
 
     // ---------------------------------------------------------------- inside
 
