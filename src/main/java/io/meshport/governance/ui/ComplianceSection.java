@@ -66,8 +66,9 @@ class ComplianceSection extends VerticalLayout {
     /** The chart of the daily record, or, while it has no rows, a sentence that says so. */
     static Component overTime(List<ComplianceDay> days, String word) {
         if (days.isEmpty()) {
-            Paragraph none = new Paragraph("No daily compliance record yet. The daily sweep records each domain's and"
-                    + " team's compliance once a day; the chart draws from the first day recorded on.");
+            Paragraph none =
+                    new Paragraph("No daily compliance record yet. The sweep (hourly) records each domain's and"
+                            + " team's compliance for the day; the chart draws from the first day recorded on.");
             none.setId("compliance-chart-empty");
             return none;
         }

@@ -54,9 +54,9 @@ class GovernanceView extends VerticalLayout implements BeforeEnterObserver {
         Paragraph intro = new Paragraph(
                 governance.mayGovern()
                         ? "The mesh's global policies, written as rules every product is checked against on each change and"
-                                + " daily. You are in governance: you may create, change, enforce and retire policies."
+                                + " hourly. You are in governance: you may create, change, enforce and retire policies."
                         : "The mesh's global policies, written as rules every product is checked against on each change and"
-                                + " daily, and how the teams keep them. Only governance changes policies.");
+                                + " hourly, and how the teams keep them. Only governance changes policies.");
         intro.setId("governance-intro");
         add(intro);
 

@@ -119,7 +119,7 @@ class PolicyEditorView extends VerticalLayout implements BeforeEnterObserver, Ha
                                 ? "Enabled; no product is in its scope."
                                 : "Enabled: " + policy.passing() + " of " + policy.inScope() + " products keep it ("
                                         + GovernanceTexts.percent(policy.passRate()) + "), " + policy.failing()
-                                        + " violate it.";
+                                        + (policy.failing() == 1 ? " violates it." : " violate it.");
         Paragraph facts = new Paragraph(state + " Id " + policy.id() + ", revision " + policy.revision()
                 + ", last changed by " + policy.updatedBy() + " on " + GovernanceTexts.when(policy.updatedAt()) + ".");
         facts.setId("policy-state");

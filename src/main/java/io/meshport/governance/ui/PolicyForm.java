@@ -46,7 +46,7 @@ class PolicyForm extends FormLayout {
     final Select<Severity> severity = new Select<>();
     final RadioButtonGroup<PolicyMode> mode = new RadioButtonGroup<>("Mode");
     final Select<EnforceOn> enforceOn = new Select<>();
-    final Checkbox enabled = new Checkbox("Enabled: evaluated on every change and by the daily sweep");
+    final Checkbox enabled = new Checkbox("Enabled: evaluated on every change and by the hourly sweep");
     final MultiSelectComboBox<String> domains = scopeField("Scope: domains");
     final MultiSelectComboBox<String> statuses = scopeField("Scope: statuses");
     final MultiSelectComboBox<String> tags = scopeField("Scope: tags");
