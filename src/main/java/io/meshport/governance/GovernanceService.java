@@ -18,12 +18,10 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -71,6 +69,7 @@ public class GovernanceService {
     private final CatalogReadModel catalog;
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
+    private final GovernanceOverview overview;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
@@ -85,6 +84,7 @@ public class GovernanceService {
             CatalogReadModel catalog,
             CurrentIdentity currentIdentity,
             UserDirectory users,
+            GovernanceOverview overview,
             PlatformTransactionManager transactionManager,
             Clock clock) {
         this.policies = policies;
@@ -97,6 +97,7 @@ public class GovernanceService {
         this.catalog = catalog;
         this.currentIdentity = currentIdentity;
         this.users = users;
+        this.overview = overview;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
@@ -155,7 +156,7 @@ public class GovernanceService {
         if (saved == null || !saved.changed()) {
             return new Saved(saved == null ? policy(id).orElseThrow() : saved.policy(), false, false);
         }
-        evaluations.evaluateAll("policy");
+        evaluations.evaluateAll("policy", clock.instant());
         return new Saved(policy(id).orElseThrow(), saved.created(), true);
     }
 
@@ -225,7 +226,7 @@ public class GovernanceService {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public void retire(String id) {
         transactions.executeWithoutResult(status -> retireNow(id));
-        evaluations.evaluateAll("policy");
+        evaluations.evaluateAll("policy", clock.instant());
     }
 
     private void retireNow(String id) {
@@ -486,20 +487,12 @@ public class GovernanceService {
     /** Days of the daily compliance record the overview's chart may ask for at most. */
     static final int MAX_TREND_DAYS = 366;
 
-    /** Set here, not in the constructor, so that this section merges apart from the others. */
-    @Autowired
-    private @Nullable GovernanceOverview overview;
-
-    private GovernanceOverview overview() {
-        return Objects.requireNonNull(overview, "GovernanceOverview");
-    }
-
     /**
      * Today's compliance per domain or per team, by name: of the products at least one enabled
      * policy is evaluated for, how many violate none, and how many results are violated.
      */
     public List<ComplianceShare> complianceBy(ComplianceGrouping grouping) {
-        Map<String, Long> perProduct = overview().violationsPerProduct();
+        Map<String, Long> perProduct = overview.violationsPerProduct();
         Map<String, long[]> groups = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<String> ids = List.copyOf(perProduct.keySet());
         for (int from = 0; from < ids.size(); from += OVERVIEW_BATCH) {
@@ -527,7 +520,7 @@ public class GovernanceService {
         int span = Math.clamp(days, 1, MAX_TREND_DAYS);
         LocalDate from = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(span - 1L);
         Map<LocalDate, Map<String, long[]>> byDay = new TreeMap<>();
-        for (GovernanceOverview.Day row : overview().days(from)) {
+        for (GovernanceOverview.Day row : overview.days(from)) {
             String name = grouping == ComplianceGrouping.TEAM ? row.team() : domainName(row.domain());
             long[] counts = byDay.computeIfAbsent(row.day(), d -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
                     .computeIfAbsent(name, n -> new long[3]);
@@ -543,7 +536,7 @@ public class GovernanceService {
 
     /** How many violations {@link #violations} lists: of one policy, or (null) of every enabled one. */
     public long violationCount(@Nullable String policyId) {
-        return overview().violationCount(policyId);
+        return overview.violationCount(policyId);
     }
 
     /**
@@ -552,7 +545,7 @@ public class GovernanceService {
      */
     public List<ViolationEntry> violations(@Nullable String policyId, int offset, int limit) {
         List<GovernanceOverview.Violation> rows =
-                overview().violations(policyId, Math.max(0, offset), Math.clamp(limit, 0, MAX_OVERVIEW_ROWS));
+                overview.violations(policyId, Math.max(0, offset), Math.clamp(limit, 0, MAX_OVERVIEW_ROWS));
         Map<String, CatalogReadModel.Product> products = catalog.products(
                 rows.stream().map(GovernanceOverview.Violation::productId).toList());
         return rows.stream()
@@ -581,7 +574,7 @@ public class GovernanceService {
         Instant now = clock.instant();
         Duration longest = Duration.ofDays(MAX_TREND_DAYS);
         Duration span = within.isNegative() ? Duration.ZERO : within.compareTo(longest) > 0 ? longest : within;
-        List<GovernanceOverview.Exempted> rows = overview().expiring(now, now.plus(span), MAX_OVERVIEW_ROWS);
+        List<GovernanceOverview.Exempted> rows = overview.expiring(now, now.plus(span), MAX_OVERVIEW_ROWS);
         Map<String, CatalogReadModel.Product> products = catalog.products(
                 rows.stream().map(GovernanceOverview.Exempted::productId).toList());
         return rows.stream()

@@ -120,32 +120,80 @@ class PolicyEvaluations {
         }
     }
 
+    /** One product as an evaluation of the whole catalog left it. */
+    record Tally(String domain, String team, int violations) {}
+
     /**
-     * Evaluates every product of the catalog, a batch per transaction, so that neither a large
-     * catalog's results nor its entities pile up in one transaction, and one batch that fails
-     * (logged) does not stop the rest: the next sweep tries it again.
+     * What an evaluation of the whole catalog did.
      *
-     * @return the products evaluated
+     * @param failed products that could not be evaluated (logged), tried again next round
      */
-    long evaluateAll(String cause) {
-        long evaluated = 0;
+    record Round(List<Tally> tallies, int failed) {}
+
+    /**
+     * Evaluates every product of the catalog as of {@code now}, {@link #BATCH} products per
+     * transaction, so that neither a large catalog's results nor its entities pile up in one
+     * transaction; a batch that fails is evaluated product by product, and a product that fails is
+     * skipped (logged), so one product never stops the round.
+     */
+    Round evaluateAll(String cause, Instant now) {
+        List<Tally> tallies = new ArrayList<>();
+        int failed = 0;
         String after = null;
         while (true) {
             List<String> ids = catalogRead.productIds(after, BATCH);
             if (ids.isEmpty()) {
-                return evaluated;
+                return new Round(tallies, failed);
             }
-            try {
-                transactions.executeWithoutResult(status -> evaluateBatch(facts.read(ids), cause));
-                evaluated += ids.size();
-            } catch (RuntimeException e) {
+            List<Tally> batch = batch(ids, cause, now);
+            if (batch != null) {
+                tallies.addAll(batch);
+            } else {
+                for (String id : ids) {
+                    List<Tally> one = batch(List.of(id), cause, now);
+                    if (one == null) {
+                        failed++;
+                    } else {
+                        tallies.addAll(one);
+                    }
+                }
+            }
+            after = ids.getLast();
+        }
+    }
+
+    /** Evaluates and stores the products in a transaction of their own; null when that failed. */
+    private @Nullable List<Tally> batch(List<String> ids, String cause, Instant now) {
+        try {
+            return transactions.execute(status -> {
+                List<ProductFacts> read = facts.read(ids, now);
+                evaluateBatch(read, cause, now);
+                Map<String, List<ResultStore.Result>> stored =
+                        results.of(read.stream().map(ProductFacts::id).toList());
+                List<Tally> tallies = new ArrayList<>();
+                for (ProductFacts product : read) {
+                    int violations = (int) stored.getOrDefault(product.id(), List.of()).stream()
+                            .filter(ResultStore.Result::violated)
+                            .count();
+                    tallies.add(new Tally(
+                            product.domain() == null ? "" : product.domain(), product.ownerTeam(), violations));
+                }
+                return tallies;
+            });
+        } catch (RuntimeException e) {
+            if (ids.size() == 1) {
                 LOG.warn(
-                        "Evaluating policies for products {} to {} failed; the next sweep tries again",
+                        "Product '{}' could not be evaluated against the policies; skipped this round",
+                        ids.getFirst(),
+                        e);
+            } else {
+                LOG.warn(
+                        "Evaluating the products from '{}' to '{}' failed; evaluating them one by one",
                         ids.getFirst(),
                         ids.getLast(),
                         e);
             }
-            after = ids.getLast();
+            return null;
         }
     }
 

@@ -1,11 +1,10 @@
 package io.meshport.governance.api;
 
-import io.meshport.catalog.Violation;
+import io.meshport.catalog.JsonBody;
 import io.meshport.governance.ExemptionView;
 import io.meshport.governance.GovernanceService;
 import io.meshport.governance.InvalidExemptionException;
 import io.meshport.system.BodyLimit;
-import io.meshport.system.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -17,10 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,9 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Exemptions: a product excused from a policy until a date, with a reason. Governance grants and
@@ -50,7 +44,6 @@ class ExemptionApi {
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     private static final String PROBLEM = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final Set<String> FIELDS = Set.of("reason", "expiresAt");
 
     private final GovernanceService governance;
@@ -147,67 +140,19 @@ class ExemptionApi {
 
     /** Reads the grant, reporting every problem at once with its pointer. */
     static Grant read(@Nullable String body) {
-        if (body == null || body.isBlank()) {
-            throw invalid(List.of(
-                    new Violation("", "Send {\"reason\": \"...\", \"expiresAt\": \"2027-03-31\"} as a JSON object.")));
+        JsonBody grant = JsonBody.read(body, "exemption", FIELDS, false, InvalidExemptionException::new);
+        String reason = grant.text("reason", true);
+        String expires = grant.text("expiresAt", true);
+        Instant expiresAt = expires == null ? null : instant(expires.strip());
+        if (expires != null && expiresAt == null) {
+            grant.violation(
+                    "expiresAt",
+                    "expiresAt must be an instant such as 2027-03-31T12:00:00Z or a day such as 2027-03-31"
+                            + " (ISO 8601), not '" + (expires.length() > 40 ? expires.substring(0, 40) + "…" : expires)
+                            + "'.");
         }
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(body);
-        } catch (JacksonException e) {
-            throw invalid(List.of(new Violation("", "Not valid JSON: " + e.getOriginalMessage())));
-        }
-        if (tree == null || !tree.isObject()) {
-            throw invalid(List.of(
-                    new Violation("", "Send {\"reason\": \"...\", \"expiresAt\": \"2027-03-31\"} as a JSON object.")));
-        }
-        List<Violation> violations = new ArrayList<>();
-        for (String name : tree.propertyNames()) {
-            if (!FIELDS.contains(name)) {
-                violations.add(new Violation(
-                        "/" + name.replace("~", "~0").replace("/", "~1"),
-                        "Unknown field '" + name + "'; the fields are " + String.join(", ", new TreeSet<>(FIELDS))
-                                + "."));
-            }
-        }
-        String reason = text(tree, "reason", violations);
-        if (reason != null && reason.isBlank()) {
-            violations.add(new Violation("/reason", "Say why the product is excused (a reason is required)."));
-        }
-        String expires = text(tree, "expiresAt", violations);
-        Instant expiresAt = null;
-        if (expires != null) {
-            expiresAt = instant(expires.strip());
-            if (expiresAt == null) {
-                violations.add(new Violation(
-                        "/expiresAt",
-                        "expiresAt must be an instant such as 2027-03-31T12:00:00Z or a day such as 2027-03-31"
-                                + " (ISO 8601), not '" + expires + "'."));
-            }
-        }
-        if (!violations.isEmpty() || reason == null || expiresAt == null) {
-            throw invalid(violations);
-        }
-        return new Grant(reason, expiresAt);
-    }
-
-    private static @Nullable String text(JsonNode tree, String field, List<Violation> violations) {
-        JsonNode value = tree.get(field);
-        if (value == null || value.isNull()) {
-            violations.add(new Violation("/" + field, field + " is required."));
-            return null;
-        }
-        if (!value.isString()) {
-            violations.add(new Violation("/" + field, field + " must be a string."));
-            return null;
-        }
-        String text = value.asString();
-        String problem = StorableText.problem(text);
-        if (problem != null) {
-            violations.add(new Violation("/" + field, field + " " + problem));
-            return null;
-        }
-        return text;
+        grant.done();
+        return new Grant(java.util.Objects.requireNonNull(reason), java.util.Objects.requireNonNull(expiresAt));
     }
 
     /** An instant with an offset, or a day: excused through that day (UTC), so ending as the next begins. */
@@ -226,10 +171,5 @@ class ExemptionApi {
         } catch (java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    private static InvalidExemptionException invalid(List<Violation> violations) {
-        return new InvalidExemptionException(
-                "Invalid exemption", violations.stream().limit(20).toList());
     }
 }
