@@ -169,12 +169,12 @@ public final class GovernanceBenchmark {
     private static double[] publishes(CatalogService catalog, String prefix, int count) {
         double[] times = new double[count];
         asAdmin(() -> {
-            for (int i = -5; i < count; i++) {
-                String id = prefix + (i + 5);
+            for (int i = -30; i < count; i++) {
+                String id = prefix + (i + 30);
                 String document = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: " + id
                         + "\nstatus: draft\nteam:\n  name: sales\ndescription:\n  purpose: Orders of the benchmark, as placed.\n"
                         + "inputPorts:\n  - {name: hub, version: 1.0.0, contractId: "
-                        + LineageBenchmark.productId(i + 5) + "-v1}\n";
+                        + LineageBenchmark.productId(i + 30) + "-v1}\n";
                 long t = System.nanoTime();
                 catalog.publishProduct(id, document, DocumentFormat.YAML, null, null);
                 if (i >= 0) {
