@@ -50,7 +50,7 @@ class PoliciesSection extends VerticalLayout {
                 .setHeader("Policy")
                 .setComparator(
                         Comparator.comparing((PolicyView p) -> p.definition().title(), String.CASE_INSENSITIVE_ORDER))
-                .setWidth("16rem")
+                .setWidth("12rem")
                 .setFlexGrow(3);
         grid.addComponentColumn(p -> GovernanceTexts.mode(p.definition().mode()))
                 .setHeader("Mode")
@@ -65,8 +65,8 @@ class PoliciesSection extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addComponentColumn(p -> GovernanceTexts.severity(p.definition().severity()))
                 .setHeader("Severity")
+                .setWidth("7rem")
                 .setComparator(p -> p.definition().severity())
-                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(PoliciesSection::marks)
                 .setHeader("State")
@@ -80,14 +80,15 @@ class PoliciesSection extends VerticalLayout {
                 .setFlexGrow(0);
         grid.addColumn(PolicyView::failing)
                 .setHeader("Failing")
+                .setWidth("6.5rem")
                 .setSortable(true)
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addComponentColumn(PoliciesSection::passRate)
                 .setHeader("Pass rate")
                 .setComparator(p -> p.definition().enabled() ? p.passRate() : 2.0)
-                .setAutoWidth(true)
+                // Wide enough for "100 %" and its bar: measured from the text alone, it clipped the bar.
+                .setWidth("10rem")
                 .setFlexGrow(0);
         grid.setItems(policies);
         grid.setPartNameGenerator(p -> p.definition().enabled() ? null : "disabled-policy");
@@ -119,16 +120,22 @@ class PoliciesSection extends VerticalLayout {
     }
 
     private static Component passRate(PolicyView policy) {
+        // Short, so the column fits a laptop screen beside the others; the reason is its title.
         if (!policy.definition().enabled()) {
-            Span off = new Span("— (not evaluated)");
-            off.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            return off;
+            return none("not evaluated: disabled");
         }
         if (policy.inScope() == 0) {
-            return new Span("— (no product in scope)");
+            return none("no product in scope");
         }
         Div cell = GovernanceTexts.shareBar(policy.passRate());
         cell.getElement().setAttribute("title", policy.passing() + " of " + policy.inScope() + " keep it");
         return cell;
+    }
+
+    private static Span none(String why) {
+        Span none = new Span("— " + (why.startsWith("not") ? "off" : "none"));
+        none.getElement().setAttribute("title", why);
+        none.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return none;
     }
 }
