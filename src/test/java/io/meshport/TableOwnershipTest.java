@@ -38,6 +38,8 @@ class TableOwnershipTest {
             Map.entry("change_record", "catalog"),
             Map.entry("lineage_input", "lineage"),
             Map.entry("lineage_edge", "lineage"),
+            Map.entry("lineage_observed_edge", "lineage"),
+            Map.entry("lineage_observed_product", "lineage"),
             Map.entry("sla_observation", "sla"),
             Map.entry("sla_objective_status", "sla"),
             Map.entry("sla_check", "sla"),

@@ -8,7 +8,7 @@
  * dependencies are listed here, so the module test fails when one is added unseen (what it reads
  * of products comes from catalog.CatalogReadModel; docs/decisions/0018-module-data-ownership.md).
  */
-@ApplicationModule(allowedDependencies = {"catalog", "access"})
+@ApplicationModule(allowedDependencies = {"catalog", "access", "openlineage"})
 @NullMarked
 package io.meshport.lineage;
 

@@ -7,7 +7,7 @@
  * contracts' SLA properties and products from catalog; direct inputs from
  * lineage.LineageReadModel; docs/decisions/0018-module-data-ownership.md).
  */
-@ApplicationModule(allowedDependencies = {"catalog", "identity", "lineage", "system"})
+@ApplicationModule(allowedDependencies = {"catalog", "identity", "lineage", "openlineage", "system"})
 @NullMarked
 package io.meshport.sla;
 
