@@ -175,7 +175,8 @@ class LineageDriftTest {
                     .allSatisfy(id -> assertThat(batch.get(id)).isNotEmpty());
         }
         // Fifteen days on, z has not reported long enough to be judged, and y's undeclared input is fresh.
-        Map<String, List<Drift>> soon = asConsumer(() -> drift.at(ids, t0.plus(n).plus(DAY)));
+        Map<String, List<Drift>> soon =
+                asConsumer(() -> drift.at(ids, t0.plus(n).plus(DAY)));
         assertThat(soon).containsOnlyKeys(s + "-x", s + "-y");
         assertThat(soon.get(s + "-x"))
                 .extracting(Drift::kind, Drift::upstreamId)
@@ -186,7 +187,8 @@ class LineageDriftTest {
                 .extracting(Drift::kind, Drift::upstreamId)
                 .containsExactly(tuple(Drift.Kind.OBSERVED_NOT_DECLARED, s + "-b"));
         // Later every product of the three drifts; y's undeclared input was last read too long ago.
-        Map<String, List<Drift>> later = asConsumer(() -> drift.at(ids, t0.plus(n).plus(Duration.ofDays(13))));
+        Map<String, List<Drift>> later =
+                asConsumer(() -> drift.at(ids, t0.plus(n).plus(Duration.ofDays(13))));
         assertThat(later).containsOnlyKeys(s + "-x", s + "-y", s + "-z");
         assertThat(later.get(s + "-y"))
                 .extracting(Drift::kind, Drift::upstreamId)
