@@ -31,12 +31,10 @@ class DriftNotice extends Div {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        if (!loaded) {
+        VaadinService service = VaadinService.getCurrent();
+        if (!loaded && service != null) {
             loaded = true;
-            show(VaadinService.getCurrent()
-                    .getInstantiator()
-                    .getOrCreate(LineageDrift.class)
-                    .of(productId));
+            show(service.getInstantiator().getOrCreate(LineageDrift.class).of(productId));
         }
     }
 
