@@ -10,6 +10,7 @@ import io.meshport.catalog.DocumentFormat;
 import io.meshport.lineage.ObservedLineage;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,7 @@ class LineageDriftJourneyTest extends BrowserTest {
         page.getByLabel("Needs attention only").check();
         BrowserSupport.awaitVaadin(page);
         assertThat(mark).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/my-products-drift.png")));
 
         mark.click();
         page.waitForURL(url -> url.endsWith("/products/" + s + "-report/lineage"));
@@ -69,6 +71,7 @@ class LineageDriftJourneyTest extends BrowserTest {
                 .containsText(
                         "Declared input Orders " + s + " (contract " + s + "-orders-v1) has never been seen in a run");
         assertThat(notice).containsText("Runs read Profiles " + s + "'s port 'profiles'");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/lineage-drift.png")));
 
         notice.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Review it"))
                 .click();
