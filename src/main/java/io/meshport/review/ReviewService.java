@@ -8,6 +8,8 @@ import io.meshport.catalog.ProductStatus;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.identity.UserDirectory;
+import io.meshport.lineage.Drift;
+import io.meshport.lineage.LineageDrift;
 import io.meshport.sla.ComplianceStatus;
 import io.meshport.sla.SlaConsistencyWarning;
 import io.meshport.sla.SlaService;
@@ -37,9 +39,13 @@ public class ReviewService {
     /** The longest comment a sign-off keeps. */
     public static final int MAX_COMMENT = 2_000;
 
+    /** The most drift items a sign-off's history entry spells out; it counts the rest. */
+    static final int DRIFT_IN_HISTORY = 20;
+
     private final ReviewStore store;
     private final CatalogService catalog;
     private final SlaService sla;
+    private final LineageDrift drift;
     private final CurrentIdentity currentIdentity;
     private final UserDirectory users;
     private final Clock clock;
@@ -49,6 +55,7 @@ public class ReviewService {
             ReviewStore store,
             CatalogService catalog,
             SlaService sla,
+            LineageDrift drift,
             CurrentIdentity currentIdentity,
             UserDirectory users,
             Clock clock,
@@ -56,6 +63,7 @@ public class ReviewService {
         this.store = store;
         this.catalog = catalog;
         this.sla = sla;
+        this.drift = drift;
         this.currentIdentity = currentIdentity;
         this.users = users;
         this.clock = clock;
@@ -74,6 +82,7 @@ public class ReviewService {
         ReviewStore.Overview overview = store.overview(ids);
         Map<String, ReviewStore.Schedule> schedules = overview.schedules();
         Map<String, List<Warning>> warnings = warnings(ids, overview.providers());
+        Map<String, List<Drift>> drifting = drift.of(ids);
         Instant now = clock.instant();
         List<OwnedProduct> rows = new ArrayList<>();
         for (DataProductSummary product : owned) {
@@ -81,6 +90,7 @@ public class ReviewService {
                     product,
                     compliance.getOrDefault(product.id(), ComplianceStatus.NO_DATA),
                     warnings.getOrDefault(product.id(), List.of()),
+                    drifting.getOrDefault(product.id(), List.of()),
                     state(product, schedules.get(product.id()), now)));
         }
         return rows;
@@ -101,6 +111,7 @@ public class ReviewService {
         return Optional.of(new ProductReview(
                 product,
                 warnings(List.of(productId), overview.providers()).getOrDefault(productId, List.of()),
+                drift.of(productId),
                 sla.report(productId),
                 state,
                 signOffs,
@@ -109,7 +120,9 @@ public class ReviewService {
 
     /**
      * Signs off a review of the product's lineage and SLAs: kept with who and when, written into
-     * the product's history, and the next review becomes due a full interval later.
+     * the product's history, and the next review becomes due a full interval later. The history
+     * entry records the lineage drift open at the time, as seen by the reviewer (the review
+     * screen lists the same items above the sign-off).
      *
      * @throws NotInCatalogException when there is no such product
      * @throws org.springframework.security.access.AccessDeniedException when the caller is not of
@@ -131,8 +144,24 @@ public class ReviewService {
                     "A comment is at most " + MAX_COMMENT + " characters; this one has " + text.length() + ".");
         }
         // The catalog checks ownership and refuses before anything is written.
-        catalog.recordInHistory(productId, "reviewed", "Review signed off: " + text);
+        catalog.recordInHistory(productId, "reviewed", "Review signed off: " + text + driftSeen(drift.of(productId)));
         store.add(productId, users.record(caller), caller.displayName(), clock.instant(), text);
+    }
+
+    /** What a sign-off's history entry says of the drift the reviewer saw; empty when there was none. */
+    static String driftSeen(List<Drift> items) {
+        if (items.isEmpty()) {
+            return "";
+        }
+        StringBuilder seen = new StringBuilder(" — Lineage drift seen (")
+                .append(items.size())
+                .append(items.size() == 1 ? " item" : " items")
+                .append("):");
+        items.stream().limit(DRIFT_IN_HISTORY).forEach(item -> seen.append(' ').append(item.message()));
+        if (items.size() > DRIFT_IN_HISTORY) {
+            seen.append(" And ").append(items.size() - DRIFT_IN_HISTORY).append(" more.");
+        }
+        return seen.toString();
     }
 
     private ReviewState state(DataProductSummary product, ReviewStore.Schedule schedule, Instant now) {

@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
+import io.meshport.lineage.Drift;
+import io.meshport.lineage.ObservedLineage;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
 import io.meshport.testing.StatementLog;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * My products costs a fixed number of statements, however many products the team owns: each
  * owned product here reads a deprecated upstream product (with a successor), an input nobody
- * provides, and promises an SLA, so that every kind of warning is looked for.
+ * provides, and promises an SLA, so that every kind of warning is looked for; and its pipeline
+ * reports runs that never read the upstream product, so that lineage drift is looked for too.
  */
 @MeshportTest
 class MyProductsQueriesTest {
@@ -25,6 +31,9 @@ class MyProductsQueriesTest {
 
     @Autowired
     CatalogService catalog;
+
+    @Autowired
+    JdbcClient jdbc;
 
     private final String s = "q" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
 
@@ -44,6 +53,14 @@ class MyProductsQueriesTest {
         for (int i = 0; i < 50; i++) {
             publish(large + "-" + i, large, "draft", s + "-up-v1\n" + s + "-nowhere-v1", "");
         }
+        ObservedLineage runs = new ObservedLineage(jdbc);
+        Instant monthAgo = Instant.now().minus(Duration.ofDays(30));
+        for (int i = 0; i < 5; i++) {
+            runs.product(small + "-" + i, monthAgo);
+        }
+        for (int i = 0; i < 50; i++) {
+            runs.product(large + "-" + i, monthAgo);
+        }
         // Once each first: a user's first call records the user.
         asMemberOf(small, reviews::myProducts);
         asMemberOf(large, reviews::myProducts);
@@ -57,11 +74,14 @@ class MyProductsQueriesTest {
         assertThat(fifty.result()).hasSize(50).allSatisfy(row -> assertThat(row.warnings())
                 .extracting(Warning::kind)
                 .containsExactlyInAnyOrder(Warning.Kind.UPSTREAM_DEPRECATED, Warning.Kind.UNRESOLVED_INPUT));
+        assertThat(fifty.result()).allSatisfy(row -> assertThat(row.drift())
+                .extracting(Drift::kind)
+                .containsExactly(Drift.Kind.DECLARED_NOT_OBSERVED));
         assertThat(fifty.result().getFirst().warnings())
                 .extracting(Warning::message)
                 .contains("Upstream product Product " + s + "-up is deprecated; its successor is sales-orders.");
         assertThat(fifty.statements()).hasSameSizeAs(five.statements());
-        assertThat(five.statements()).hasSizeLessThanOrEqualTo(12);
+        assertThat(five.statements()).hasSizeLessThanOrEqualTo(16);
     }
 
     private void publish(String id, String team, String status, String consumes, String extra) {

@@ -100,7 +100,7 @@ class LineagePanel extends VerticalLayout {
         body.addClassName("lineage-body");
         diagram.setWidthFull();
         diagram.setHeight("100%");
-        add(controls, summary, body);
+        add(controls, new DriftNotice(productId), summary, body);
         setFlexGrow(1, body);
 
         depth.addValueChangeListener(e -> {

@@ -164,12 +164,22 @@ class MyProductsView extends VerticalLayout {
     }
 
     /** The product's name (leading to its review) and its marks, each leading to what explains it. */
-    private static HorizontalLayout nameAndMarks(OwnedProduct row, List<ProductBadges.Mark> marks) {
+    static HorizontalLayout nameAndMarks(OwnedProduct row, List<ProductBadges.Mark> marks) {
         HorizontalLayout cell = new HorizontalLayout(
                 ReviewTexts.link("my/" + row.product().id(), row.product().name()));
         cell.setSpacing(false);
         cell.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
         cell.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (!row.drift().isEmpty()) {
+            // Marked as other features' marks are, leading to the lineage that shows the drift.
+            HtmlContainer drift =
+                    ReviewTexts.link("products/" + row.product().id() + "/lineage", DriftList.mark(row.drift()));
+            drift.addClassNames("status-badge", "attention-badge", "product-mark", "lineage-drift");
+            drift.getStyle().set("text-decoration", "underline");
+            drift.setTitle(String.join(
+                    "\n", row.drift().stream().map(item -> item.message()).toList()));
+            cell.add(drift);
+        }
         for (ProductBadges.Mark mark : marks) {
             HtmlContainer badge =
                     mark.link() == null ? new Span(mark.text()) : ReviewTexts.link(mark.link(), mark.text());

@@ -93,6 +93,18 @@ class ProductReviewView extends VerticalLayout implements BeforeEnterObserver, H
             add(list);
         }
 
+        add(new H3("Lineage drift (declared versus observed)"));
+        if (review.drift().isEmpty()) {
+            Paragraph none = new Paragraph("No lineage drift: the pipeline runs reported for this product read what"
+                    + " its input ports declare. (A product whose runs report nothing is not judged.)");
+            none.setId("review-no-drift");
+            add(none);
+        } else {
+            DriftList drift = new DriftList(review.drift());
+            drift.setId("review-drift");
+            add(drift);
+        }
+
         add(new H3("Service levels"));
         if (review.objectives().isEmpty()) {
             add(new Paragraph("No output port's contract declares a service level."));
@@ -125,7 +137,7 @@ class ProductReviewView extends VerticalLayout implements BeforeEnterObserver, H
         state.setId("review-state");
         add(state);
         if (review.mayReview()) {
-            add(signOffForm());
+            add(signOffForm(review));
         } else {
             add(new Paragraph("Only members of team " + review.product().ownerTeam()
                     + " (or governance) can sign off this product's review."));
@@ -140,7 +152,7 @@ class ProductReviewView extends VerticalLayout implements BeforeEnterObserver, H
         }
     }
 
-    private VerticalLayout signOffForm() {
+    private VerticalLayout signOffForm(ProductReview review) {
         TextArea comment = new TextArea("Review comment");
         comment.setId("review-comment");
         comment.setWidthFull();
@@ -165,6 +177,16 @@ class ProductReviewView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
         VerticalLayout form = new VerticalLayout(comment, signOff);
+        if (!review.drift().isEmpty()) {
+            int items = review.drift().size();
+            Paragraph seen = new Paragraph("Signing off records in the product's history that you have seen the "
+                    + (items == 1 ? "lineage drift item" : items + " lineage drift items") + ":");
+            seen.setId("review-drift-seen");
+            UnorderedList messages = new UnorderedList();
+            review.drift().forEach(item -> messages.add(new ListItem(item.message())));
+            form.addComponentAtIndex(1, seen);
+            form.addComponentAtIndex(2, messages);
+        }
         form.setPadding(false);
         return form;
     }
