@@ -33,8 +33,7 @@ class LineageDownstreamImpact implements DownstreamImpact {
     public Report of(String productId, Set<String> contractIds) {
         List<Impact> impacts = new ArrayList<>();
         if (contractIds.isEmpty()) {
-            impacts.add(lineage.impact(
-                    productId, null, LineageService.MAX_IMPACTED, true, ProvenanceFilter.DECLARED));
+            impacts.add(lineage.impact(productId, null, LineageService.MAX_IMPACTED, true, ProvenanceFilter.DECLARED));
         } else {
             for (ProductDetails.OutputPortView port :
                     catalog.details(productId).map(ProductDetails::outputPorts).orElse(List.of())) {
