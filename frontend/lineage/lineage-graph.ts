@@ -8,15 +8,20 @@
  *   {root, grouped, truncated, focus?, groups:[{id, domain}],
  *    nodes:[{id, kind: PRODUCT|UNRESOLVED|DOMAIN|TEAM, name, domain, team, status, depth, parent,
  *            root, expandedUpstream, expandedDownstream, members, x, y}],
- *    edges:[{id, from, to, kind: declared|agreement, contracts:[...]}]}
+ *    edges:[{id, from, to, kind: declared|agreement|observed, contracts:[...],
+ *            provenance: declared|observed|both, lastObservedAt?}]}
  * A TEAM node is a consumer team reading a port through an approved agreement (a leaf); an
  * agreement edge is drawn dashed, in another colour, with an "agreement" label and a circle at its
- * start, so that it differs from a declared input by more than colour.
+ * start, so that it differs from a declared input by more than colour. Provenance is drawn the
+ * same way, never by colour alone: an edge only observed in pipeline runs is dashed (short
+ * dashes, teal) and labelled "observed"; one both declared and observed is a thick solid line
+ * starting at a diamond; one only declared stays a thin solid line.
  * Output events (bubbling, detail in brackets):
  *   lineage-node-action {action: 'expand-upstream' | 'expand-downstream' | 'open', id}
  *   lineage-domain-toggle {domain}
  * Hooks for tests and the benchmark: attributes data-ready ("true" once drawn and responsive),
- * data-node-count, data-edge-count, data-agreement-edge-count, data-team-node-count, data-draw-ms (parse to first frame), data-draw-phases (its parts,
+ * data-node-count, data-edge-count, data-agreement-edge-count, data-team-node-count,
+ * data-observed-edge-count (observed only), data-both-edge-count (declared and observed), data-draw-ms (parse to first frame), data-draw-phases (its parts,
  * ms: parse, elements, cytoscape, fit, first frame, then idle), data-ready-at (page clock,
  * ms since navigation started); method nodeClientPosition(id) gives a node's centre in page
  * (viewport) coordinates, so a test clicks the canvas where a person would; drawnStyle(id) what
@@ -51,7 +56,15 @@ interface Drawing {
   focus?: string | null;
   groups: { id: string; domain: string }[];
   nodes: DrawnNode[];
-  edges: { id: string; from: string; to: string; kind?: 'declared' | 'agreement'; contracts: string[] }[];
+  edges: {
+    id: string;
+    from: string;
+    to: string;
+    kind?: 'declared' | 'agreement' | 'observed';
+    contracts: string[];
+    provenance?: 'declared' | 'observed' | 'both';
+    lastObservedAt?: string | null;
+  }[];
 }
 
 interface Selection {
@@ -184,6 +197,30 @@ const STYLE: any[] = [
     },
   },
   {
+    selector: 'edge.observed',
+    style: {
+      width: 2,
+      'line-style': 'dashed',
+      'line-dash-pattern': [4, 4],
+      'line-color': '#0f766e',
+      'target-arrow-color': '#0f766e',
+      label: 'observed',
+      color: '#134e4a',
+      'font-style': 'italic',
+    },
+  },
+  {
+    selector: 'edge.both',
+    style: {
+      width: 3.5,
+      'line-style': 'solid',
+      'line-color': '#334155',
+      'target-arrow-color': '#334155',
+      'source-arrow-shape': 'diamond',
+      'source-arrow-color': '#334155',
+    },
+  },
+  {
     selector: 'edge.hover',
     style: { width: 3, 'line-color': '#1f5fbf', 'target-arrow-color': '#1f5fbf', label: 'data(label)', 'z-index': 10 },
   },
@@ -208,6 +245,10 @@ const LARGE_STYLE: any[] = [
   // Agreement edges keep their dashes and start circle at every zoom, their label once zoomed in.
   { selector: 'edge.agreement', style: { 'curve-style': 'straight', label: '' } },
   { selector: 'edge.agreement.detailed', style: { label: 'agreement' } },
+  // Observed edges keep their dashes, edges seen both ways their diamond, at every zoom.
+  { selector: 'edge.observed', style: { 'curve-style': 'straight', label: '' } },
+  { selector: 'edge.observed.detailed', style: { label: 'observed' } },
+  { selector: 'edge.both', style: { 'curve-style': 'straight' } },
 ];
 
 /** The zoom from which a large graph's 12 px labels are drawn (cytoscape skips text under 5 px anyway). */
@@ -307,6 +348,8 @@ export class LineageGraphElement extends LitElement {
         <li><span class="swatch swatch-team"></span>Consumer team reading through an agreement (ellipse, dashed purple border)</li>
         <li><span class="line line-declared"></span>Declared input (solid line)</li>
         <li><span class="line line-agreement"></span>Approved agreement (dashed purple line from a circle, labelled “agreement”)</li>
+        <li><span class="line line-observed"></span>Observed in pipeline runs only (short-dashed teal line, labelled “observed”)</li>
+        <li><span class="line line-both"></span>Declared and observed (thick solid line from a diamond)</li>
         <li>Arrows point downstream (in a large graph, once zoomed in); hover an arrow for the contract or agreement it carries.</li>
       </ul>
     `;
@@ -363,7 +406,9 @@ export class LineageGraphElement extends LitElement {
     }
     if (el.isEdge()) {
       return {
-        kind: el.hasClass('agreement') ? 'agreement' : 'declared',
+        kind: el.hasClass('agreement') ? 'agreement' : el.hasClass('observed') ? 'observed' : 'declared',
+        provenance: String(el.data('provenance') ?? 'declared'),
+        width: String(el.style('width')),
         lineStyle: String(el.style('line-style')),
         lineColor: String(el.style('line-color')),
         label: String(el.style('label') ?? ''),
@@ -435,10 +480,20 @@ export class LineageGraphElement extends LitElement {
     for (const e of model.edges) {
       const unresolved = this.nodesById.get(e.from)?.kind === 'UNRESOLVED';
       const agreement = e.kind === 'agreement';
+      const provenance = e.provenance ?? 'declared';
+      const seen = agreement || unresolved || provenance === 'declared' ? '' : provenance;
       elements.push({
         group: 'edges',
-        data: { id: e.id, source: e.from, target: e.to, label: e.contracts.join('; '), agreement },
-        classes: unresolved ? 'unresolved' : agreement ? 'agreement' : '',
+        data: {
+          id: e.id,
+          source: e.from,
+          target: e.to,
+          label: e.contracts.join('; '),
+          agreement,
+          provenance,
+          lastObservedAt: e.lastObservedAt ?? '',
+        },
+        classes: unresolved ? 'unresolved' : agreement ? 'agreement' : seen,
       });
     }
     const built = performance.now();
@@ -500,6 +555,14 @@ export class LineageGraphElement extends LitElement {
     this.setAttribute('data-edge-count', String(model.edges.length));
     this.setAttribute('data-agreement-edge-count', String(model.edges.filter((e) => e.kind === 'agreement').length));
     this.setAttribute('data-team-node-count', String(model.nodes.filter((n) => n.kind === 'TEAM').length));
+    this.setAttribute(
+      'data-observed-edge-count',
+      String(model.edges.filter((e) => e.kind !== 'agreement' && e.provenance === 'observed').length),
+    );
+    this.setAttribute(
+      'data-both-edge-count',
+      String(model.edges.filter((e) => e.kind !== 'agreement' && e.provenance === 'both').length),
+    );
     // Ready once the first frame is on screen and the main thread is free again.
     requestAnimationFrame(() => {
       const framed = performance.now();
@@ -543,7 +606,16 @@ export class LineageGraphElement extends LitElement {
       edge.addClass('hover');
       const p = evt.renderedPosition;
       const contracts: string = edge.data('label');
-      const text = edge.data('agreement') ? `Agreement: ${contracts}` : `Contract: ${contracts}`;
+      const provenance: string = edge.data('provenance');
+      const last: string = edge.data('lastObservedAt');
+      const seen =
+        provenance === 'observed'
+          ? ' · observed in pipeline runs only'
+          : provenance === 'both'
+            ? ' · declared and observed in pipeline runs'
+            : '';
+      const when = last ? `, last ${last.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC')}` : '';
+      const text = edge.data('agreement') ? `Agreement: ${contracts}` : `Contract: ${contracts}${seen}${when}`;
       this.tooltip = { text, x: p.x + 12, y: p.y + 12 };
     });
     cy.on('mouseout', 'edge', (evt: any) => {
@@ -653,6 +725,8 @@ meshport-lineage-graph .swatch-domain { border: 4px double #475569; background: 
 meshport-lineage-graph .swatch-team { border: 2px dashed #6d28d9; background: #f5f3ff; border-radius: 50%; }
 meshport-lineage-graph .line { display: inline-block; width: 26px; height: 0; border-top: 2px solid #8a99ad; }
 meshport-lineage-graph .line-agreement { border-top: 2px dashed #6d28d9; }
+meshport-lineage-graph .line-observed { border-top: 2px dashed #0f766e; }
+meshport-lineage-graph .line-both { border-top: 4px solid #334155; }
 `;
 
 if (!customElements.get('meshport-lineage-graph')) {

@@ -1,6 +1,7 @@
 package io.meshport.lineage;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.meshport.catalog.ProductStatus;
 import io.meshport.lineage.LineageGraph.EdgeKind;
 import io.meshport.lineage.LineageGraph.NodeKind;
@@ -20,17 +21,30 @@ import org.jspecify.annotations.Nullable;
  * the list stopped at the cap.
  *
  * @param outputPort the output port asked about, as asked; null for the whole product
+ * @param provenance which consumers were followed: {@code all} (declared ones and those observed
+ *     in pipeline runs, the default), {@code declared} or {@code observed}
  */
 public record Impact(
         String root,
         @Nullable String outputPort,
         List<ImpactedProduct> products,
         List<AgreementConsumer> agreements,
-        boolean truncated) {
+        boolean truncated,
+        ProvenanceFilter provenance) {
 
     public Impact {
         products = List.copyOf(products);
         agreements = List.copyOf(agreements);
+    }
+
+    /** Following declared and observed consumers. */
+    public Impact(
+            String root,
+            @Nullable String outputPort,
+            List<ImpactedProduct> products,
+            List<AgreementConsumer> agreements,
+            boolean truncated) {
+        this(root, outputPort, products, agreements, truncated, ProvenanceFilter.ALL);
     }
 
     /** Without agreements. */
@@ -38,13 +52,20 @@ public record Impact(
         this(root, outputPort, products, List.of(), truncated);
     }
 
+    /** Whether consumers observed in pipeline runs are among those listed. */
+    @JsonProperty("includesObserved")
+    public boolean includesObserved() {
+        return provenance.observed();
+    }
+
     /**
      * A product downstream.
      *
      * @param depth hops from the root (1 = consumes it directly)
      * @param path product ids from the root to this product, both included
-     * @param via how the last hop of that path reaches it: a declared input, or an approved
-     *     agreement (then {@code agreementId} names it)
+     * @param via how the last hop of that path reaches it: a declared input, an approved
+     *     agreement (then {@code agreementId} names it), or observed (a pipeline run read the
+     *     upstream product's port to write it; no document declares it)
      */
     public record ImpactedProduct(
             String id,
@@ -133,9 +154,13 @@ public record Impact(
             @Nullable String contractVersion,
             @Nullable String provisioning) {
 
-        /** "declared input" or "agreement", as people read it. */
+        /** "declared input", "agreement" or "observed in runs", as people read it. */
         public String viaText() {
-            return via == EdgeKind.AGREEMENT ? "agreement" : "declared input";
+            return switch (via) {
+                case AGREEMENT -> "agreement";
+                case OBSERVED -> "observed in runs";
+                case DECLARED -> "declared input";
+            };
         }
     }
 
@@ -189,7 +214,8 @@ public record Impact(
     /**
      * As CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, a
      * quote or a line break), one row per {@linkplain #lines() line}: id, name, domain, team,
-     * status, depth, path (ids joined by " > "), via ("declared input" or "agreement"), and for
+     * status, depth, path (ids joined by " > "), via ("declared input", "agreement" or "observed in
+     * runs"), and for
      * lines from an agreement its id, port ({@code name@version}), contract version and
      * provisioning state.
      */

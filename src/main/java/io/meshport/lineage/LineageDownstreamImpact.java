@@ -11,7 +11,13 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** The catalog's question "who is hurt by this change?", answered from the lineage. */
+/**
+ * The catalog's question "who is hurt by this change?", answered from the lineage: the consumers
+ * that declare an input or hold an approved agreement, not those only observed in pipeline runs.
+ * The confirmation is about the promises a change breaks (contracts and agreements), and must not
+ * come and go with the runs of the week; the Impact tab and API list observed consumers too
+ * (docs/decisions/0031-observed-lineage.md).
+ */
 @Component
 class LineageDownstreamImpact implements DownstreamImpact {
 
@@ -27,12 +33,17 @@ class LineageDownstreamImpact implements DownstreamImpact {
     public Report of(String productId, Set<String> contractIds) {
         List<Impact> impacts = new ArrayList<>();
         if (contractIds.isEmpty()) {
-            impacts.add(lineage.impact(productId, null));
+            impacts.add(lineage.impact(productId, null, LineageService.MAX_IMPACTED, true, ProvenanceFilter.DECLARED));
         } else {
             for (ProductDetails.OutputPortView port :
                     catalog.details(productId).map(ProductDetails::outputPorts).orElse(List.of())) {
                 if (port.contractId() != null && contractIds.contains(port.contractId())) {
-                    impacts.add(lineage.impact(productId, port.name() + "@" + port.version()));
+                    impacts.add(lineage.impact(
+                            productId,
+                            port.name() + "@" + port.version(),
+                            LineageService.MAX_IMPACTED,
+                            true,
+                            ProvenanceFilter.DECLARED));
                 }
             }
         }
@@ -60,7 +71,7 @@ class LineageDownstreamImpact implements DownstreamImpact {
                         .thenComparing(Impact.AgreementConsumer::consumerTeam)
                         .thenComparing(Impact.AgreementConsumer::agreementId))
                 .toList();
-        Impact merged = new Impact(productId, null, products, consumers, truncated);
+        Impact merged = new Impact(productId, null, products, consumers, truncated, ProvenanceFilter.DECLARED);
         return new Report(
                 merged.lines().stream()
                         .map(line -> new Affected(

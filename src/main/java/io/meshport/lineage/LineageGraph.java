@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.meshport.catalog.ProductStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Edges are declared (an input port names a contract an output port provides) or come from an
  * approved data usage agreement on an output port; an agreement whose consumer named none of its
- * products ends at a {@linkplain NodeKind#TEAM team} node, a leaf (docs/decisions/0025).
+ * products ends at a {@linkplain NodeKind#TEAM team} node, a leaf (docs/decisions/0025). An edge
+ * between two products over a contract may also be observed: a pipeline run read a port of {@code
+ * from} and wrote one of {@code to}. Each edge says which ({@link Provenance}); an edge both
+ * declared and observed is one edge (docs/decisions/0031-observed-lineage.md).
  */
 public record LineageGraph(
         String root, List<Node> nodes, List<Edge> edges, List<UnresolvedInput> unresolved, boolean truncated) {
@@ -37,11 +41,45 @@ public record LineageGraph(
         /** The products' documents: an input port (or {@code inputContracts}) names a provided contract. */
         DECLARED,
         /** An approved data usage agreement on an output port of {@code from}. */
-        AGREEMENT;
+        AGREEMENT,
+        /** Only seen in pipeline runs (OpenLineage): no document declares it. */
+        OBSERVED;
 
         @JsonValue
         public String value() {
             return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * Whether an edge is declared (a document, or an approved agreement, says so), observed (a
+     * pipeline run read {@code from}'s port and wrote {@code to}) or both.
+     */
+    public enum Provenance {
+        DECLARED,
+        OBSERVED,
+        BOTH;
+
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public boolean declared() {
+            return this != OBSERVED;
+        }
+
+        public boolean observed() {
+            return this != DECLARED;
+        }
+
+        static Provenance of(boolean declared, boolean observed) {
+            return declared && observed ? BOTH : observed ? OBSERVED : DECLARED;
+        }
+
+        /** Both ways seen: what two sightings of one edge make together. */
+        public Provenance and(Provenance other) {
+            return of(declared() || other.declared(), observed() || other.observed());
         }
     }
 
@@ -114,11 +152,62 @@ public record LineageGraph(
             String contractVersion,
 
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
-            String provisioning) {
+            String provisioning,
+
+            Provenance provenance,
+
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable
+            Instant lastObservedAt) {
 
         /** A declared edge. */
         public Edge(String from, String to, String contractId) {
-            this(from, to, contractId, EdgeKind.DECLARED, null, null, null, null, null);
+            this(from, to, contractId, EdgeKind.DECLARED, null, null, null, null, null, Provenance.DECLARED, null);
+        }
+
+        /** An edge between two products over a contract (null: the port offers none), as seen. */
+        public static Edge between(
+                String from,
+                String to,
+                @Nullable String contractId,
+                Provenance provenance,
+                @Nullable Instant lastObservedAt) {
+            return new Edge(
+                    from,
+                    to,
+                    contractId,
+                    provenance == Provenance.OBSERVED ? EdgeKind.OBSERVED : EdgeKind.DECLARED,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    provenance,
+                    lastObservedAt);
+        }
+
+        /** An edge of an approved agreement, declared by nature. */
+        public Edge(
+                String from,
+                String to,
+                @Nullable String contractId,
+                EdgeKind kind,
+                @Nullable String agreementId,
+                @Nullable String outputPort,
+                @Nullable String outputPortVersion,
+                @Nullable String contractVersion,
+                @Nullable String provisioning) {
+            this(
+                    from,
+                    to,
+                    contractId,
+                    kind,
+                    agreementId,
+                    outputPort,
+                    outputPortVersion,
+                    contractVersion,
+                    provisioning,
+                    Provenance.DECLARED,
+                    null);
         }
 
         @JsonIgnore

@@ -64,6 +64,18 @@ public class LineageService {
         return lineage(productId, direction, depth, maxNodes, true);
     }
 
+    /** {@link #lineage(String, Direction, int, int, boolean, ProvenanceFilter)} with the approved agreements. */
+    public LineageGraph lineage(
+            String productId, Direction direction, int depth, int maxNodes, ProvenanceFilter shown) {
+        return lineage(productId, direction, depth, maxNodes, true, shown);
+    }
+
+    /** {@link #lineage(String, Direction, int, int, boolean, ProvenanceFilter)} over declared and observed edges. */
+    public LineageGraph lineage(
+            String productId, Direction direction, int depth, int maxNodes, boolean withAgreements) {
+        return lineage(productId, direction, depth, maxNodes, withAgreements, ProvenanceFilter.ALL);
+    }
+
     /**
      * The product's lineage within {@code depth} hops ({@code 1..}{@link #MAX_DEPTH}): the nearest
      * {@code maxNodes} nodes (the product included; upstream ones at negative depths), the edges
@@ -75,12 +87,21 @@ public class LineageService {
      * none, to a node for the consumer team (a leaf, downstream only). Upstream of a consumer
      * product its agreements lead to their providers.
      *
+     * <p>{@code shown} chooses the edges followed: declared ones (documents and agreements),
+     * those observed in pipeline runs, or both; each edge says which it is (its provenance). An
+     * agreement is declared: with observed edges only, no agreement is followed.
+     *
      * @throws NotInCatalogException when there is no such product
      * @throws InvalidDocumentException when depth or maxNodes is out of range (pointers /depth,
      *     /maxNodes)
      */
     public LineageGraph lineage(
-            String productId, Direction direction, int depth, int maxNodes, boolean withAgreements) {
+            String productId,
+            Direction direction,
+            int depth,
+            int maxNodes,
+            boolean withAgreements,
+            ProvenanceFilter shown) {
         if (depth < 1 || depth > MAX_DEPTH) {
             throw new InvalidDocumentException(
                     "Bad lineage request", "/depth", "depth must be between 1 and " + MAX_DEPTH + ".");
@@ -92,25 +113,31 @@ public class LineageService {
         boolean up = direction != Direction.DOWNSTREAM;
         // One hop (how every lineage view opens) is a single statement; deeper walks are one
         // recursive statement per direction, then one for the edges among the products kept.
-        LineageStore.Neighbourhood near = depth == 1 ? store.neighbourhood(productId, down, up, maxNodes) : null;
+        LineageStore.Neighbourhood near = depth == 1 ? store.neighbourhood(productId, down, up, maxNodes, shown) : null;
+        ProvenanceFilter followed = near == null ? followed(shown) : shown;
         LineageStore.@Nullable Walk downWalk = null;
         LineageStore.@Nullable Walk upWalk = null;
         if (down) {
-            downWalk = near != null ? near.downstream() : store.walk(productId, true, depth, maxNodes, null);
+            downWalk = near != null
+                    ? near.downstream()
+                    : store.walk(productId, true, depth, maxNodes, null, List.of(), followed);
         }
         if (up) {
-            upWalk = near != null ? near.upstream() : store.walk(productId, false, depth, maxNodes, null);
+            upWalk = near != null
+                    ? near.upstream()
+                    : store.walk(productId, false, depth, maxNodes, null, List.of(), followed);
         }
-        AgreementLinks links = withAgreements ? new AgreementLinks(agreements) : null;
+        AgreementLinks links = withAgreements && shown.declared() ? new AgreementLinks(agreements) : null;
         Set<LineageStore.Link> extras = new HashSet<>();
         if (links != null) {
             Set<LineageStore.Link> downExtras = new LinkedHashSet<>();
             Set<LineageStore.Link> upExtras = new LinkedHashSet<>();
             if (downWalk != null && !downWalk.nodes().isEmpty()) {
-                downWalk = follow(productId, true, depth, maxNodes, null, downWalk, links, c -> true, downExtras);
+                downWalk = follow(
+                        productId, true, depth, maxNodes, null, downWalk, links, c -> true, downExtras, followed);
             }
             if (upWalk != null && !upWalk.nodes().isEmpty()) {
-                upWalk = follow(productId, false, depth, maxNodes, null, upWalk, links, c -> true, upExtras);
+                upWalk = follow(productId, false, depth, maxNodes, null, upWalk, links, c -> true, upExtras, followed);
             }
             extras.addAll(downExtras);
             extras.addAll(upExtras);
@@ -162,9 +189,8 @@ public class LineageService {
                 .toList();
         LineageStore.Surroundings around = near != null && extras.isEmpty()
                 ? near.surroundings().among(Set.copyOf(productIds))
-                : store.surroundings(productIds);
-        List<LineageGraph.Edge> edges = new ArrayList<>();
-        around.edges().forEach(edge -> edges.add(new LineageGraph.Edge(edge.from(), edge.to(), edge.contractId())));
+                : store.surroundings(productIds, shown);
+        List<LineageGraph.Edge> edges = new ArrayList<>(around.edges());
         if (links != null) {
             List<LineageGraph.Edge> agreed = new ArrayList<>();
             for (AgreementReadModel.Consumer agreement : links.on(productIds)) {
@@ -194,6 +220,11 @@ public class LineageService {
         return impact(productId, outputPort, maxProducts, true);
     }
 
+    /** {@link #impact(String, String, int, boolean, ProvenanceFilter)} with declared and observed consumers. */
+    public Impact impact(String productId, @Nullable String outputPort, int maxProducts, boolean withAgreements) {
+        return impact(productId, outputPort, maxProducts, withAgreements, ProvenanceFilter.ALL);
+    }
+
     /**
      * Every product downstream of the product, or of one of its output ports, transitively: the
      * nearest {@code maxProducts}, each with its smallest depth and one shortest path. With {@code
@@ -202,11 +233,21 @@ public class LineageService {
      * product (of the port asked about) or of a product downstream is listed with its consumer,
      * team or product.
      *
+     * <p>{@code shown} chooses the consumers: by default ({@link ProvenanceFilter#ALL}) also
+     * those observed in pipeline runs, since they really read the data whatever their documents
+     * say; a product reached by an observed edge no document declares says so ({@code via}
+     * observed). The answer names the choice ({@link Impact#provenance()}).
+     *
      * @param outputPort null for the whole product; else an output port's name (all its versions)
      *     or {@code name@version}
      * @throws NotInCatalogException when there is no such product or output port
      */
-    public Impact impact(String productId, @Nullable String outputPort, int maxProducts, boolean withAgreements) {
+    public Impact impact(
+            String productId,
+            @Nullable String outputPort,
+            int maxProducts,
+            boolean withAgreements,
+            ProvenanceFilter shown) {
         if (maxProducts < 1 || maxProducts > MAX_IMPACTED) {
             throw new InvalidDocumentException(
                     "Bad impact request", "/limit", "limit must be between 1 and " + MAX_IMPACTED + ".");
@@ -214,18 +255,30 @@ public class LineageService {
         List<CatalogReadModel.Port> ports =
                 outputPort == null || outputPort.isBlank() ? null : portsNamed(productId, outputPort);
         List<String> firstHop = ports == null ? null : contractsOf(ports);
-        LineageStore.Walk walk = store.walk(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop);
+        ProvenanceFilter followed = followed(shown);
+        LineageStore.Walk walk =
+                store.walk(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop, List.of(), followed);
         if (walk.nodes().isEmpty()) {
             throw new NotInCatalogException("No data product '" + productId + "'.");
         }
-        AgreementLinks links = withAgreements ? new AgreementLinks(agreements) : null;
+        AgreementLinks links = withAgreements && shown.declared() ? new AgreementLinks(agreements) : null;
         Set<LineageStore.Link> extras = new LinkedHashSet<>();
         Predicate<AgreementReadModel.Consumer> onPort = agreement -> ports == null
                 || ports.stream()
                         .anyMatch(port -> port.name().equals(agreement.outputPort())
                                 && port.version().equals(agreement.outputPortVersion()));
         if (links != null) {
-            walk = follow(productId, true, Integer.MAX_VALUE, maxProducts + 1, firstHop, walk, links, onPort, extras);
+            walk = follow(
+                    productId,
+                    true,
+                    Integer.MAX_VALUE,
+                    maxProducts + 1,
+                    firstHop,
+                    walk,
+                    links,
+                    onPort,
+                    extras,
+                    followed);
         }
         // Each product's path back to the start follows the products it was reached from. The
         // walk lists them nearest first, so a product's parent is looked up once, by position,
@@ -267,10 +320,13 @@ public class LineageService {
                         agreement.agreementId().toString());
             }
         }
+        // Which last hops a document declares: those of agreements (else the agreement says how),
+        // and once observed edges are followed every hop (else it was only observed).
+        boolean observedHops = followed.observed();
         Set<LineageStore.Link> declared = store.declared(nodes.stream()
                 .filter(node -> node.parent() != null)
                 .map(node -> new LineageStore.Link(node.parent(), node.id()))
-                .filter(extras::contains)
+                .filter(link -> observedHops || extras.contains(link))
                 .toList());
         List<Impact.ImpactedProduct> products = new ArrayList<>(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
@@ -279,10 +335,14 @@ public class LineageService {
                 continue;
             }
             String agreementId = null;
+            LineageGraph.EdgeKind via = LineageGraph.EdgeKind.DECLARED;
             if (node.parent() != null) {
                 LineageStore.Link link = new LineageStore.Link(node.parent(), node.id());
                 if (extras.contains(link) && !declared.contains(link)) {
                     agreementId = agreementOf.get(link);
+                    via = LineageGraph.EdgeKind.AGREEMENT;
+                } else if (observedHops && !declared.contains(link)) {
+                    via = LineageGraph.EdgeKind.OBSERVED;
                 }
             }
             products.add(new Impact.ImpactedProduct(
@@ -293,7 +353,9 @@ public class LineageService {
                     node.status(),
                     node.depth(),
                     paths.get(i),
-                    agreementId == null ? LineageGraph.EdgeKind.DECLARED : LineageGraph.EdgeKind.AGREEMENT,
+                    agreementId == null && via == LineageGraph.EdgeKind.AGREEMENT
+                            ? LineageGraph.EdgeKind.DECLARED
+                            : via,
                     agreementId));
         }
         List<Impact.AgreementConsumer> consumers = new ArrayList<>();
@@ -320,7 +382,15 @@ public class LineageService {
                 .thenComparing(Impact.AgreementConsumer::product)
                 .thenComparing(Impact.AgreementConsumer::consumerTeam)
                 .thenComparing(Impact.AgreementConsumer::agreementId));
-        return new Impact(productId, outputPort, products, consumers, walk.truncated());
+        return new Impact(productId, outputPort, products, consumers, walk.truncated(), shown);
+    }
+
+    /**
+     * The edges a deep walk follows for what was asked: where no run was ever observed, the
+     * declared ones alone, so that the walk keeps its plain plan.
+     */
+    private ProvenanceFilter followed(ProvenanceFilter shown) {
+        return shown == ProvenanceFilter.ALL && !store.anyObserved() ? ProvenanceFilter.DECLARED : shown;
     }
 
     /**
@@ -342,7 +412,8 @@ public class LineageService {
             LineageStore.Walk first,
             AgreementLinks links,
             Predicate<AgreementReadModel.Consumer> leavesStart,
-            Set<LineageStore.Link> extras) {
+            Set<LineageStore.Link> extras,
+            ProvenanceFilter followed) {
         LineageStore.Walk walk = first;
         for (int round = 0; round < MAX_AGREEMENT_ROUNDS; round++) {
             Map<String, Integer> depths = depths(walk);
@@ -380,7 +451,7 @@ public class LineageService {
                 return walk;
             }
             extras.addAll(more);
-            walk = store.walk(start, downstream, depth, maxNodes, firstHop, extras);
+            walk = store.walk(start, downstream, depth, maxNodes, firstHop, extras, followed);
         }
         return walk;
     }

@@ -2,11 +2,14 @@ package io.meshport.lineage;
 
 import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.ProductStatus;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,8 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The lineage tables ({@code lineage_input}, {@code lineage_edge}; see V0004) and the walks over
- * them. Lineage reads and writes only its own tables; what a node shows and who provides a
+ * The lineage tables ({@code lineage_input}, {@code lineage_edge}; see V0004; the observed edges
+ * of V0022, which {@link ObservedLineageRecorder} writes) and the walks over them. Lineage reads and writes only its own tables; what a node shows and who provides a
  * contract come from the catalog's {@link CatalogReadModel}, one batch per walk
  * (docs/decisions/0018-module-data-ownership.md).
  */
@@ -67,29 +70,59 @@ class LineageStore {
             select r.depth, r.id, r.parent from reached r order by r.depth, r.id collate "C"
             """;
 
-    private static final String WALK_DOWNSTREAM =
-            WALK.replace("e.TO", "e.downstream_id").replace("e.FROM", "e.upstream_id");
-    private static final String WALK_UPSTREAM =
-            WALK.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id");
-
     /**
-     * The same walk over the edges and some more given as arrays (the approved agreements that
-     * lead to a product, which lineage reads from the access module, not from its tables). Only
-     * used when there are such edges, so the plain walk keeps its plan. Extra edges leave the
-     * start whatever the first hop is restricted to: the caller passes only those it wants.
+     * The walk's SQL for each direction, choice of edges and whether extra edges are given (the
+     * approved agreements that lead to a product, which lineage reads from the access module, not
+     * from its tables). Declared edges alone, without extras, keep the plain walk and its plan.
+     * Otherwise the edges walked are a {@code union all} of the edge tables chosen (the declared
+     * ones, the observed ones, V0022) and the extras as arrays; the walk's predicates reach into
+     * each branch, so each is read through its own index. Extra edges leave the start whatever
+     * the first hop is restricted to: the caller passes only those it wants.
      */
-    private static final String WALK_WITH_EXTRAS = WALK.replace("from lineage_edge e", """
-                    from (select upstream_id, downstream_id, contract_id, false as extra from lineage_edge
-                          union all
-                          select x.upstream_id, x.downstream_id, cast(null as text), true
-                            from unnest(cast(:extraFrom as text[]), cast(:extraTo as text[])) as x(upstream_id, downstream_id)
-                         ) e""")
-            .replace("or e.contract_id = any", "or e.extra or e.contract_id = any");
+    private static final Map<String, String> WALKS = walks();
 
-    private static final String WALK_DOWNSTREAM_WITH_EXTRAS =
-            WALK_WITH_EXTRAS.replace("e.TO", "e.downstream_id").replace("e.FROM", "e.upstream_id");
-    private static final String WALK_UPSTREAM_WITH_EXTRAS =
-            WALK_WITH_EXTRAS.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id");
+    private static Map<String, String> walks() {
+        Map<String, String> walks = new HashMap<>();
+        for (ProvenanceFilter filter : ProvenanceFilter.values()) {
+            for (boolean extras : List.of(false, true)) {
+                String sql = WALK;
+                if (extras || filter != ProvenanceFilter.DECLARED) {
+                    List<String> parts = new ArrayList<>();
+                    if (filter.declared()) {
+                        parts.add("select upstream_id, downstream_id, contract_id, false as extra from lineage_edge");
+                    }
+                    if (filter.observed()) {
+                        parts.add("select upstream_id, downstream_id, contract_id, false as extra"
+                                + " from lineage_observed_edge");
+                    }
+                    if (extras) {
+                        parts.add("select x.upstream_id, x.downstream_id, cast(null as text), true as extra"
+                                + " from unnest(cast(:extraFrom as text[]), cast(:extraTo as text[]))"
+                                + " as x(upstream_id, downstream_id)");
+                    }
+                    sql = sql.replace(
+                                    "from lineage_edge e",
+                                    "from ("
+                                            + String.join(
+                                                    "\n                          union all\n                          ",
+                                                    parts)
+                                            + ") e")
+                            .replace("or e.contract_id = any", "or e.extra or e.contract_id = any");
+                }
+                walks.put(
+                        walkKey(true, filter, extras),
+                        sql.replace("e.TO", "e.downstream_id").replace("e.FROM", "e.upstream_id"));
+                walks.put(
+                        walkKey(false, filter, extras),
+                        sql.replace("e.TO", "e.upstream_id").replace("e.FROM", "e.downstream_id"));
+            }
+        }
+        return Map.copyOf(walks);
+    }
+
+    private static String walkKey(boolean downstream, ProvenanceFilter filter, boolean extras) {
+        return (downstream ? "down/" : "up/") + filter + (extras ? "/extras" : "");
+    }
 
     private final JdbcClient jdbc;
     private final CatalogReadModel catalog;
@@ -149,13 +182,14 @@ class LineageStore {
      * @param firstHop if not null, only edges labelled with one of these contracts leave the start
      */
     Walk walk(String start, boolean downstream, int maxDepth, int maxNodes, @Nullable Collection<String> firstHop) {
-        return walk(start, downstream, maxDepth, maxNodes, firstHop, List.of());
+        return walk(start, downstream, maxDepth, maxNodes, firstHop, List.of(), ProvenanceFilter.DECLARED);
     }
 
     /**
      * A {@link #walk} that also follows {@code extras}, edges from upstream to downstream that
      * are not in the edge table (approved agreements); the first hop's restriction does not apply
-     * to them.
+     * to them. {@code edges} says which of the tables' edges are followed: declared, observed, or
+     * both.
      */
     Walk walk(
             String start,
@@ -163,10 +197,9 @@ class LineageStore {
             int maxDepth,
             int maxNodes,
             @Nullable Collection<String> firstHop,
-            Collection<Link> extras) {
-        String sql = extras.isEmpty()
-                ? (downstream ? WALK_DOWNSTREAM : WALK_UPSTREAM)
-                : (downstream ? WALK_DOWNSTREAM_WITH_EXTRAS : WALK_UPSTREAM_WITH_EXTRAS);
+            Collection<Link> extras,
+            ProvenanceFilter edges) {
+        String sql = WALKS.get(walkKey(downstream, edges, !extras.isEmpty()));
         var statement = jdbc.sql(sql)
                 .param("root", start)
                 .param("maxDepth", maxDepth)
@@ -210,6 +243,13 @@ class LineageStore {
                 .list());
     }
 
+    /** Whether any run was observed reading a product's port to write another's. */
+    boolean anyObserved() {
+        return jdbc.sql("select exists (select 1 from lineage_observed_edge)")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Which of these are products in the catalog. */
     Set<String> existing(Collection<String> productIds) {
         return productIds.isEmpty() ? Set.of() : catalog.products(productIds).keySet();
@@ -227,37 +267,47 @@ class LineageStore {
                 select 0 as depth, cast(:root as text) as id, cast(null as text) as parent, 0 as side
               union all
                 (select distinct on (e.downstream_id collate "C") 1, e.downstream_id, e.upstream_id, 1
-                   from lineage_edge e where e.upstream_id = :root and :down
+                   from EDGES e where e.upstream_id = :root and :down
                   order by e.downstream_id collate "C" limit :maxNodes)
               union all
                 (select distinct on (e.upstream_id collate "C") 1, e.upstream_id, e.downstream_id, -1
-                   from lineage_edge e where e.downstream_id = :root and :up
+                   from EDGES e where e.downstream_id = :root and :up
                   order by e.upstream_id collate "C" limit :maxNodes)
             )
-            select 'n', n.side, n.id, n.parent, null from near n
+            select 'n', n.side, n.id, n.parent, null, cast(null as timestamptz) from near n
             union all
-            select 'e', 0, e.upstream_id, e.downstream_id, e.contract_id
+            select 'd', 0, e.upstream_id, e.downstream_id, e.contract_id, null
               from lineage_edge e
              where e.upstream_id in (select id from near) and e.downstream_id in (select id from near)
             union all
-            select 'u', 0, i.product_id, i.contract_id, null
+            select 'o', 0, e.upstream_id, e.downstream_id, e.contract_id, e.last_observed_at
+              from lineage_observed_edge e
+             where e.upstream_id in (select id from near) and e.downstream_id in (select id from near)
+            union all
+            select 'u', 0, i.product_id, i.contract_id, null, null
               from lineage_input i
-             where i.product_id in (select id from near)
-            """;
+             where :declared and i.product_id in (select id from near)
+            """.replace("EDGES", """
+                    (select upstream_id, downstream_id from lineage_edge where :declared
+                     union all
+                     select upstream_id, downstream_id from lineage_observed_edge where :observed)""");
 
     /** What {@link #neighbourhood} found: each side as a one-hop walk, and what surrounds them all. */
     record Neighbourhood(Walk downstream, Walk upstream, Surroundings surroundings) {}
 
-    Neighbourhood neighbourhood(String start, boolean downstream, boolean upstream, int maxNodes) {
+    Neighbourhood neighbourhood(
+            String start, boolean downstream, boolean upstream, int maxNodes, ProvenanceFilter shown) {
         List<Hop> hops = new ArrayList<>();
         List<Integer> sides = new ArrayList<>();
-        List<Edge> edges = new ArrayList<>();
+        SeenEdges seen = new SeenEdges();
         List<Unresolved> inputs = new ArrayList<>();
         jdbc.sql(NEIGHBOURHOOD)
                 .param("root", start)
                 .param("down", downstream)
                 .param("up", upstream)
                 .param("maxNodes", maxNodes)
+                .param("declared", shown.declared())
+                .param("observed", shown.observed())
                 .query(rs -> {
                     switch (rs.getString(1)) {
                         case "n" -> {
@@ -265,10 +315,17 @@ class LineageStore {
                             hops.add(new Hop(rs.getString(3), side == 0 ? 0 : 1, rs.getString(4)));
                             sides.add(side);
                         }
-                        case "e" -> edges.add(new Edge(rs.getString(3), rs.getString(4), rs.getString(5)));
+                        case "d" -> seen.declared(rs.getString(3), rs.getString(4), rs.getString(5));
+                        case "o" ->
+                            seen.observed(
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getTimestamp(6).toInstant());
                         default -> inputs.add(new Unresolved(rs.getString(3), rs.getString(4)));
                     }
                 });
+        List<LineageGraph.Edge> edges = seen.edges(shown);
         Map<String, CatalogReadModel.Product> products =
                 catalog.products(hops.stream().map(Hop::id).toList());
         List<Reached> down = new ArrayList<>();
@@ -301,7 +358,7 @@ class LineageStore {
             return new Neighbourhood(
                     new Walk(List.of(), false), new Walk(List.of(), false), new Surroundings(edges, unresolved));
         }
-        edges.sort(Comparator.comparing(Edge::to).thenComparing(Edge::from).thenComparing(Edge::contractId));
+        edges.sort(EDGE_ORDER);
         unresolved.sort(Comparator.comparing(Unresolved::productId).thenComparing(Unresolved::contractId));
         return new Neighbourhood(
                 oneHop(down, downstream, maxNodes),
@@ -325,31 +382,95 @@ class LineageStore {
      * are among {@code ids}, and what these products consume that no output port in the catalog
      * provides.
      */
-    Surroundings surroundings(Collection<String> ids) {
-        List<Edge> edges = new ArrayList<>();
+    Surroundings surroundings(Collection<String> ids, ProvenanceFilter shown) {
+        SeenEdges seen = new SeenEdges();
         List<Unresolved> unresolved = new ArrayList<>();
         jdbc.sql("""
-                        select e.upstream_id, e.downstream_id, e.contract_id
+                        select 'd', e.upstream_id, e.downstream_id, e.contract_id, cast(null as timestamptz)
                           from lineage_edge e
                          where e.upstream_id = any (cast(:ids as text[]))
                            and e.downstream_id in (select unnest(cast(:ids as text[])))
                         union all
-                        select null, i.product_id, i.contract_id
+                        select 'o', e.upstream_id, e.downstream_id, e.contract_id, e.last_observed_at
+                          from lineage_observed_edge e
+                         where e.upstream_id = any (cast(:ids as text[]))
+                           and e.downstream_id in (select unnest(cast(:ids as text[])))
+                        union all
+                        select 'u', null, i.product_id, i.contract_id, null
                           from lineage_input i
-                         where i.product_id = any (cast(:ids as text[]))
-                         order by 2, 1, 3
-                        """).param("ids", ids.toArray(String[]::new)).query(rs -> {
-            String from = rs.getString(1);
-            if (from == null) {
-                unresolved.add(new Unresolved(rs.getString(2), rs.getString(3)));
-            } else {
-                edges.add(new Edge(from, rs.getString(2), rs.getString(3)));
-            }
-        });
+                         where :declared and i.product_id = any (cast(:ids as text[]))
+                         order by 3, 2, 4
+                        """)
+                .param("ids", ids.toArray(String[]::new))
+                .param("declared", shown.declared())
+                .param("observed", shown.observed())
+                .query(rs -> {
+                    switch (rs.getString(1)) {
+                        case "d" -> seen.declared(rs.getString(2), rs.getString(3), rs.getString(4));
+                        case "o" ->
+                            seen.observed(
+                                    rs.getString(2),
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    rs.getTimestamp(5).toInstant());
+                        default -> unresolved.add(new Unresolved(rs.getString(3), rs.getString(4)));
+                    }
+                });
+        List<LineageGraph.Edge> edges = seen.edges(shown);
+        edges.sort(EDGE_ORDER);
         return new Surroundings(edges, unresolvedAmong(unresolved));
     }
 
-    record Surroundings(List<Edge> edges, List<Unresolved> unresolved) {
+    /** Edges in the order lineage answers list them: by consumer, provider, then contract. */
+    static final Comparator<LineageGraph.Edge> EDGE_ORDER = Comparator.comparing(LineageGraph.Edge::to)
+            .thenComparing(LineageGraph.Edge::from)
+            .thenComparing(LineageGraph.Edge::contractId, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * The edges rows showed, declared or observed: a declared edge and an observed one between
+     * the same products over the same contract are one edge, seen both ways; observations of it
+     * through several ports (one contract offered twice) are one, seen last at the newest.
+     */
+    private static final class SeenEdges {
+        private final Map<List<@Nullable String>, LineageGraph.Edge> edges = new LinkedHashMap<>();
+
+        void declared(String from, String to, String contractId) {
+            add(LineageGraph.Edge.between(from, to, contractId, LineageGraph.Provenance.DECLARED, null));
+        }
+
+        void observed(String from, String to, @Nullable String contractId, Instant lastObservedAt) {
+            add(LineageGraph.Edge.between(from, to, contractId, LineageGraph.Provenance.OBSERVED, lastObservedAt));
+        }
+
+        private void add(LineageGraph.Edge edge) {
+            edges.merge(Arrays.asList(edge.from(), edge.to(), edge.contractId()), edge, (a, b) -> {
+                Instant last = a.lastObservedAt() == null
+                        ? b.lastObservedAt()
+                        : b.lastObservedAt() == null || a.lastObservedAt().isAfter(b.lastObservedAt())
+                                ? a.lastObservedAt()
+                                : b.lastObservedAt();
+                return LineageGraph.Edge.between(
+                        a.from(), a.to(), a.contractId(), a.provenance().and(b.provenance()), last);
+            });
+        }
+
+        /**
+         * The edges of the provenance shown: each says all it is (an edge also declared is "both"
+         * in a view of observed edges), but one not followed is left out.
+         */
+        List<LineageGraph.Edge> edges(ProvenanceFilter shown) {
+            List<LineageGraph.Edge> list = new ArrayList<>(edges.size());
+            for (LineageGraph.Edge edge : edges.values()) {
+                if ((shown.declared() && edge.provenance().declared())
+                        || (shown.observed() && edge.provenance().observed())) {
+                    list.add(edge);
+                }
+            }
+            return list;
+        }
+    }
+
+    record Surroundings(List<LineageGraph.Edge> edges, List<Unresolved> unresolved) {
 
         /** Only what concerns the given products. */
         Surroundings among(Set<String> ids) {

@@ -68,7 +68,9 @@ class LineageAgreementsApiTest {
         JsonNode declared = edge(body, s + "-p", s + "-q");
         assertThat(declared.path("kind").asString()).isEqualTo("declared");
         assertThat(declared.path("contractId").asString()).isEqualTo(s + "-p-v1");
-        assertThat(names(declared)).containsExactlyInAnyOrder("from", "to", "contractId", "kind");
+        // Every edge says its provenance (SPEC.md); a declared one that no run showed has no lastObservedAt.
+        assertThat(names(declared)).containsExactlyInAnyOrder("from", "to", "contractId", "kind", "provenance");
+        assertThat(declared.path("provenance").asString()).isEqualTo("declared");
 
         JsonNode agreed = edge(body, s + "-p", s + "-m");
         assertThat(agreed.path("kind").asString()).isEqualTo("agreement");

@@ -5,6 +5,7 @@ import io.meshport.lineage.Direction;
 import io.meshport.lineage.Impact;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
+import io.meshport.lineage.ProvenanceFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -29,7 +30,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** How data products derive from each other, and who is hurt when one breaks. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "Lineage", description = "Lineage graphs and impact analysis, as the products' ports declare them")
+@Tag(
+        name = "Lineage",
+        description = "Lineage graphs and impact analysis, as the products' ports declare them and as pipeline runs"
+                + " were observed using them")
 @SecurityRequirement(name = "bearer")
 class LineageApi {
 
@@ -46,11 +50,14 @@ class LineageApi {
                     + " left out. Nodes carry their depth (upstream negative) and kind: product, or team for a"
                     + " consumer team that reads a port through an approved agreement without naming a product."
                     + " Edges carry their kind: declared (an input port names the contract) or agreement (with"
-                    + " agreementId, outputPort, outputPortVersion, contractVersion and provisioning). unresolved"
-                    + " lists inputs that no product in the catalog provides.",
+                    + " agreementId, outputPort, outputPortVersion, contractVersion and provisioning) or observed"
+                    + " (only seen in pipeline runs), and their provenance: declared, observed or both (one edge"
+                    + " declared by the documents and seen in runs), with lastObservedAt when observed. provenance"
+                    + " chooses which edges are followed. unresolved lists inputs that no product in the catalog"
+                    + " provides.",
             responses = {
                 @ApiResponse(responseCode = "200", description = "the lineage graph"),
-                @ApiResponse(responseCode = "400", description = "bad direction or depth"),
+                @ApiResponse(responseCode = "400", description = "bad direction, depth or provenance"),
                 @ApiResponse(responseCode = "404", description = "no such data product")
             })
     @GetMapping(value = "/data-products/{id}/lineage", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -64,21 +71,30 @@ class LineageApi {
                     String depth,
             @Parameter(description = "whether approved agreements are consumers too (true, the default, or false)")
                     @RequestParam(defaultValue = "true")
-                    String agreements) {
+                    String agreements,
+            @Parameter(
+                            description = "which edges are followed: all (declared and observed, the default),"
+                                    + " declared or observed",
+                            schema = @Schema(allowableValues = {"all", "declared", "observed"}))
+                    @RequestParam(defaultValue = "all")
+                    String provenance) {
         return lineage.lineage(
                 id,
                 direction(direction),
                 number("depth", depth),
                 LineageService.MAX_NODES,
-                flag("agreements", agreements));
+                flag("agreements", agreements),
+                provenance(provenance));
     }
 
     @Operation(
             summary = "Impact analysis: every product downstream",
             description = "Every product that derives from this one (or from one of its output ports), transitively,"
                     + " nearest first, with its depth, owning team, status, one shortest path and how its last hop"
-                    + " reaches it (via: declared or agreement), and every approved agreement on a port of the"
-                    + " product or of a product downstream (agreements, with the consumer team and product). JSON,"
+                    + " reaches it (via: declared, agreement, or observed when only pipeline runs show it), and every"
+                    + " approved agreement on a port of the product or of a product downstream (agreements, with the"
+                    + " consumer team and product). Consumers observed in pipeline runs are included unless"
+                    + " provenance=declared; the answer says which (provenance, includesObserved). JSON,"
                     + " or CSV with Accept: text/csv or format=csv (a row per product and per team reading"
                     + " through an agreement).",
             responses = {
@@ -91,7 +107,7 @@ class LineageApi {
                                     schema = @Schema(implementation = Impact.class)),
                             @Content(mediaType = Impact.CSV_MEDIA_TYPE, schema = @Schema(type = "string"))
                         }),
-                @ApiResponse(responseCode = "400", description = "bad limit or format"),
+                @ApiResponse(responseCode = "400", description = "bad limit, format or provenance"),
                 @ApiResponse(responseCode = "404", description = "no such data product or output port")
             })
     @GetMapping(
@@ -114,13 +130,20 @@ class LineageApi {
             @Parameter(description = "whether approved agreements are consumers too (true, the default, or false)")
                     @RequestParam(defaultValue = "true")
                     String agreements,
+            @Parameter(
+                            description = "which consumers are followed: all (declared and observed in pipeline"
+                                    + " runs, the default), declared or observed",
+                            schema = @Schema(allowableValues = {"all", "declared", "observed"}))
+                    @RequestParam(defaultValue = "all")
+                    String provenance,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
         boolean csv = csv(format, accept);
         Impact impact = lineage.impact(
                 id,
                 port,
                 limit == null ? LineageService.MAX_IMPACTED : number("limit", limit),
-                flag("agreements", agreements));
+                flag("agreements", agreements),
+                provenance(provenance));
         if (!csv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(impact);
         }
@@ -144,6 +167,14 @@ class LineageApi {
                 throw new InvalidDocumentException(
                         "Bad direction", "/direction", "direction must be upstream, downstream or both.");
         };
+    }
+
+    private static ProvenanceFilter provenance(String value) {
+        return ProvenanceFilter.fromWire(value)
+                .orElseThrow(() -> new InvalidDocumentException(
+                        "Bad provenance",
+                        "/provenance",
+                        "provenance must be all, declared or observed, not '" + shown(value) + "'."));
     }
 
     private static int number(String name, String value) {

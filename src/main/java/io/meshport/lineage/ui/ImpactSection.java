@@ -1,6 +1,7 @@
 package io.meshport.lineage.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -17,6 +18,7 @@ import io.meshport.catalog.ProductPageSection;
 import io.meshport.lineage.Impact;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
+import io.meshport.lineage.ProvenanceFilter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +32,15 @@ import org.springframework.stereotype.Service;
  * The product page's Impact tab: who is hurt if this product, or one of its output ports,
  * breaks. Every product downstream, transitively, with hops, team, status and path, every team
  * reading a port through an approved agreement, each saying whether a declared input or an
- * agreement puts it there, and the list as CSV to take to a meeting.
+ * agreement puts it there (or only pipeline runs show it: observed consumers are included unless
+ * unticked, and the tab says which), and the list as CSV to take to a meeting.
  */
 @Service
 @Order(2)
 class ImpactSection implements ProductPageSection {
 
     static final String ALL_PORTS = "All output ports";
+    static final String OBSERVED_LABEL = "Include consumers observed in pipeline runs";
 
     private final LineageService lineage;
     private final CatalogService catalog;
@@ -66,6 +70,8 @@ class ImpactSection implements ProductPageSection {
 
         Paragraph summary = new Paragraph();
         summary.setId("impact-summary");
+        Span provenance = new Span();
+        provenance.setId("impact-provenance");
         Grid<Impact.Line> grid = new Grid<>();
         grid.setId("impact-table");
         grid.getElement().setAttribute("aria-label", "Products and teams downstream of " + productName);
@@ -88,21 +94,33 @@ class ImpactSection implements ProductPageSection {
                 .setFlexGrow(3);
         grid.setHeight("28rem");
 
-        HorizontalLayout controls = new HorizontalLayout(port);
+        // Consumers seen reading the data in pipeline runs are hurt too, declared or not: included
+        // unless the person unticks it (docs/decisions/0031-observed-lineage.md).
+        Checkbox observed = new Checkbox(OBSERVED_LABEL, true);
+        observed.setId("impact-observed");
+        HorizontalLayout controls = new HorizontalLayout(port, observed);
         controls.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        port.addValueChangeListener(event -> {
-            Impact impact = lineage.impact(productId, ALL_PORTS.equals(event.getValue()) ? null : event.getValue());
+        Runnable refresh = () -> {
+            String asked = ALL_PORTS.equals(port.getValue()) ? null : port.getValue();
+            ProvenanceFilter shown = observed.getValue() ? ProvenanceFilter.ALL : ProvenanceFilter.DECLARED;
+            Impact impact = lineage.impact(productId, asked, LineageService.MAX_IMPACTED, true, shown);
             List<Impact.Line> lines = impact.lines();
             grid.setItems(lines);
             summary.setText(summary(impact, lines, productName));
-            if (controls.getComponentCount() > 1) {
-                controls.remove(controls.getComponentAt(1));
+            provenance.setText(
+                    impact.includesObserved()
+                            ? "Includes consumers observed in pipeline runs."
+                            : "Declared consumers only: those only observed in pipeline runs are left out.");
+            if (controls.getComponentCount() > 2) {
+                controls.remove(controls.getComponentAt(2));
             }
-            controls.add(csv(productId, impact.outputPort()));
-        });
+            controls.add(csv(productId, impact.outputPort(), shown));
+        };
+        port.addValueChangeListener(event -> refresh.run());
+        observed.addValueChangeListener(event -> refresh.run());
         port.setValue(ALL_PORTS);
 
-        VerticalLayout content = new VerticalLayout(controls, summary, grid);
+        VerticalLayout content = new VerticalLayout(controls, summary, provenance, grid);
         content.setPadding(false);
         return content;
     }
@@ -118,9 +136,18 @@ class ImpactSection implements ProductPageSection {
         long agreed = impact.products().stream()
                 .filter(product -> product.via() == LineageGraph.EdgeKind.AGREEMENT)
                 .count();
+        long observed = impact.products().stream()
+                .filter(product -> product.via() == LineageGraph.EdgeKind.OBSERVED)
+                .count();
         String more = impact.truncated() ? "+" : "";
         return products + more + " product" + (products == 1 ? "" : "s") + " downstream"
-                + (agreed == 0 ? "" : " (" + agreed + " through an agreement)")
+                + (agreed == 0 && observed == 0
+                        ? ""
+                        : " ("
+                                + (agreed == 0 ? "" : agreed + " through an agreement")
+                                + (agreed == 0 || observed == 0 ? "" : ", ")
+                                + (observed == 0 ? "" : observed + " only observed in pipeline runs")
+                                + ")")
                 + (teams == 0
                         ? ""
                         : ", and " + teams + " team" + (teams == 1 ? "" : "s") + " reading through an agreement")
@@ -147,10 +174,10 @@ class ImpactSection implements ProductPageSection {
      * The list as CSV, walked again and written out when someone downloads it: the page keeps no
      * copy of the file in the session.
      */
-    private Anchor csv(String productId, @Nullable String outputPort) {
+    private Anchor csv(String productId, @Nullable String outputPort, ProvenanceFilter shown) {
         Anchor download = new Anchor(
                 (DownloadHandler) event -> {
-                    Impact impact = lineage.impact(productId, outputPort);
+                    Impact impact = lineage.impact(productId, outputPort, LineageService.MAX_IMPACTED, true, shown);
                     event.setFileName(productId + "-impact.csv");
                     event.setContentType(Impact.CSV_MEDIA_TYPE);
                     try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {

@@ -5,6 +5,7 @@ import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageGraph.Edge;
 import io.meshport.lineage.LineageGraph.Node;
 import io.meshport.lineage.LineageGraph.UnresolvedInput;
+import io.meshport.lineage.ProvenanceFilter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,10 +21,13 @@ import java.util.Set;
  */
 final class LineageExplorer {
 
-    /** Where lineage comes from: in the portal, {@code LineageService::lineage}. */
+    /**
+     * Where lineage comes from: in the portal, {@code LineageService::lineage}, following the
+     * edges of the provenance shown.
+     */
     @FunctionalInterface
     interface Source {
-        LineageGraph lineage(String productId, Direction direction, int depth, int maxNodes);
+        LineageGraph lineage(String productId, Direction direction, int depth, int maxNodes, ProvenanceFilter shown);
     }
 
     /** The most products one exploration holds; the table lists them all, the graph draws fewer. */
@@ -31,6 +35,7 @@ final class LineageExplorer {
 
     private final Source source;
     private final String root;
+    private final ProvenanceFilter shown;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     private final Set<Edge> edges = new LinkedHashSet<>();
     private final Set<UnresolvedInput> unresolved = new LinkedHashSet<>();
@@ -38,15 +43,21 @@ final class LineageExplorer {
     private final Set<String> expandedDownstream = new HashSet<>();
     private boolean truncated;
 
-    private LineageExplorer(Source source, String root) {
+    private LineageExplorer(Source source, String root, ProvenanceFilter shown) {
         this.source = source;
         this.root = root;
+        this.shown = shown;
     }
 
-    /** The root's lineage, {@code depth} hops upstream and downstream. */
+    /** The root's lineage, {@code depth} hops upstream and downstream, declared and observed. */
     static LineageExplorer open(Source source, String root, int depth) {
-        LineageExplorer explorer = new LineageExplorer(source, root);
-        explorer.merge(source.lineage(root, Direction.BOTH, depth, MAX_NODES), 0, Direction.BOTH, depth);
+        return open(source, root, depth, ProvenanceFilter.ALL);
+    }
+
+    /** The root's lineage, {@code depth} hops upstream and downstream, over the edges shown. */
+    static LineageExplorer open(Source source, String root, int depth, ProvenanceFilter shown) {
+        LineageExplorer explorer = new LineageExplorer(source, root, shown);
+        explorer.merge(source.lineage(root, Direction.BOTH, depth, MAX_NODES, shown), 0, Direction.BOTH, depth);
         return explorer;
     }
 
@@ -63,7 +74,7 @@ final class LineageExplorer {
             return false;
         }
         int before = nodes.size() + edges.size() + unresolved.size();
-        merge(source.lineage(nodeId, direction, 1, MAX_NODES), from.depth(), direction, 1);
+        merge(source.lineage(nodeId, direction, 1, MAX_NODES, shown), from.depth(), direction, 1);
         return nodes.size() + edges.size() + unresolved.size() > before;
     }
 

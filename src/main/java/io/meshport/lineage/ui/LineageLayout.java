@@ -3,7 +3,9 @@ package io.meshport.lineage.ui;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageGraph.Edge;
 import io.meshport.lineage.LineageGraph.Node;
+import io.meshport.lineage.LineageGraph.Provenance;
 import io.meshport.lineage.LineageGraph.UnresolvedInput;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,9 +73,18 @@ final class LineageLayout {
     /**
      * An edge as drawn: several contracts (or agreements) between the same two nodes are one edge
      * of each kind. {@code contracts} are the contracts a declared edge carries, or one line per
-     * agreement of an agreement edge (port, contract version, provisioning).
+     * agreement of an agreement edge (port, contract version, provisioning). {@code provenance}
+     * is what the edges drawn as one are together: declared, observed (pipeline runs only) or
+     * both; {@code lastObservedAt} the newest run that used them, when observed.
      */
-    record PlacedEdge(String id, String from, String to, String kind, List<String> contracts) {}
+    record PlacedEdge(
+            String id,
+            String from,
+            String to,
+            String kind,
+            List<String> contracts,
+            String provenance,
+            @Nullable String lastObservedAt) {}
 
     record Drawing(
             String root,
@@ -240,7 +251,14 @@ final class LineageLayout {
         // Edges between drawn nodes; several contracts between the same two are one edge.
         Map<String, PlacedEdge> edges = new LinkedHashMap<>();
         for (Edge edge : graph.edges()) {
-            addEdge(edges, drawnAs.get(edge.from()), drawnAs.get(edge.to()), edge.isAgreement(), edgeText(edge));
+            addEdge(
+                    edges,
+                    drawnAs.get(edge.from()),
+                    drawnAs.get(edge.to()),
+                    edge.isAgreement(),
+                    edgeText(edge),
+                    edge.provenance(),
+                    edge.lastObservedAt());
         }
         for (UnresolvedInput input : graph.unresolved()) {
             addEdge(
@@ -248,7 +266,9 @@ final class LineageLayout {
                     drawnAs.get("unresolved:" + input.product() + ":" + input.contractId()),
                     drawnAs.get(input.product()),
                     false,
-                    input.contractId());
+                    input.contractId(),
+                    Provenance.DECLARED,
+                    null);
         }
         for (PlacedEdge edge : edges.values()) {
             ElkEdge elkEdge = ElkGraphUtil.createSimpleEdge(elkNodes.get(edge.from()), elkNodes.get(edge.to()));
@@ -296,22 +316,43 @@ final class LineageLayout {
     }
 
     private static void addEdge(
-            Map<String, PlacedEdge> edges, @Nullable String from, @Nullable String to, boolean agreement, String text) {
+            Map<String, PlacedEdge> edges,
+            @Nullable String from,
+            @Nullable String to,
+            boolean agreement,
+            String text,
+            Provenance provenance,
+            @Nullable Instant lastObservedAt) {
         if (from == null || to == null || from.equals(to)) {
             return;
         }
-        // Declared edges keep the id they always had; an agreement beside one is an edge of its own.
+        // Declared edges keep the id they always had, and an edge observed between the same two
+        // nodes is the same edge; an agreement beside one is an edge of its own.
         String id = from + "->" + to + (agreement ? ":agreement" : "");
         PlacedEdge existing = edges.get(id);
         Set<String> contracts = new LinkedHashSet<>(existing == null ? List.of() : existing.contracts());
-        contracts.add(text);
-        edges.put(id, new PlacedEdge(id, from, to, agreement ? "agreement" : "declared", List.copyOf(contracts)));
+        if (!text.isEmpty()) {
+            contracts.add(text);
+        }
+        Provenance together = existing == null
+                ? provenance
+                : Provenance.valueOf(existing.provenance().toUpperCase(java.util.Locale.ROOT))
+                        .and(provenance);
+        String last = lastObservedAt == null ? null : lastObservedAt.toString();
+        if (existing != null
+                && existing.lastObservedAt() != null
+                && (last == null || Instant.parse(existing.lastObservedAt()).isAfter(lastObservedAt))) {
+            last = existing.lastObservedAt();
+        }
+        String kind = agreement ? "agreement" : together == Provenance.OBSERVED ? "observed" : "declared";
+        edges.put(id, new PlacedEdge(id, from, to, kind, List.copyOf(contracts), together.value(), last));
     }
 
     /** What an edge's tooltip says of it: the contract, or the agreement's port, version and state. */
     static String edgeText(Edge edge) {
         if (!edge.isAgreement()) {
-            return Objects.requireNonNullElse(edge.contractId(), "");
+            return Objects.requireNonNullElse(
+                    edge.contractId(), edge.provenance().observed() ? "a port without contract" : "");
         }
         StringBuilder text =
                 new StringBuilder("port ").append(edge.outputPort()).append('@').append(edge.outputPortVersion());

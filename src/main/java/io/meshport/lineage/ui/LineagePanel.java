@@ -17,6 +17,7 @@ import com.vaadin.flow.component.select.Select;
 import io.meshport.catalog.NotInCatalogException;
 import io.meshport.lineage.Direction;
 import io.meshport.lineage.LineageGraph;
+import io.meshport.lineage.ProvenanceFilter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +43,22 @@ class LineagePanel extends VerticalLayout {
     }
 
     /** What the URL of the full-screen view keeps. */
-    record State(int depth, Mode mode) {}
+    record State(int depth, Mode mode, ProvenanceFilter show) {
+
+        /** Declared and observed edges. */
+        State(int depth, Mode mode) {
+            this(depth, mode, ProvenanceFilter.ALL);
+        }
+    }
+
+    /** How the "Show" choice names each provenance filter. */
+    static String showLabel(ProvenanceFilter show) {
+        return switch (show) {
+            case ALL -> "Declared and observed";
+            case DECLARED -> "Declared only";
+            case OBSERVED -> "Observed only";
+        };
+    }
 
     private final LineageExplorer.Source source;
     private final String productId;
@@ -53,6 +69,7 @@ class LineagePanel extends VerticalLayout {
     private final Select<Integer> depth = new Select<>();
     private final Checkbox grouped = new Checkbox("Group by domain");
     private final RadioButtonGroup<Mode> mode = new RadioButtonGroup<>("View");
+    private final RadioButtonGroup<ProvenanceFilter> show = new RadioButtonGroup<>("Show");
     private final Span summary = new Span();
     private final Div body = new Div();
     private final LineageDiagram diagram = new LineageDiagram();
@@ -87,8 +104,13 @@ class LineagePanel extends VerticalLayout {
         mode.setItems(Mode.values());
         mode.setItemLabelGenerator(m -> m == Mode.GRAPH ? "Graph" : "Table");
         mode.setValue(initial.mode());
+        // Which edges: as the documents declare them, as pipeline runs were observed using them, or both.
+        show.setItems(ProvenanceFilter.values());
+        show.setItemLabelGenerator(LineagePanel::showLabel);
+        show.setValue(initial.show());
+        show.setId("lineage-show");
 
-        HorizontalLayout controls = new HorizontalLayout(depth, mode, grouped);
+        HorizontalLayout controls = new HorizontalLayout(depth, mode, show, grouped);
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
         if (extraAction != null) {
@@ -115,6 +137,12 @@ class LineagePanel extends VerticalLayout {
                 stateChanged.accept(state());
             }
         });
+        show.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                reload();
+                stateChanged.accept(state());
+            }
+        });
         grouped.addValueChangeListener(e -> show());
         diagram.addNodeActionListener(e -> onNodeAction(e.action(), e.nodeId()));
         diagram.addDomainToggleListener(e -> {
@@ -135,12 +163,12 @@ class LineagePanel extends VerticalLayout {
     }
 
     State state() {
-        return new State(depth.getValue(), mode.getValue());
+        return new State(depth.getValue(), mode.getValue(), show.getValue());
     }
 
     private void reload() {
         try {
-            explorer = LineageExplorer.open(source, productId, depth.getValue());
+            explorer = LineageExplorer.open(source, productId, depth.getValue(), show.getValue());
         } catch (NotInCatalogException e) {
             explorer = null;
             body.removeAll();
@@ -231,12 +259,18 @@ class LineagePanel extends VerticalLayout {
         long agreements = current.graph().edges().stream()
                 .filter(LineageGraph.Edge::isAgreement)
                 .count();
+        long observedOnly = current.graph().edges().stream()
+                .filter(edge -> edge.provenance() == LineageGraph.Provenance.OBSERVED)
+                .count();
         int unresolved = current.graph().unresolved().size();
         return upstream + " upstream and " + downstream + " downstream products shown"
                 + (related == 0 ? "" : ", " + related + " related")
                 + (teams == 0 ? "" : ", " + teams + " consumer team" + (teams == 1 ? "" : "s"))
                 + (agreements == 0 ? "" : ", " + agreements + " agreement" + (agreements == 1 ? "" : "s"))
                 + (unresolved == 0 ? "" : ", " + unresolved + " unresolved input" + (unresolved == 1 ? "" : "s"))
+                + (observedOnly == 0
+                        ? ""
+                        : ", " + observedOnly + " edge" + (observedOnly == 1 ? "" : "s") + " only observed in runs")
                 + (current.graph().truncated() ? " (truncated: the lineage reaches further)" : "") + ".";
     }
 

@@ -12,7 +12,12 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageGraph.Edge;
 import io.meshport.lineage.LineageGraph.Node;
+import io.meshport.lineage.LineageGraph.Provenance;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,7 +29,8 @@ import org.jspecify.annotations.Nullable;
  * upstream or downstream product (and per unresolved input), with the contracts linking it
  * towards the root, and one row per approved agreement linking a product or a consumer team
  * towards the root (kind "agreement", with its port, the contract version agreed and the
- * provisioning state). The grid is keyboard navigable; product names are links, and each row offers
+ * provisioning state). Each row says whether its edges are declared, observed in pipeline runs or
+ * both, and when a run last used them. The grid is keyboard navigable; product names are links, and each row offers
  * the graph's node actions (expand upstream, expand downstream) as buttons, so everything the graph
  * does by mouse can be done here by keyboard. The rows are the exploration already in memory
  * (bounded by {@link LineageExplorer#MAX_NODES}), not a table to page.
@@ -33,10 +39,17 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
 
     static final String DECLARED = "declared input";
     static final String AGREEMENT = "agreement";
+    static final String OBSERVED = "observed in runs";
+
+    private static final DateTimeFormatter OBSERVED_AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     /**
      * @param productId null for an unresolved input or a team
-     * @param kind {@link #DECLARED} or {@link #AGREEMENT}
+     * @param kind {@link #DECLARED}, {@link #AGREEMENT} or {@link #OBSERVED} (an input only pipeline
+     *     runs show)
+     * @param provenance of the edges towards the root: declared, observed or both; empty without
+     * @param lastObserved when a run last used them, for observed edges
      */
     record Row(
             String direction,
@@ -51,7 +64,9 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
             String contracts,
             String port,
             String contractVersion,
-            String provisioning) {
+            String provisioning,
+            String provenance,
+            String lastObserved) {
 
         /** A row of a declared input, or of a product not linked towards the root. */
         static Row declared(
@@ -64,7 +79,21 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                 String status,
                 String contracts) {
             return new Row(
-                    direction, hops, productId, false, name, DECLARED, domain, team, status, contracts, "", "", "");
+                    direction,
+                    hops,
+                    productId,
+                    false,
+                    name,
+                    DECLARED,
+                    domain,
+                    team,
+                    status,
+                    contracts,
+                    "",
+                    "",
+                    "",
+                    contracts.isEmpty() ? "" : Provenance.DECLARED.value(),
+                    "");
         }
     }
 
@@ -85,6 +114,14 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                 .setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(Row::kind).setHeader("Kind").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Row::provenance)
+                .setHeader("Provenance")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(Row::lastObserved)
+                .setHeader("Last observed")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(Row::domain).setHeader("Domain");
         grid.addColumn(Row::team).setHeader("Owning team");
         grid.addColumn(Row::status).setHeader("Status");
@@ -115,8 +152,9 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                     .toList();
             List<Edge> agreements =
                     towardsRoot.stream().filter(Edge::isAgreement).toList();
-            String contracts = towardsRoot.stream()
-                    .filter(edge -> !edge.isAgreement())
+            List<Edge> inputs =
+                    towardsRoot.stream().filter(edge -> !edge.isAgreement()).toList();
+            String contracts = inputs.stream()
                     .map(Edge::contractId)
                     .filter(Objects::nonNull)
                     .distinct()
@@ -125,16 +163,32 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                     .orElse("");
             String status = node.status() == null ? "—" : node.status().value();
             String domain = Objects.requireNonNullElse(node.domain(), "—");
-            if (!node.isTeam() && (!contracts.isEmpty() || agreements.isEmpty())) {
-                rows.add(Row.declared(
+            if (!node.isTeam() && (!inputs.isEmpty() || agreements.isEmpty())) {
+                Provenance provenance = inputs.stream()
+                        .map(Edge::provenance)
+                        .reduce(Provenance::and)
+                        .orElse(null);
+                Instant lastObserved = inputs.stream()
+                        .map(Edge::lastObservedAt)
+                        .filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder())
+                        .orElse(null);
+                rows.add(new Row(
                         direction,
                         Math.abs(node.depth()),
                         node.id(),
+                        false,
                         node.name(),
+                        provenance == Provenance.OBSERVED ? OBSERVED : DECLARED,
                         domain,
                         node.team(),
                         status,
-                        contracts));
+                        contracts.isEmpty() && !inputs.isEmpty() ? "—" : contracts,
+                        "",
+                        "",
+                        "",
+                        provenance == null ? "" : provenance.value(),
+                        lastObserved == null ? "" : OBSERVED_AT.format(lastObserved)));
             }
             for (Edge agreement : agreements) {
                 rows.add(new Row(
@@ -150,7 +204,9 @@ class LineageTable extends Composite<Grid<LineageTable.Row>> {
                         Objects.requireNonNullElse(agreement.contractId(), "—"),
                         agreement.outputPort() + "@" + agreement.outputPortVersion(),
                         Objects.requireNonNullElse(agreement.contractVersion(), "—"),
-                        Objects.requireNonNullElse(agreement.provisioning(), "—")));
+                        Objects.requireNonNullElse(agreement.provisioning(), "—"),
+                        agreement.provenance().value(),
+                        ""));
             }
         }
         for (LineageGraph.UnresolvedInput input : graph.unresolved()) {

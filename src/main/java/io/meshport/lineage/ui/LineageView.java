@@ -11,14 +11,16 @@ import com.vaadin.flow.router.Route;
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DataProductSummary;
 import io.meshport.lineage.LineageService;
+import io.meshport.lineage.ProvenanceFilter;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A product's lineage full screen ({@code /products/{id}/lineage?depth=N&view=table}); the URL
- * keeps the depth and whether the graph or the table is shown.
+ * A product's lineage full screen ({@code /products/{id}/lineage?depth=N&view=table&show=declared});
+ * the URL keeps the depth, whether the graph or the table is shown, and which edges (declared,
+ * observed; both when {@code show} is absent).
  */
 @Route("products/:id/lineage")
 @PermitAll
@@ -56,7 +58,11 @@ class LineageView extends VerticalLayout implements BeforeEnterObserver, HasDyna
                         .orElse(1),
                 query.getOrDefault("view", List.of()).contains("table")
                         ? LineagePanel.Mode.TABLE
-                        : LineagePanel.Mode.GRAPH);
+                        : LineagePanel.Mode.GRAPH,
+                query.getOrDefault("show", List.of()).stream()
+                        .findFirst()
+                        .flatMap(ProvenanceFilter::fromWire)
+                        .orElse(ProvenanceFilter.ALL));
         H2 heading = new H2("Lineage of " + name);
         heading.getStyle().set("margin", "0");
         Anchor back = new Anchor("products/" + id, "Back to " + name);
@@ -76,7 +82,10 @@ class LineageView extends VerticalLayout implements BeforeEnterObserver, HasDyna
     }
 
     private static String query(LineagePanel.State state) {
-        return "depth=" + state.depth() + "&view=" + (state.mode() == LineagePanel.Mode.TABLE ? "table" : "graph");
+        return "depth=" + state.depth() + "&view=" + (state.mode() == LineagePanel.Mode.TABLE ? "table" : "graph")
+                + (state.show() == ProvenanceFilter.ALL
+                        ? ""
+                        : "&show=" + state.show().value());
     }
 
     @Override

@@ -251,7 +251,12 @@ class LineageLayoutTest {
         }
 
         @Override
-        public LineageGraph lineage(String productId, Direction direction, int depth, int maxNodes) {
+        public LineageGraph lineage(
+                String productId,
+                Direction direction,
+                int depth,
+                int maxNodes,
+                io.meshport.lineage.ProvenanceFilter shown) {
             Map<String, Integer> reached = new LinkedHashMap<>();
             reached.put(productId, 0);
             if (direction != Direction.UPSTREAM) {
