@@ -4,9 +4,9 @@ import io.meshport.catalog.Violation;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.openlineage.LineageEvent.Input;
-import io.meshport.openlineage.LineageStore.Direction;
-import io.meshport.openlineage.LineageStore.Kind;
-import io.meshport.openlineage.LineageStore.StoredEvent;
+import io.meshport.openlineage.OpenLineageStore.Direction;
+import io.meshport.openlineage.OpenLineageStore.Kind;
+import io.meshport.openlineage.OpenLineageStore.StoredEvent;
 import io.meshport.openlineage.PortDatasets.PortRef;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * all or nothing. Every event is read and checked first ({@link EventReader}: the official schema
  * and what the portal needs); every output dataset that is an output port of the catalog must
  * belong to a product the caller may act for (else 403, nothing stored); then each event is
- * stored once ({@link LineageStore}; the same event again changes nothing) and each newly stored
+ * stored once ({@link OpenLineageStore}; the same event again changes nothing) and each newly stored
  * RunEvent is published as {@link RunObserved}, with everything its run read and wrote so far.
  * See docs/decisions/0029-openlineage-ingest.md.
  */
@@ -45,7 +45,7 @@ public class OpenLineageService {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final EventReader reader;
-    private final LineageStore store;
+    private final OpenLineageStore store;
     private final PortDatasets portDatasets;
     private final CurrentIdentity currentIdentity;
     private final ApplicationEventPublisher publisher;
@@ -53,7 +53,7 @@ public class OpenLineageService {
 
     OpenLineageService(
             EventReader reader,
-            LineageStore store,
+            OpenLineageStore store,
             PortDatasets portDatasets,
             CurrentIdentity currentIdentity,
             ApplicationEventPublisher publisher,

@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 @Tag(name = "Observed lineage", description = "OpenLineage events from pipelines")
 @SecurityRequirement(name = "bearer")
-class LineageApi {
+class OpenLineageApi {
 
     private static final String EXAMPLE = """
             {
@@ -49,7 +49,7 @@ class LineageApi {
     private final OpenLineageService openLineage;
     private final long limit;
 
-    LineageApi(OpenLineageService openLineage, @Value("${meshport.api.body-limit.lineage:8MB}") DataSize limit) {
+    OpenLineageApi(OpenLineageService openLineage, @Value("${meshport.api.body-limit.lineage:8MB}") DataSize limit) {
         this.openLineage = openLineage;
         this.limit = limit.toBytes();
     }

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * {@code eventTime}s, except {@code received_at}.
  */
 @Repository
-class LineageStore {
+class OpenLineageStore {
 
     enum Kind {
         RUN,
@@ -55,7 +55,7 @@ class LineageStore {
 
     private final JdbcClient jdbc;
 
-    LineageStore(JdbcClient jdbc) {
+    OpenLineageStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -213,8 +213,8 @@ class LineageStore {
                 .param("run", runId)
                 .param("job", jobId)
                 .param("state", state.name())
-                .param("started", state == RunState.START ? time : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("ended", ended ? time : null, java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("started", state == RunState.START ? time : null, java.sql.Types.TIMESTAMP)
+                .param("ended", ended ? time : null, java.sql.Types.TIMESTAMP)
                 .param("at", time)
                 .param("by", reportedBy)
                 .param("received", Timestamp.from(receivedAt))
