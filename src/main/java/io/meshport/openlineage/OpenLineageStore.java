@@ -76,7 +76,14 @@ class OpenLineageStore {
                 .param("name", job.name())
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
-                .single();
+                .optional()
+                // Another transaction inserted it since this statement's snapshot: read it now.
+                .orElseGet(
+                        () -> jdbc.sql("select id from openlineage_job where namespace = :namespace and name = :name")
+                                .param("namespace", job.namespace())
+                                .param("name", job.name())
+                                .query(Long.class)
+                                .single());
     }
 
     /** The dataset's id, as {@link #job(JobName, Instant)}. */
@@ -96,7 +103,14 @@ class OpenLineageStore {
                 .param("name", dataset.name())
                 .param("at", Timestamp.from(at))
                 .query(Long.class)
-                .single();
+                .optional()
+                // Another transaction inserted it since this statement's snapshot: read it now.
+                .orElseGet(() -> jdbc.sql(
+                                "select id from openlineage_dataset where namespace = :namespace and name = :name")
+                        .param("namespace", dataset.namespace())
+                        .param("name", dataset.name())
+                        .query(Long.class)
+                        .single());
     }
 
     /** Stores the event unless it is stored already (a replay): whether it was new. */
@@ -146,7 +160,11 @@ class OpenLineageStore {
         if (datasets.isEmpty()) {
             return ids;
         }
-        List<DatasetName> distinct = List.copyOf(new java.util.LinkedHashSet<>(datasets));
+        // In one order, so that concurrent batches naming the same datasets lock them alike.
+        java.util.SortedSet<DatasetName> sorted = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(DatasetName::namespace).thenComparing(DatasetName::name));
+        sorted.addAll(datasets);
+        List<DatasetName> distinct = List.copyOf(sorted);
         jdbc.sql("""
                         insert into openlineage_dataset (namespace, name, first_seen_at, last_seen_at)
                         select namespace, name, :at, :at
