@@ -1,0 +1,302 @@
+package io.meshport.openlineage;
+
+import io.meshport.catalog.Violation;
+import io.meshport.identity.CurrentIdentity;
+import io.meshport.identity.Identity;
+import io.meshport.openlineage.LineageEvent.Input;
+import io.meshport.openlineage.OpenLineageStore.Direction;
+import io.meshport.openlineage.OpenLineageStore.Kind;
+import io.meshport.openlineage.OpenLineageStore.StoredEvent;
+import io.meshport.openlineage.PortDatasets.PortRef;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The way in for OpenLineage events (RunEvent, JobEvent, DatasetEvent): one event or a batch,
+ * all or nothing. Every event is read and checked first ({@link EventReader}: the official schema
+ * and what the portal needs); every output dataset that is an output port of the catalog must
+ * belong to a product the caller may act for (else 403, nothing stored); then each event is
+ * stored once ({@link OpenLineageStore}; the same event again changes nothing) and each newly stored
+ * RunEvent is published as {@link RunObserved}, with everything its run read and wrote so far.
+ * See docs/decisions/0029-openlineage-ingest.md.
+ */
+@Service
+public class OpenLineageService {
+
+    /** The largest event whose JSON is kept in the event log; larger ones keep only their size. */
+    static final int MAX_KEPT_BODY_BYTES = 64 * 1024;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EventReader reader;
+    private final OpenLineageStore store;
+    private final PortDatasets portDatasets;
+    private final CurrentIdentity currentIdentity;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    OpenLineageService(
+            EventReader reader,
+            OpenLineageStore store,
+            PortDatasets portDatasets,
+            CurrentIdentity currentIdentity,
+            ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.reader = reader;
+        this.store = store;
+        this.portDatasets = portDatasets;
+        this.currentIdentity = currentIdentity;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * Ingests a body of UTF-8 JSON: one OpenLineage event (an object) or an array of up to {@link
+     * #MAX_BATCH}.
+     *
+     * @throws io.meshport.catalog.InvalidDocumentException (400) any event is invalid; errors point
+     *     at each problem, from the event's index in an array ({@code /0/run/runId})
+     * @throws OutputNotAllowedException (403) an output is a product the caller may not act for
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Ingested ingest(byte[] body) {
+        return ingest(body, portDatasets::resolve);
+    }
+
+    /** As {@link #ingest(byte[])}, for a body already in a string. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Ingested ingest(String body) {
+        return ingest(body.getBytes(StandardCharsets.UTF_8), portDatasets::resolve);
+    }
+
+    /** The most events one call takes. */
+    public static final int MAX_BATCH = EventReader.MAX_BATCH;
+
+    /**
+     * The ingest with the catalog's datasets given: the seam that lets tests map datasets to ports
+     * before the naming of datasets is there to do it.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    Ingested ingest(byte[] body, Function<Collection<DatasetName>, Map<DatasetName, List<PortRef>>> resolver) {
+        Identity caller = currentIdentity.require();
+        List<LineageEvent> events = reader.read(body);
+        Ports ports = new Ports(resolver);
+        ports.resolve(named(events));
+        checkOutputs(events, caller, ports);
+        Instant received = clock.instant();
+        int stored = 0;
+        for (LineageEvent event : events) {
+            boolean isNew =
+                    switch (event) {
+                        case LineageEvent.RunEvent run -> storeRun(run, caller, received, ports);
+                        case LineageEvent.JobEvent job -> storeJob(job, caller, received);
+                        case LineageEvent.DatasetEvent dataset -> storeDataset(dataset, caller, received);
+                    };
+            if (isNew) {
+                stored++;
+            }
+        }
+        return new Ingested(events.size(), stored, events.size() - stored);
+    }
+
+    private boolean storeRun(LineageEvent.RunEvent run, Identity caller, Instant received, Ports ports) {
+        long jobId = store.job(run.job(), run.eventTime());
+        if (!store.insertEvent(logged(run, Kind.RUN, run.runId(), run.eventType(), jobId, null, caller, received))) {
+            return false;
+        }
+        store.touchJob(jobId, run.eventTime());
+        store.run(run.runId(), jobId, run.state(), run.eventTime(), caller.username(), received);
+        List<DatasetName> inputs = run.inputs().stream().map(Input::dataset).toList();
+        Map<DatasetName, Long> ids = store.datasets(union(inputs, run.outputs()), run.eventTime());
+        List<Long> inputIds = inputs.stream().map(ids::get).toList();
+        List<Long> outputIds = run.outputs().stream().map(ids::get).toList();
+        store.runDatasets(run.runId(), Direction.INPUT, inputIds, run.eventTime());
+        store.runDatasets(run.runId(), Direction.OUTPUT, outputIds, run.eventTime());
+        store.jobDatasets(jobId, Direction.INPUT, inputIds, run.eventTime());
+        store.jobDatasets(jobId, Direction.OUTPUT, outputIds, run.eventTime());
+        publisher.publishEvent(observed(run, caller, ports));
+        return true;
+    }
+
+    private boolean storeJob(LineageEvent.JobEvent job, Identity caller, Instant received) {
+        long jobId = store.job(job.job(), job.eventTime());
+        if (!store.insertEvent(logged(job, Kind.JOB, null, null, jobId, null, caller, received))) {
+            return false;
+        }
+        store.touchJob(jobId, job.eventTime());
+        List<DatasetName> inputs = job.inputs().stream().map(Input::dataset).toList();
+        Map<DatasetName, Long> ids = store.datasets(union(inputs, job.outputs()), job.eventTime());
+        store.jobDatasets(jobId, Direction.INPUT, inputs.stream().map(ids::get).toList(), job.eventTime());
+        store.jobDatasets(
+                jobId, Direction.OUTPUT, job.outputs().stream().map(ids::get).toList(), job.eventTime());
+        return true;
+    }
+
+    private boolean storeDataset(LineageEvent.DatasetEvent dataset, Identity caller, Instant received) {
+        long datasetId = store.dataset(dataset.dataset(), dataset.eventTime());
+        if (!store.insertEvent(logged(dataset, Kind.DATASET, null, null, null, datasetId, caller, received))) {
+            return false;
+        }
+        store.touchDataset(datasetId, dataset.eventTime());
+        return true;
+    }
+
+    /**
+     * The run as it stands after this event: every dataset of all its events that a port maps;
+     * the assertions this event reported, on products the caller may act for.
+     */
+    private RunObserved observed(LineageEvent.RunEvent run, Identity caller, Ports ports) {
+        Map<Direction, List<DatasetName>> all = store.runDatasets(run.runId());
+        ports.resolve(union(all.get(Direction.INPUT), all.get(Direction.OUTPUT)));
+        Map<DatasetName, List<PortDataset.QualityAssertion>> assertions = new HashMap<>();
+        for (Input input : run.inputs()) {
+            assertions.computeIfAbsent(input.dataset(), d -> new ArrayList<>()).addAll(input.assertions());
+        }
+        List<PortDataset> inputs = new ArrayList<>();
+        for (DatasetName dataset : all.get(Direction.INPUT)) {
+            for (PortRef ref : ports.of(dataset)) {
+                List<PortDataset.QualityAssertion> reported =
+                        caller.mayActFor(ref.team()) ? assertions.getOrDefault(dataset, List.of()) : List.of();
+                inputs.add(new PortDataset(ref.productId(), ref.outputPort(), ref.contractId(), dataset, reported));
+            }
+        }
+        List<PortDataset> outputs = new ArrayList<>();
+        for (DatasetName dataset : all.get(Direction.OUTPUT)) {
+            for (PortRef ref : ports.of(dataset)) {
+                outputs.add(new PortDataset(ref.productId(), ref.outputPort(), ref.contractId(), dataset, List.of()));
+            }
+        }
+        return new RunObserved(
+                run.runId().toString(),
+                run.job().namespace(),
+                run.job().name(),
+                run.state(),
+                run.eventTime(),
+                inputs,
+                outputs,
+                caller.username());
+    }
+
+    /** Refuses the whole request when any output is a port of a product the caller may not act for. */
+    private static void checkOutputs(List<LineageEvent> events, Identity caller, Ports ports) {
+        List<Violation> refused = new ArrayList<>();
+        for (LineageEvent event : events) {
+            List<DatasetName> outputs =
+                    switch (event) {
+                        case LineageEvent.RunEvent run -> run.outputs();
+                        case LineageEvent.JobEvent job -> job.outputs();
+                        case LineageEvent.DatasetEvent dataset -> List.of();
+                    };
+            for (int i = 0; i < outputs.size(); i++) {
+                for (PortRef ref : ports.of(outputs.get(i))) {
+                    if (!caller.mayActFor(ref.team())) {
+                        refused.add(new Violation(
+                                event.at() + "/outputs/" + i,
+                                "The dataset " + outputs.get(i) + " is output port '" + ref.outputPort()
+                                        + "' of data product '" + ref.productId() + "', owned by team '"
+                                        + ref.team() + "'; only that team (or governance) may report writing it."));
+                    }
+                }
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new OutputNotAllowedException(
+                    refused.size() > EventReader.MAX_REPORTED ? refused.subList(0, EventReader.MAX_REPORTED) : refused);
+        }
+    }
+
+    private static StoredEvent logged(
+            LineageEvent event,
+            Kind kind,
+            @Nullable UUID runId,
+            @Nullable String eventType,
+            @Nullable Long jobId,
+            @Nullable Long datasetId,
+            Identity caller,
+            Instant received) {
+        String json = JSON.writeValueAsString(event.raw());
+        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        return new StoredEvent(
+                kind,
+                runId,
+                eventType,
+                jobId,
+                datasetId,
+                event.eventTime(),
+                received,
+                caller.username(),
+                bytes,
+                bytes <= MAX_KEPT_BODY_BYTES ? json : null);
+    }
+
+    /** Every dataset the run and job events name (dataset events need no port). */
+    private static Set<DatasetName> named(List<LineageEvent> events) {
+        Set<DatasetName> named = new LinkedHashSet<>();
+        for (LineageEvent event : events) {
+            switch (event) {
+                case LineageEvent.RunEvent run -> {
+                    run.inputs().forEach(input -> named.add(input.dataset()));
+                    named.addAll(run.outputs());
+                }
+                case LineageEvent.JobEvent job -> {
+                    job.inputs().forEach(input -> named.add(input.dataset()));
+                    named.addAll(job.outputs());
+                }
+                case LineageEvent.DatasetEvent dataset -> {}
+            }
+        }
+        return named;
+    }
+
+    private static Set<DatasetName> union(Collection<DatasetName> a, Collection<DatasetName> b) {
+        Set<DatasetName> union = new LinkedHashSet<>(a);
+        union.addAll(b);
+        return union;
+    }
+
+    /** The ports of the datasets looked up so far, asking the resolver only for those not asked yet. */
+    private static final class Ports {
+
+        private final Function<Collection<DatasetName>, Map<DatasetName, List<PortRef>>> resolver;
+        private final Map<DatasetName, List<PortRef>> known = new HashMap<>();
+
+        Ports(Function<Collection<DatasetName>, Map<DatasetName, List<PortRef>>> resolver) {
+            this.resolver = resolver;
+        }
+
+        void resolve(Collection<DatasetName> datasets) {
+            List<DatasetName> unknown =
+                    datasets.stream().filter(d -> !known.containsKey(d)).toList();
+            if (unknown.isEmpty()) {
+                return;
+            }
+            Map<DatasetName, List<PortRef>> found = resolver.apply(unknown);
+            for (DatasetName dataset : unknown) {
+                known.put(dataset, List.copyOf(found.getOrDefault(dataset, List.of())));
+            }
+        }
+
+        List<PortRef> of(DatasetName dataset) {
+            return known.getOrDefault(dataset, List.of());
+        }
+    }
+}
