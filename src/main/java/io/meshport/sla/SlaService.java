@@ -162,9 +162,6 @@ public class SlaService {
         return new RecordedObservations(recorded, alreadyKnown);
     }
 
-    /** How far back the SLA tab lists observations and runs, and how many of each at most. */
-    static final int RECENT = 20;
-
     /**
      * The product's newest observations of the last 30 days, newest first, each with where it came
      * from (posted, or derived from a run).
