@@ -98,9 +98,9 @@ class SlaRunsTabTest extends BrowserTest {
         Locator quality = observations.and(page.locator("[data-kind='quality']"));
         assertThat(quality).containsText("quality: not_null (order_id)");
         assertThat(quality).containsText("✓ passed");
-        page.screenshot(new Page.ScreenshotOptions()
-                .setPath(Path.of("target/screenshots/sla-tab-runs.png"))
-                .setFullPage(true));
+        runs.scrollIntoViewIfNeeded();
+        page.locator("#sla-panel")
+                .screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target/screenshots/sla-tab-runs.png")));
     }
 
     private void publish(RunObserved run) {

@@ -14,6 +14,7 @@ import io.meshport.sla.ObservedEntry;
 import io.meshport.sla.PipelineRun;
 import io.meshport.sla.SlaConsistencyWarning;
 import io.meshport.sla.SlaSeries;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ class SlaPanel extends Div {
             Element row = new Element("tr");
             row.setAttribute("class", "sla-run");
             row.setAttribute("data-state", run.state().name());
-            row.appendChild(cell(WHEN.format(run.at())), cell(run.outputPort()), cell(run.job()), cell(run.runId()));
+            row.appendChild(when(run.at()), cell(run.outputPort()), cell(run.job()), cell(run.runId()));
             Element state = new Element("td");
             state.appendChild(runState(run.state()).getElement());
             row.appendChild(state);
@@ -113,7 +114,7 @@ class SlaPanel extends Div {
             row.setAttribute("data-kind", o.kind().wireName());
             row.setAttribute("data-source", entry.origin().source().wireName());
             row.appendChild(
-                    cell(WHEN.format(o.at())),
+                    when(o.at()),
                     cell(o.outputPort() == null ? "whole product" : o.outputPort()),
                     cell(o.kind().wireName() + (o.check() == null ? "" : ": " + o.check())),
                     cell(outcome(o)),
@@ -159,7 +160,15 @@ class SlaPanel extends Div {
         td.getStyle()
                 .set("padding", "0.2rem 0.5rem")
                 .set("border-top", "1px solid var(--lumo-contrast-10pct, #ddd)")
-                .set("overflow-wrap", "anywhere");
+                .set("overflow-wrap", "break-word")
+                .set("word-break", "break-word");
+        return td;
+    }
+
+    /** A time on one line: it is the column a person scans. */
+    private static Element when(Instant at) {
+        Element td = cell(WHEN.format(at));
+        td.getStyle().set("white-space", "nowrap").remove("overflow-wrap");
         return td;
     }
 
