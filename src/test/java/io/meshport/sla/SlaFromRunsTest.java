@@ -47,6 +47,9 @@ class SlaFromRunsTest {
     SlaEvaluator evaluator;
 
     @Autowired
+    SlaRetention retention;
+
+    @Autowired
     TransactionTemplate transactions;
 
     @Autowired
@@ -378,6 +381,25 @@ class SlaFromRunsTest {
         assertThat(observations)
                 .filteredOn(entry -> entry.observation().check() != null)
                 .allSatisfy(entry -> assertThat(entry.observation().check()).hasSizeLessThanOrEqualTo(200));
+    }
+
+    @Test
+    void runs_older_than_the_retention_are_deleted_with_the_observations() {
+        String id =
+                product(SlaTestProduct.stem("runs-retention")).publish(catalog).id();
+        Instant now = clock.instant();
+        publish(run("job-" + id, "ancient", RunState.FAIL, now.minus(Duration.ofDays(500)), writes(id)));
+        publish(run("job-" + id, "recent", RunState.COMPLETE, now.minus(Duration.ofDays(2)), writes(id)));
+        assertThat(count("select count(*) from sla_pipeline_run where product_id = ?", id))
+                .isEqualTo(2);
+
+        retention.deleteBefore(now.minus(retention.retention()));
+
+        assertThat(jdbc.sql("select run_id from sla_pipeline_run where product_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("recent");
     }
 
     // ---------------------------------------------------------------- helpers
