@@ -86,7 +86,7 @@ class SlaPanel extends Div {
             Element row = new Element("tr");
             row.setAttribute("class", "sla-run");
             row.setAttribute("data-state", run.state().name());
-            row.appendChild(when(run.at()), cell(run.outputPort()), cell(run.job()), cell(run.runId()));
+            row.appendChild(when(run.at()), oneLine(run.outputPort()), cell(run.job()), cell(run.runId()));
             Element state = new Element("td");
             state.appendChild(runState(run.state()).getElement());
             row.appendChild(state);
@@ -115,7 +115,7 @@ class SlaPanel extends Div {
             row.setAttribute("data-source", entry.origin().source().wireName());
             row.appendChild(
                     when(o.at()),
-                    cell(o.outputPort() == null ? "whole product" : o.outputPort()),
+                    oneLine(o.outputPort() == null ? "whole product" : o.outputPort()),
                     cell(o.kind().wireName() + (o.check() == null ? "" : ": " + o.check())),
                     cell(outcome(o)),
                     cell(entry.origin().describe()));
@@ -167,8 +167,13 @@ class SlaPanel extends Div {
 
     /** A time on one line: it is the column a person scans. */
     private static Element when(Instant at) {
-        Element td = cell(WHEN.format(at));
-        td.getStyle().set("white-space", "nowrap").remove("overflow-wrap");
+        return oneLine(WHEN.format(at));
+    }
+
+    /** A short value (a time, a port's name) that reads badly broken across lines. */
+    private static Element oneLine(String text) {
+        Element td = cell(text);
+        td.getStyle().set("white-space", "nowrap").remove("overflow-wrap").remove("word-break");
         return td;
     }
 
