@@ -49,6 +49,7 @@ class TableOwnershipTest {
             Map.entry("sla_observation", "sla"),
             Map.entry("sla_objective_status", "sla"),
             Map.entry("sla_check", "sla"),
+            Map.entry("sla_pipeline_run", "sla"),
             Map.entry("product_review", "review"),
             Map.entry("notification", "notification"),
             Map.entry("notification_read", "notification"),

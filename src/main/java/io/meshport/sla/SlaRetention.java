@@ -52,7 +52,7 @@ class SlaRetention {
         deleteBefore(clock.instant().minus(retention));
     }
 
-    /** Deletes every observation made before {@code cutoff}; answers how many. */
+    /** Deletes every observation and pipeline run made before {@code cutoff}; answers how many. */
     long deleteBefore(Instant cutoff) {
         long deleted = 0;
         int batch;
@@ -60,8 +60,12 @@ class SlaRetention {
             batch = store.deleteObservationsBefore(cutoff, BATCH);
             deleted += batch;
         } while (batch == BATCH);
+        do {
+            batch = store.deleteRunsBefore(cutoff, BATCH);
+            deleted += batch;
+        } while (batch == BATCH);
         if (deleted > 0) {
-            log.info("Deleted {} SLA observations made before {}", deleted, cutoff);
+            log.info("Deleted {} SLA observations and pipeline runs made before {}", deleted, cutoff);
         }
         return deleted;
     }

@@ -6,6 +6,13 @@ import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.NotInCatalogException;
 import io.meshport.catalog.Violation;
 import io.meshport.identity.CurrentIdentity;
+import io.meshport.openlineage.PortDataset;
+import io.meshport.openlineage.RunObserved;
+import io.meshport.openlineage.RunState;
+import io.meshport.system.StorableText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -107,7 +116,26 @@ public class SlaService {
         List<Observation> normalised =
                 observations.stream().map(SlaService::normalised).toList();
         validate(productId, normalised, now);
+        return persist(
+                productId,
+                normalised,
+                now,
+                ObservationOrigin.posted(identity.require().username()),
+                true);
+    }
 
+    /**
+     * The one recording path, for posted observations and those derived from runs: stores the
+     * observations whose ids are new, then measures the product again (which publishes breaches).
+     * An id stored already is a retry and changes nothing; with other content it is refused when
+     * {@code refuseConflicts}, else the stored one stands.
+     */
+    private RecordedObservations persist(
+            String productId,
+            List<Observation> normalised,
+            Instant now,
+            ObservationOrigin origin,
+            boolean refuseConflicts) {
         store.lock(productId);
         Map<String, Observation> known =
                 store.find(productId, normalised.stream().map(Observation::id).toList());
@@ -115,17 +143,16 @@ public class SlaService {
                 .filter(o -> known.containsKey(o.id()) && !known.get(o.id()).equals(o))
                 .map(Observation::id)
                 .toList();
-        if (!conflicts.isEmpty()) {
+        if (refuseConflicts && !conflicts.isEmpty()) {
             throw new ObservationConflictException(conflicts);
         }
         List<String> recorded = new ArrayList<>();
         List<String> alreadyKnown = new ArrayList<>();
-        String by = identity.require().username();
         for (Observation observation : normalised) {
             if (known.containsKey(observation.id())) {
                 alreadyKnown.add(observation.id());
             } else {
-                store.insert(productId, observation, now, by);
+                store.insert(productId, observation, now, origin);
                 recorded.add(observation.id());
             }
         }
@@ -133,6 +160,161 @@ public class SlaService {
             evaluator.reevaluate(productId, now);
         }
         return new RecordedObservations(recorded, alreadyKnown);
+    }
+
+    /**
+     * The product's newest observations of the last 30 days, newest first, each with where it came
+     * from (posted, or derived from a run).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<ObservedEntry> recentObservations(String productId, int limit) {
+        if (!store.productExists(productId)) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        return store.recentObservations(
+                productId, clock.instant().minus(Compliance.MONTH), Math.clamp(limit, 1, MAX_RECENT));
+    }
+
+    /** The runs that ended having written the product's ports in the last 30 days, failed ones too. */
+    @PreAuthorize("isAuthenticated()")
+    public List<PipelineRun> recentRuns(String productId, int limit) {
+        if (!store.productExists(productId)) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        return store.recentRuns(productId, clock.instant().minus(Compliance.MONTH), Math.clamp(limit, 1, MAX_RECENT));
+    }
+
+    /** The most observations or runs one listing answers. */
+    public static final int MAX_RECENT = 1_000;
+
+    // ---------------------------------------------------------------- from runs
+
+    /**
+     * What a pipeline run showed about the catalog becomes service-level data, in the ingesting
+     * transaction (docs/decisions/0033-sla-from-runs.md): a run that ended writing an output port is
+     * recorded as a pipeline run of that port (COMPLETE, FAIL, ABORT); a COMPLETE one is also an
+     * {@code updated} observation of the port at the event's time; the data-quality assertions on
+     * the ports it read or wrote become {@code quality} observations of their products. Ids follow
+     * from the run, so a replay or a second event of the same run records nothing twice. The ingest
+     * checked that the sender may act for every product here; nothing is asked of the caller.
+     *
+     * @throws InvalidDocumentException with pointer {@code /eventTime} when the event time is more
+     *     than {@link #CLOCK_SKEW} ahead of the portal's clock
+     */
+    @Transactional
+    void recordRun(RunObserved run) {
+        boolean ended =
+                run.state() == RunState.COMPLETE || run.state() == RunState.FAIL || run.state() == RunState.ABORT;
+        // Per product, the ports the run wrote and the observations it makes, each once.
+        Map<String, Set<String>> written = new LinkedHashMap<>();
+        Map<String, Map<String, Observation>> observed = new LinkedHashMap<>();
+        Instant at = run.eventTime().truncatedTo(ChronoUnit.MICROS);
+        if (ended) {
+            for (PortDataset output : run.outputs()) {
+                if (written.computeIfAbsent(output.productId(), id -> new LinkedHashSet<>())
+                                .add(output.outputPort())
+                        && run.state() == RunState.COMPLETE) {
+                    Observation updated = new Observation(
+                            runObservationId("updated", run.runId(), output.outputPort()),
+                            output.outputPort(),
+                            ObservationKind.UPDATED,
+                            at,
+                            null,
+                            null,
+                            null);
+                    observed.computeIfAbsent(output.productId(), id -> new LinkedHashMap<>())
+                            .putIfAbsent(updated.id(), updated);
+                }
+            }
+        }
+        List<PortDataset> datasets = new ArrayList<>(run.inputs());
+        datasets.addAll(run.outputs());
+        for (PortDataset dataset : datasets) {
+            for (PortDataset.QualityAssertion assertion : dataset.assertions()) {
+                String check = assertion.assertion().strip()
+                        + (assertion.column() == null || assertion.column().isBlank()
+                                ? ""
+                                : " (" + assertion.column().strip() + ")");
+                Observation quality = new Observation(
+                        runObservationId("quality", run.runId(), dataset.outputPort(), check),
+                        dataset.outputPort(),
+                        ObservationKind.QUALITY,
+                        at,
+                        assertion.success(),
+                        clip(check, MAX_ID),
+                        null);
+                observed.computeIfAbsent(dataset.productId(), id -> new LinkedHashMap<>())
+                        .putIfAbsent(quality.id(), quality);
+            }
+        }
+        if (written.isEmpty() && observed.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (at.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new InvalidDocumentException(
+                    "Invalid run event",
+                    "/eventTime",
+                    "eventTime " + run.eventTime() + " is more than " + CLOCK_SKEW.toMinutes()
+                            + " minutes ahead of the portal's clock (" + now.truncatedTo(ChronoUnit.SECONDS)
+                            + "); a run event reports what already happened. Nothing was stored.");
+        }
+        ObservationOrigin origin = ObservationOrigin.run(run.job(), run.runId(), run.reportedBy());
+        Set<String> products = new LinkedHashSet<>(written.keySet());
+        products.addAll(observed.keySet());
+        for (String productId : new TreeSet<>(products)) {
+            if (!store.productExists(productId)) {
+                continue;
+            }
+            store.lock(productId);
+            Set<String> ports = Set.copyOf(store.outputPorts(productId));
+            for (String port : written.getOrDefault(productId, Set.of())) {
+                if (ports.contains(port)) {
+                    store.insertRun(
+                            new PipelineRun(productId, port, run.runId(), run.job(), run.state(), at, run.reportedBy()),
+                            now);
+                }
+            }
+            List<Observation> observations = observed.getOrDefault(productId, Map.of()).values().stream()
+                    .filter(o -> o.outputPort() == null || ports.contains(o.outputPort()))
+                    .toList();
+            if (!observations.isEmpty()) {
+                validate(productId, observations, now);
+                persist(productId, observations, now, origin, false);
+            }
+        }
+    }
+
+    /**
+     * An observation id that follows from the run: readable when short enough, else a digest of the
+     * same parts (so that long run ids, ports or assertion names still give one id per observation).
+     */
+    static String runObservationId(String kind, String runId, String... parts) {
+        String readable = "run:" + runId + ":" + kind + ":" + String.join(":", parts);
+        if (readable.length() <= MAX_ID && StorableText.problem(readable) == null) {
+            return readable;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(runId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(kind.getBytes(StandardCharsets.UTF_8));
+            for (String part : parts) {
+                sha.update((byte) 0);
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+            }
+            return "run:sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     /**

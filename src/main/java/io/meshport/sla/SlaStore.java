@@ -3,6 +3,7 @@ package io.meshport.sla;
 import io.meshport.catalog.CatalogReadModel;
 import io.meshport.catalog.CatalogReadModel.PortSla;
 import io.meshport.lineage.LineageReadModel;
+import io.meshport.openlineage.RunState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The SLA tables (V0005, V0008): observations, the last status per objective and when to check
- * again. What a product promises (its ports and their contracts' SLA properties) and what it reads
+ * The SLA tables (V0005, V0008, V0023): observations (with where each came from), the runs that
+ * wrote each port, the last status per objective and when to check again. What a product promises (its ports and their contracts' SLA properties) and what it reads
  * come from the catalog's and lineage's read models, each a batch for many products and with no
  * signed-in caller needed by the scheduled check (docs/decisions/0018-module-data-ownership.md).
  */
@@ -111,11 +112,13 @@ class SlaStore {
         return found;
     }
 
-    void insert(String productId, Observation observation, Instant recordedAt, String recordedBy) {
+    void insert(String productId, Observation observation, Instant recordedAt, ObservationOrigin origin) {
         jdbc.sql("""
                         insert into sla_observation
-                          (product_id, id, output_port, kind, at, succeeded, check_name, detail, recorded_at, recorded_by)
-                        values (:product, :id, :port, :kind, :at, :outcome, :check, :detail, :recordedAt, :recordedBy)
+                          (product_id, id, output_port, kind, at, succeeded, check_name, detail, recorded_at, recorded_by,
+                           source, job, run_id)
+                        values (:product, :id, :port, :kind, :at, :outcome, :check, :detail, :recordedAt, :recordedBy,
+                                :source, :job, :runId)
                         """)
                 .param("product", productId)
                 .param("id", observation.id())
@@ -126,7 +129,82 @@ class SlaStore {
                 .param("check", observation.check())
                 .param("detail", observation.detail())
                 .param("recordedAt", Timestamp.from(recordedAt))
-                .param("recordedBy", recordedBy)
+                .param("recordedBy", origin.recordedBy())
+                .param("source", origin.source().wireName())
+                .param("job", origin.job())
+                .param("runId", origin.runId())
+                .update();
+    }
+
+    /** The product's newest observations with where each came from, newest first. */
+    List<ObservedEntry> recentObservations(String productId, Instant since, int limit) {
+        return jdbc.sql("""
+                        select id, output_port, kind, at, succeeded, check_name, detail, source, job, run_id, recorded_by
+                          from sla_observation where product_id = :id and at >= :since
+                         order by at desc, id limit :limit
+                        """)
+                .param("id", productId)
+                .param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, row) -> new ObservedEntry(
+                        observation(rs),
+                        new ObservationOrigin(
+                                ObservationOrigin.Source.fromWire(rs.getString(8)),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getString(11))))
+                .list();
+    }
+
+    /** Records that a run ended having written the port; false when this run's end was already recorded. */
+    boolean insertRun(PipelineRun run, Instant recordedAt) {
+        return jdbc.sql("""
+                        insert into sla_pipeline_run
+                          (product_id, output_port, run_id, job, state, at, recorded_at, reported_by)
+                        values (:product, :port, :run, :job, :state, :at, :recordedAt, :by)
+                        on conflict (product_id, output_port, run_id, state) do nothing
+                        """)
+                        .param("product", run.productId())
+                        .param("port", run.outputPort())
+                        .param("run", run.runId())
+                        .param("job", run.job())
+                        .param("state", run.state().name())
+                        .param("at", Timestamp.from(run.at()))
+                        .param("recordedAt", Timestamp.from(recordedAt))
+                        .param("by", run.reportedBy())
+                        .update()
+                > 0;
+    }
+
+    /** The product's newest ended runs at or after {@code since}, newest first. */
+    List<PipelineRun> recentRuns(String productId, Instant since, int limit) {
+        return jdbc.sql("""
+                        select product_id, output_port, run_id, job, state, at, reported_by
+                          from sla_pipeline_run where product_id = :id and at >= :since
+                         order by at desc, output_port, run_id limit :limit
+                        """)
+                .param("id", productId)
+                .param("since", Timestamp.from(since))
+                .param("limit", limit)
+                .query((rs, row) -> new PipelineRun(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        RunState.valueOf(rs.getString(5)),
+                        rs.getTimestamp(6).toInstant(),
+                        rs.getString(7)))
+                .list();
+    }
+
+    /** Deletes up to {@code limit} runs that ended before {@code cutoff}; answers how many. */
+    int deleteRunsBefore(Instant cutoff, int limit) {
+        return jdbc.sql("""
+                        delete from sla_pipeline_run where ctid = any (array(
+                            select ctid from sla_pipeline_run where at < :cutoff limit :limit))
+                        """)
+                .param("cutoff", Timestamp.from(cutoff))
+                .param("limit", limit)
                 .update();
     }
 

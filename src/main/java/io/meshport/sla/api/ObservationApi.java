@@ -2,6 +2,9 @@ package io.meshport.sla.api;
 
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.Violation;
+import io.meshport.sla.Observation;
+import io.meshport.sla.ObservationKind;
+import io.meshport.sla.ObservationOrigin;
 import io.meshport.sla.RecordedObservations;
 import io.meshport.sla.SlaService;
 import io.meshport.system.BodyLimit;
@@ -14,14 +17,17 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Pipelines tell the portal what they observed, so that service levels are measured. */
@@ -103,6 +109,112 @@ class ObservationApi {
         }
         return ResponseEntity.status(result.recorded().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new Recorded(result.recorded(), result.alreadyKnown()));
+    }
+
+    /** One stored observation and where it came from. */
+    @Schema(name = "StoredObservation")
+    record Stored(
+            String id,
+            @Nullable String outputPort,
+            String kind,
+            Instant at,
+
+            @Schema(description = "availability only") @Nullable
+            Boolean succeeded,
+
+            @Schema(description = "quality only") @Nullable Boolean passed,
+            @Nullable String check,
+            @Nullable String detail,
+
+            @Schema(
+                    description = "api: posted to this API; openlineage: derived from a run event",
+                    allowableValues = {"api", "openlineage"})
+            String source,
+
+            @Schema(description = "openlineage only: the job, namespace/name") @Nullable
+            String job,
+
+            @Schema(description = "openlineage only: the run id") @Nullable
+            String runId,
+
+            @Schema(description = "who posted it or sent the run event")
+            String recordedBy) {}
+
+    record Observations(List<Stored> observations) {}
+
+    /** A run that ended having written an output port. */
+    @Schema(name = "PipelineRun")
+    record Run(
+            String outputPort,
+            String runId,
+            String job,
+
+            @Schema(allowableValues = {"COMPLETE", "FAIL", "ABORT"})
+            String state,
+
+            Instant at,
+
+            @Schema(description = "true only for COMPLETE: the run updated the port")
+            boolean updated,
+
+            String reportedBy) {}
+
+    record Runs(List<Run> runs) {}
+
+    @Operation(
+            summary = "The observations of a data product",
+            description = "Newest first, those of the last 30 days (at most limit, 1 to " + SlaService.MAX_RECENT
+                    + "), each with where it came from: source api (posted here; recordedBy is the sender) or"
+                    + " openlineage (derived from a run event: job and runId name the run).")
+    @GetMapping(value = "/data-products/{id}/observations", produces = MediaType.APPLICATION_JSON_VALUE)
+    Observations observations(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+        checkLimit(limit);
+        return new Observations(sla.recentObservations(id, limit).stream()
+                .map(entry -> {
+                    Observation o = entry.observation();
+                    ObservationOrigin origin = entry.origin();
+                    return new Stored(
+                            o.id(),
+                            o.outputPort(),
+                            o.kind().wireName(),
+                            o.at(),
+                            o.kind() == ObservationKind.AVAILABILITY ? o.outcome() : null,
+                            o.kind() == ObservationKind.QUALITY ? o.outcome() : null,
+                            o.check(),
+                            o.detail(),
+                            origin.source().wireName(),
+                            origin.job(),
+                            origin.runId(),
+                            origin.recordedBy());
+                })
+                .toList());
+    }
+
+    @Operation(
+            summary = "The pipeline runs that wrote a data product's output ports",
+            description = "Newest first, those of the last 30 days (at most limit, 1 to " + SlaService.MAX_RECENT
+                    + "), from OpenLineage run events: COMPLETE (also an updated observation of the port), FAIL"
+                    + " and ABORT (recorded, not updates).")
+    @GetMapping(value = "/data-products/{id}/pipeline-runs", produces = MediaType.APPLICATION_JSON_VALUE)
+    Runs runs(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
+        checkLimit(limit);
+        return new Runs(sla.recentRuns(id, limit).stream()
+                .map(run -> new Run(
+                        run.outputPort(),
+                        run.runId(),
+                        run.job(),
+                        run.state().name(),
+                        run.at(),
+                        run.updated(),
+                        run.reportedBy()))
+                .toList());
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > SlaService.MAX_RECENT) {
+            throw new InvalidDocumentException(
+                    "Bad limit", "/limit", "limit must be between 1 and " + SlaService.MAX_RECENT + ".");
+        }
     }
 
     /** The service points into a list; a single object's fields have no index in front. */

@@ -1,4 +1,4 @@
-/** The REST API of service levels: pipelines send observations. */
+/** The REST API of service levels: pipelines send observations; anyone signed in reads them and the runs. */
 @NullMarked
 package io.meshport.sla.api;
 

@@ -4,10 +4,19 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.dom.Element;
+import io.meshport.openlineage.RunState;
 import io.meshport.sla.ComplianceStatus;
 import io.meshport.sla.ObjectiveReport;
+import io.meshport.sla.Observation;
+import io.meshport.sla.ObservationKind;
+import io.meshport.sla.ObservedEntry;
+import io.meshport.sla.PipelineRun;
 import io.meshport.sla.SlaConsistencyWarning;
 import io.meshport.sla.SlaSeries;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +26,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Each port's objectives: declared, the 7- and 30-day status in words, colour and symbol (never
- * colour alone), what was measured, and a chart of the observations with a text alternative.
+ * colour alone), what was measured, and a chart of the observations with a text alternative; then
+ * the pipeline runs that wrote the ports (failed ones too) and the recent observations, each saying
+ * where it came from (posted, or a run of which job).
  */
 class SlaPanel extends Div {
 
-    SlaPanel(List<ObjectiveReport> reports, List<SlaConsistencyWarning> warnings) {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    SlaPanel(
+            List<ObjectiveReport> reports,
+            List<SlaConsistencyWarning> warnings,
+            List<PipelineRun> runs,
+            List<ObservedEntry> observations) {
         setId("sla-panel");
         setWidthFull();
         if (!warnings.isEmpty()) {
@@ -39,7 +57,6 @@ class SlaPanel extends Div {
         }
         if (reports.isEmpty()) {
             add(new Paragraph("The contracts of this product's output ports declare no service levels."));
-            return;
         }
         Map<String, List<ObjectiveReport>> byPort = new LinkedHashMap<>();
         reports.forEach(
@@ -49,6 +66,135 @@ class SlaPanel extends Div {
             add(new H3(port.isEmpty() ? "Whole product" : "Port " + port));
             objectives.forEach(report -> add(objective(report)));
         });
+        add(runs(runs));
+        add(observations(observations));
+    }
+
+    /** The runs that wrote the ports lately, newest first; the state in words and a symbol. */
+    private static Div runs(List<PipelineRun> runs) {
+        Div section = new Div();
+        section.setId("sla-runs");
+        section.add(new H3("Recent pipeline runs"));
+        if (runs.isEmpty()) {
+            section.add(new Paragraph("No pipeline run has reported writing this product's ports in the last 30 days"
+                    + " (OpenLineage events to POST /api/v1/lineage)."));
+            return section;
+        }
+        Element table = table(
+                "Pipeline runs that wrote this product's ports, newest first", "When", "Port", "Job", "Run", "State");
+        for (PipelineRun run : runs) {
+            Element row = new Element("tr");
+            row.setAttribute("class", "sla-run");
+            row.setAttribute("data-state", run.state().name());
+            row.appendChild(when(run.at()), oneLine(run.outputPort()), cell(run.job()), cell(run.runId()));
+            Element state = new Element("td");
+            state.appendChild(runState(run.state()).getElement());
+            row.appendChild(state);
+            table.appendChild(row);
+        }
+        section.getElement().appendChild(table);
+        return section;
+    }
+
+    /** The observations of the last 30 days, newest first, each saying where it came from. */
+    private static Div observations(List<ObservedEntry> observations) {
+        Div section = new Div();
+        section.setId("sla-observations");
+        section.add(new H3("Recent observations"));
+        if (observations.isEmpty()) {
+            section.add(new Paragraph("No observation in the last 30 days."));
+            return section;
+        }
+        Element table =
+                table("Observations of this product, newest first", "When", "Port", "Kind", "Outcome", "Came from");
+        for (ObservedEntry entry : observations) {
+            Observation o = entry.observation();
+            Element row = new Element("tr");
+            row.setAttribute("class", "sla-observation");
+            row.setAttribute("data-kind", o.kind().wireName());
+            row.setAttribute("data-source", entry.origin().source().wireName());
+            row.appendChild(
+                    when(o.at()),
+                    oneLine(o.outputPort() == null ? "whole product" : o.outputPort()),
+                    cell(o.kind().wireName() + (o.check() == null ? "" : ": " + o.check())),
+                    cell(outcome(o)),
+                    cell(entry.origin().describe()));
+            table.appendChild(row);
+        }
+        section.getElement().appendChild(table);
+        return section;
+    }
+
+    private static String outcome(Observation o) {
+        if (o.outcome() == null) {
+            return o.detail() == null ? "updated" : o.detail();
+        }
+        String word = o.kind() == ObservationKind.AVAILABILITY
+                ? (o.outcome() ? "✓ succeeded" : "✕ failed")
+                : (o.outcome() ? "✓ passed" : "✕ failed");
+        return o.detail() == null ? word : word + " — " + o.detail();
+    }
+
+    private static Element table(String caption, String... headers) {
+        Element table = new Element("table");
+        table.getStyle().set("border-collapse", "collapse").set("width", "100%").set("margin-bottom", "1rem");
+        Element captionElement = new Element("caption");
+        captionElement.setText(caption);
+        captionElement.getStyle().set("text-align", "left").set("color", "var(--lumo-secondary-text-color, #555)");
+        table.appendChild(captionElement);
+        Element head = new Element("tr");
+        for (String header : headers) {
+            Element th = new Element("th");
+            th.setAttribute("scope", "col");
+            th.setText(header);
+            th.getStyle().set("text-align", "left").set("padding", "0.2rem 0.5rem");
+            head.appendChild(th);
+        }
+        table.appendChild(head);
+        return table;
+    }
+
+    private static Element cell(String text) {
+        Element td = new Element("td");
+        td.setText(text);
+        td.getStyle()
+                .set("padding", "0.2rem 0.5rem")
+                .set("border-top", "1px solid var(--lumo-contrast-10pct, #ddd)")
+                .set("overflow-wrap", "break-word")
+                .set("word-break", "break-word");
+        return td;
+    }
+
+    /** A time on one line: it is the column a person scans. */
+    private static Element when(Instant at) {
+        return oneLine(WHEN.format(at));
+    }
+
+    /** A short value (a time, a port's name) that reads badly broken across lines. */
+    private static Element oneLine(String text) {
+        Element td = cell(text);
+        td.getStyle().set("white-space", "nowrap").remove("overflow-wrap").remove("word-break");
+        return td;
+    }
+
+    /** A run's state as words with a symbol (never colour alone): a failed run reads as failed. */
+    static Span runState(RunState state) {
+        String[] look =
+                switch (state) {
+                    case COMPLETE -> new String[] {"✓ Complete", "#0d652d", "#e6f4ea"};
+                    case FAIL -> new String[] {"✕ Failed", "#a50e0e", "#fce8e6"};
+                    case ABORT -> new String[] {"⊘ Aborted", "#8a4b00", "#fef7e0"};
+                    default -> new String[] {state.name(), "#5f6368", "#f1f3f4"};
+                };
+        Span badge = new Span(look[0]);
+        badge.addClassName("sla-run-state");
+        badge.getStyle()
+                .set("color", look[1])
+                .set("background", look[2])
+                .set("border-radius", "4px")
+                .set("padding", "0 0.4em")
+                .set("font-weight", "600");
+        return badge;
     }
 
     private static Div objective(ObjectiveReport report) {

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 @Order(3)
 class SlaProductSection implements ProductPageSection {
 
+    /** How many runs and observations the tab lists. */
+    private static final int RECENT = 20;
+
     private final SlaService sla;
 
     SlaProductSection(SlaService sla) {
@@ -24,6 +27,10 @@ class SlaProductSection implements ProductPageSection {
 
     @Override
     public Component content(String productId, String productName) {
-        return new SlaPanel(sla.report(productId), sla.consistencyWarnings(productId));
+        return new SlaPanel(
+                sla.report(productId),
+                sla.consistencyWarnings(productId),
+                sla.recentRuns(productId, RECENT),
+                sla.recentObservations(productId, RECENT));
     }
 }
