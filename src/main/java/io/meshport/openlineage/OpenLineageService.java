@@ -1,5 +1,6 @@
 package io.meshport.openlineage;
 
+import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.Violation;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
@@ -133,7 +134,17 @@ public class OpenLineageService {
         store.runDatasets(run.runId(), Direction.OUTPUT, outputIds, run.eventTime());
         store.jobDatasets(jobId, Direction.INPUT, inputIds, run.eventTime());
         store.jobDatasets(jobId, Direction.OUTPUT, outputIds, run.eventTime());
-        publisher.publishEvent(observed(run, caller, ports));
+        try {
+            publisher.publishEvent(observed(run, caller, ports));
+        } catch (InvalidDocumentException refused) {
+            // A listener refused what the event says (an event time too far ahead, say): its
+            // pointers are into the event, so they move to where the event is in the request.
+            throw new InvalidDocumentException(
+                    refused.getMessage(),
+                    refused.violations().stream()
+                            .map(v -> new Violation(run.at() + v.pointer(), v.message()))
+                            .toList());
+        }
         return true;
     }
 
