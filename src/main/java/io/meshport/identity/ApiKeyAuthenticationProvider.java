@@ -10,7 +10,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
-import org.springframework.stereotype.Component;
 
 /**
  * Authenticates bearer tokens that are API keys ({@code mpk_...}) and leaves every other token to
@@ -18,8 +17,9 @@ import org.springframework.stereotype.Component;
  * look-up: nothing compares secrets character by character, so the time taken says nothing about
  * how much of a guess was right. Unknown, revoked and expired keys are refused with a description
  * that names the key (never the secret). The last use is written at most once a minute per key.
+ * Built by {@link SecurityConfiguration} for the API's chain only (no bean: Spring Security would
+ * add a lone provider bean to its global authentication manager too).
  */
-@Component
 class ApiKeyAuthenticationProvider implements AuthenticationProvider {
 
     /** A key used again within this time is not written again: pipelines call in bursts. */

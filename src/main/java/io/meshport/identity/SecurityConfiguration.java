@@ -7,6 +7,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +74,8 @@ class SecurityConfiguration {
             HttpSecurity http,
             TeamClaims teamClaims,
             JwtDecoder jwtDecoder,
-            ApiKeyAuthenticationProvider apiKeys,
+            ApiKeyStore apiKeyStore,
+            Clock clock,
             AuthenticationEventPublisher authenticationEvents)
             throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
@@ -82,8 +84,8 @@ class SecurityConfiguration {
         // own kind only, so a refused key is refused with the key's reason (docs/decisions/0028).
         JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(jwtDecoder);
         jwts.setJwtAuthenticationConverter(converter);
-        ProviderManager bearerTokens =
-                new ProviderManager(List.of(apiKeys, ApiKeyAuthenticationProvider.exceptKeys(jwts)));
+        ProviderManager bearerTokens = new ProviderManager(List.of(
+                new ApiKeyAuthenticationProvider(apiKeyStore, clock), ApiKeyAuthenticationProvider.exceptKeys(jwts)));
         bearerTokens.setAuthenticationEventPublisher(authenticationEvents);
         AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
         AccessDeniedHandler forbidden = SecurityConfiguration::forbidden;

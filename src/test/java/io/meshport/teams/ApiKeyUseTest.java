@@ -41,7 +41,7 @@ class ApiKeyUseTest {
                 sales.api().put(product(id), TestDocuments.product(id, "sales", "draft"), "application/yaml");
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         Api.Response replaced =
-                sales.api().put(product(id), TestDocuments.product(id, "sales", "proposed"), "application/yaml");
+                sales.api().put(product(id), TestDocuments.product(id, "sales", "deprecated"), "application/yaml");
         assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
 
         Api.Response observed =

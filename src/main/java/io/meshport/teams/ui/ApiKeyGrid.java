@@ -6,10 +6,12 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import io.meshport.identity.ApiKey;
 import io.meshport.identity.ApiKeyService;
+import io.meshport.identity.ApiKeyState;
 
 /**
  * A team's keys, newest first, paged lazily through the service: name, the secret's visible
@@ -25,20 +27,23 @@ final class ApiKeyGrid extends Grid<ApiKey> {
         this.keys = keys;
         this.mayRevoke = keys.mayManage(team);
         setId("api-keys");
-        addThemeVariants(GridVariant.LUMO_COMPACT);
-        setAllRowsVisible(false);
+        // Names and people are shown whole, on a second line where needed, never cut off.
+        addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         addColumn(ApiKey::name).setHeader("Name").setFlexGrow(2);
-        addColumn(key -> key.prefix() + "…").setHeader("Key").setAutoWidth(true);
-        addColumn(key -> key.createdBy() + ", " + KeyTexts.time(key.createdAt(), ""))
+        addColumn(key -> key.prefix() + "…").setHeader("Key").setWidth("9.5em").setFlexGrow(0);
+        addColumn(ApiKey::createdBy).setHeader("Created by").setFlexGrow(1);
+        addColumn(key -> KeyTexts.time(key.createdAt(), ""))
                 .setHeader("Created")
-                .setFlexGrow(2);
-        addColumn(KeyTexts::expiry).setHeader("Expires").setAutoWidth(true);
+                .setWidth("8.5em")
+                .setFlexGrow(0);
+        addColumn(KeyTexts::expiry).setHeader("Expires").setWidth("8.5em").setFlexGrow(0);
         addColumn(key -> KeyTexts.time(key.lastUsedAt(), "never"))
                 .setHeader("Last used")
-                .setAutoWidth(true);
-        addComponentColumn(ApiKeyGrid::state).setHeader("State").setFlexGrow(2);
+                .setWidth("8.5em")
+                .setFlexGrow(0);
+        addComponentColumn(ApiKeyGrid::state).setHeader("State").setWidth("9em").setFlexGrow(0);
         if (mayRevoke) {
-            addComponentColumn(this::revokeButton).setHeader("").setAutoWidth(true);
+            addComponentColumn(this::revokeButton).setHeader("").setWidth("7em").setFlexGrow(0);
         }
         setItems(query -> keys.list(team, query.getOffset(), query.getLimit()).stream(), query ->
                 (int) Math.min(Integer.MAX_VALUE, keys.count(team)));
@@ -59,7 +64,12 @@ final class ApiKeyGrid extends Grid<ApiKey> {
                             case EXPIRED -> "contrast";
                             case REVOKED -> "error";
                         });
-        return state;
+        if (key.state() != ApiKeyState.REVOKED) {
+            return state;
+        }
+        Span when = new Span(KeyTexts.time(key.revokedAt(), "") + " by " + key.revokedBy());
+        when.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("display", "block");
+        return new Div(state, when);
     }
 
     private Component revokeButton(ApiKey key) {

@@ -36,7 +36,7 @@ final class KeyTexts {
         return switch (key.state()) {
             case ACTIVE -> "Active";
             case EXPIRED -> "Expired";
-            case REVOKED -> "Revoked " + time(key.revokedAt(), "") + " by " + key.revokedBy();
+            case REVOKED -> "Revoked";
         };
     }
 
