@@ -96,6 +96,27 @@ class TeamSettingsTest extends BrowserTest {
     }
 
     @Test
+    void carol_in_two_teams_moves_between_them_with_the_chooser_and_the_url_follows() {
+        openAs("/teams", "carol");
+        assertThat(page).hasURL(Pattern.compile(".*/teams/finance(\\?.*)?$"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API key")))
+                .isVisible();
+
+        page.locator("#team-chooser").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("mesh-admins"))
+                .click();
+        BrowserSupport.awaitVaadin(page);
+
+        assertThat(page).hasURL(Pattern.compile(".*/teams/mesh-admins$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Team settings: mesh-admins")))
+                .isVisible();
+        assertThat(page.getByText(Pattern.compile("Team mesh-admins is the governance group")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API key")))
+                .hasCount(0);
+    }
+
+    @Test
     void dave_in_no_team_is_told_why_he_has_no_team_settings() {
         openAs("/teams", "dave");
         assertThat(page.locator("#team-settings-no-team")).containsText("You belong to no team");
