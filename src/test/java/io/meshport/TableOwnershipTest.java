@@ -28,6 +28,7 @@ class TableOwnershipTest {
     /** Which module owns each table the migrations create. */
     static final Map<String, String> OWNER = Map.ofEntries(
             Map.entry("app_user", "identity"),
+            Map.entry("api_key", "identity"),
             Map.entry("data_product", "catalog"),
             Map.entry("product_output_port", "catalog"),
             Map.entry("product_input_port", "catalog"),

@@ -39,6 +39,8 @@ public class CurrentIdentity {
             // The issuer is read as text: not every issuer is a URL (an OIDC issuer is; a URN is not).
             case OidcUser user -> identity(user.getClaimAsString("iss"), user.getSubject(), user.getClaims());
             case Jwt jwt -> identity(jwt.getClaimAsString("iss"), jwt.getSubject(), jwt.getClaims());
+            // A team's API key acts for that team only, never as governance (docs/decisions/0028-api-keys.md).
+            case ApiKeyAuthentication.Principal key -> key.identity();
             case null, default -> null;
         };
     }

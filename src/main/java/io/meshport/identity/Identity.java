@@ -17,6 +17,9 @@ import java.util.TreeSet;
 public record Identity(
         String issuer, String subject, String username, String displayName, SortedSet<String> teams, boolean admin) {
 
+    /** The issuer of the identities that API keys act as; the subject is the key's id. */
+    public static final String API_KEY_ISSUER = "urn:meshport:api-key";
+
     public Identity {
         teams = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(teams));
     }
@@ -28,6 +31,11 @@ public record Identity(
 
     public boolean isMemberOf(String team) {
         return teams.contains(team);
+    }
+
+    /** Whether the request is authenticated by a team's API key rather than a person or a client of the provider. */
+    public boolean isApiKey() {
+        return API_KEY_ISSUER.equals(issuer);
     }
 
     /** Whether this identity may act on behalf of the given owning team. */

@@ -7,13 +7,17 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +38,7 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -43,7 +48,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two doors, one identity. {@code /api/**} is a stateless OAuth2 resource server taking the
- * issuer's JWT access tokens; everything else is the Vaadin UI behind an OpenID Connect login
+ * issuer's JWT access tokens and teams' API keys; everything else is the Vaadin UI behind an OpenID Connect login
  * (authorization code with PKCE). Both map the groups claim onto teams through {@link TeamClaims}.
  */
 @Configuration
@@ -65,9 +70,23 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, TeamClaims teamClaims) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            TeamClaims teamClaims,
+            JwtDecoder jwtDecoder,
+            ApiKeyStore apiKeyStore,
+            Clock clock,
+            AuthenticationEventPublisher authenticationEvents)
+            throws Exception {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(jwt -> teamClaims.authorities(jwt.getClaims()));
+        // Bearer tokens are API keys (mpk_...) or the issuer's JWTs; each provider answers for its
+        // own kind only, so a refused key is refused with the key's reason (docs/decisions/0028).
+        JwtAuthenticationProvider jwts = new JwtAuthenticationProvider(jwtDecoder);
+        jwts.setJwtAuthenticationConverter(converter);
+        ProviderManager bearerTokens = new ProviderManager(List.of(
+                new ApiKeyAuthenticationProvider(apiKeyStore, clock), ApiKeyAuthenticationProvider.exceptKeys(jwts)));
+        bearerTokens.setAuthenticationEventPublisher(authenticationEvents);
         AuthenticationEntryPoint unauthorized = SecurityConfiguration::unauthorized;
         AccessDeniedHandler forbidden = SecurityConfiguration::forbidden;
         http.securityMatcher("/api/**", "/v3/api-docs/**")
@@ -81,7 +100,7 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .oauth2ResourceServer(server -> server.authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(converter)));
+                        .jwt(jwt -> jwt.authenticationManager(bearerTokens)));
         return http.build();
     }
 
@@ -92,7 +111,8 @@ class SecurityConfiguration {
         String detail = e instanceof OAuth2AuthenticationException oauth
                         && oauth.getError().getDescription() != null
                 ? oauth.getError().getDescription()
-                : "Send an access token of the portal's identity provider as Authorization: Bearer <token>.";
+                : "Send an access token of the portal's identity provider, or a team's API key, as"
+                        + " Authorization: Bearer <token>.";
         Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Not signed in", detail));
     }
 

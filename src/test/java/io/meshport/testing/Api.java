@@ -34,6 +34,11 @@ public final class Api {
         return new Api(user.endsWith("-ci") ? Tokens.forPipeline(user) : Tokens.forUser(user));
     }
 
+    /** A client sending this bearer token as it is: an API key's secret, say, or a token of no provider. */
+    public static Api withToken(String token) {
+        return new Api(token);
+    }
+
     public static Api anonymous() {
         return new Api(null);
     }
