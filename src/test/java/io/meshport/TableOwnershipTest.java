@@ -40,6 +40,8 @@ class TableOwnershipTest {
             Map.entry("lineage_edge", "lineage"),
             Map.entry("lineage_observed_edge", "lineage"),
             Map.entry("lineage_observed_product", "lineage"),
+            Map.entry("port_dataset", "openlineage"),
+            Map.entry("port_dataset_rules", "openlineage"),
             Map.entry("sla_observation", "sla"),
             Map.entry("sla_objective_status", "sla"),
             Map.entry("sla_check", "sla"),
