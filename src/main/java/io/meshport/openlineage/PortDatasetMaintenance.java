@@ -13,7 +13,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -85,7 +85,8 @@ class PortDatasetMaintenance {
         datasets.refresh(offering);
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    // Before the application runners (the demo pipelines) and before the node reports ready.
+    @EventListener(ApplicationStartedEvent.class)
     void fillAtStart() {
         new DefaultLockingTaskExecutor(locks)
                 .executeWithLock(
