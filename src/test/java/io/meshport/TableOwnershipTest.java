@@ -47,6 +47,8 @@ class TableOwnershipTest {
             Map.entry("openlineage_job_dataset", "openlineage"),
             Map.entry("openlineage_run_dataset", "openlineage"),
             Map.entry("openlineage_event", "openlineage"),
+            Map.entry("port_dataset", "openlineage"),
+            Map.entry("port_dataset_rules", "openlineage"),
             Map.entry("sla_observation", "sla"),
             Map.entry("sla_objective_status", "sla"),
             Map.entry("sla_check", "sla"),

@@ -2,6 +2,7 @@ package dev.meshport.launcher;
 
 import dev.meshport.demo.DemoAgreements;
 import dev.meshport.demo.DemoCatalog;
+import dev.meshport.demo.DemoPipelines;
 import dev.meshport.demo.DemoPolicies;
 import io.meshport.MeshportApplication;
 import java.io.IOException;
@@ -97,7 +98,11 @@ public final class DevMeshport {
         IdentityProviderProcess identityProvider = IdentityProviderProcess.start(idpPort, portalUrl);
 
         SpringApplication portal = new SpringApplication(
-                MeshportApplication.class, DemoCatalog.class, DemoAgreements.class, DemoPolicies.class);
+                MeshportApplication.class,
+                DemoCatalog.class,
+                DemoAgreements.class,
+                DemoPolicies.class,
+                DemoPipelines.class);
         portal.setRegisterShutdownHook(false);
         Map<String, Object> defaults = new HashMap<>(Map.of(
                 "server.address", "127.0.0.1",

@@ -110,8 +110,20 @@ class ProductFormView extends VerticalLayout implements BeforeEnterObserver, Has
             load((ObjectNode) Documents.JSON.readTree(document.content()));
             documentAtLoad = document(status);
             offeredAtLoad = ContractImpact.offeredBy(documentAtLoad);
-        } else if (teams.size() == 1) {
-            fields.team.setValue(teams.getFirst());
+        } else {
+            // From "Pipeline datasets": a product whose output port is the dataset a pipeline reports.
+            DatasetPrefill.of(event.getLocation().getQueryParameters(), teams.size() == 1 ? teams.getFirst() : null)
+                    .ifPresentOrElse(
+                            document -> {
+                                load(document);
+                                Notification.show("Filled the form from a pipeline dataset; nothing is saved until"
+                                        + " you save.");
+                            },
+                            () -> {
+                                if (teams.size() == 1) {
+                                    fields.team.setValue(teams.getFirst());
+                                }
+                            });
         }
         loading = false;
     }
