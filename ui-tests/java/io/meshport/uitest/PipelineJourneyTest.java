@@ -53,7 +53,7 @@ class PipelineJourneyTest extends BrowserTest {
 
         // Alice creates the pipeline's key, typing its name as a person does.
         openAs("/teams", "alice");
-        assertThat(page).hasURL(Pattern.compile(".*/teams/sales$"));
+        assertThat(page).hasURL(Pattern.compile(".*/teams/sales(\\?continue)?$"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create API key"))
                 .click();
         Locator create = page.locator("#create-api-key-dialog");
@@ -186,7 +186,7 @@ class PipelineJourneyTest extends BrowserTest {
                       - {name: id, logicalType: string}
                 """.formatted(id, host, table, table);
         String product = "apiVersion: v1.0.0\nkind: DataProduct\nid: " + id + "\nname: " + name
-                + "\nstatus: active\ndomain: pipeline-journey\nteam:\n  name: " + team
+                + "\nstatus: draft\ndomain: pipeline-journey\nteam:\n  name: " + team
                 + "\ndescription:\n  purpose: Part of the pipeline journey, reported by its runs.\n"
                 + "outputPorts:\n  - {name: out, version: 1.0.0, contractId: " + id + "-v1}\n"
                 + (consumes == null
