@@ -1,7 +1,6 @@
 package dev.meshport.demo;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import io.meshport.openlineage.OpenLineageService;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,30 +148,10 @@ public class DemoPipelines implements ApplicationRunner {
         return JSON.writeValueAsString(event);
     }
 
-    /**
-     * TODO(after merging the ingest branch): call {@code OpenLineageService.ingest(String)}
-     * directly. Until both branches are on main this class must compile without it, so the one
-     * call goes through the bean found by its class name; without the ingest it sends nothing.
-     */
+    /** One event per call, as a pipeline's client sends them, through the same service as the API. */
     private Void ingest(List<String> events) {
-        Object service;
-        Method ingest;
-        try {
-            Class<?> type = Class.forName("io.meshport.openlineage.OpenLineageService");
-            service = context.getBean(type);
-            ingest = type.getMethod("ingest", String.class);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no OpenLineage ingest in this build", e);
-        }
-        for (String event : events) {
-            try {
-                ingest.invoke(service, event);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        OpenLineageService service = context.getBean(OpenLineageService.class);
+        events.forEach(service::ingest);
         return null;
     }
 
