@@ -70,7 +70,7 @@ class LineageDriftJourneyTest extends BrowserTest {
         assertThat(notice)
                 .containsText(
                         "Declared input Orders " + s + " (contract " + s + "-orders-v1) has never been seen in a run");
-        assertThat(notice).containsText("Runs read Profiles " + s + "'s port 'profiles'");
+        assertThat(notice).containsText("Runs read port 'profiles' of Profiles " + s);
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/lineage-drift.png")));
 
         notice.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Review it"))

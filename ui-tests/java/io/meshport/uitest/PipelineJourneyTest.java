@@ -127,7 +127,7 @@ class PipelineJourneyTest extends BrowserTest {
                 .isTrue();
         Locator notice = page.locator("#lineage-drift");
         assertThat(notice).isVisible();
-        assertThat(notice).containsText("Runs read Journey Leads " + s + "'s port 'out'");
+        assertThat(notice).containsText("Runs read port 'out' of Journey Leads " + s);
         page.screenshot(
                 new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/pipeline-journey-lineage.png")));
 

@@ -181,10 +181,10 @@ public class LineageDrift {
             }
             String name = name(upstream, edge.upstreamId());
             String message = edge.contractId() == null
-                    ? "Runs read " + name + "'s port '" + edge.upstreamPort()
-                            + "', which offers no contract, so no input port can declare it (last on "
+                    ? "Runs read port '" + edge.upstreamPort() + "' of " + name
+                            + ", which offers no contract, so no input port can declare it (last on "
                             + DAY.format(edge.lastObservedAt()) + ")."
-                    : "Runs read " + name + "'s port '" + edge.upstreamPort() + "' (contract " + edge.contractId()
+                    : "Runs read port '" + edge.upstreamPort() + "' of " + name + " (contract " + edge.contractId()
                             + ") but no input port declares it (last on " + DAY.format(edge.lastObservedAt()) + ").";
             unsorted.computeIfAbsent(edge.downstreamId(), id -> new ArrayList<>())
                     .add(new Drift(

@@ -37,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li><b>observed only</b>: the same job also reads Users, which Revenue Analytics does not
  *       declare;
  *   <li><b>drift</b>: {@code airflow-prod/customer_360.refresh} (sales) has written Customer 360
- *       for ten days, reading Sales Orders, Users and Service Tickets but never Marketing Leads,
+ *       for three weeks, reading Sales Orders, Users and Service Tickets but never Marketing Leads,
  *       which Customer 360 declares;
  *   <li><b>FAIL</b>: today's Customer 360 refresh fails;
  *   <li><b>seen, not in the catalog</b>: the revenue job also reads the ERP's {@code fx_rates},
@@ -111,15 +111,25 @@ public class DemoPipelines implements ApplicationRunner {
         ArrayNode c360Outputs = JSON.createArrayNode();
         c360Outputs.add(dataset(SNOWFLAKE, "ANALYTICS.ANALYTICS.CUSTOMER_360_V1"));
         String c360Job = "customer_360.refresh";
+        // Two complete runs, three weeks apart, that never read Marketing Leads (declared): drift.
         String firstRun = UUID.randomUUID().toString();
+        String lastRun = UUID.randomUUID().toString();
         String failedRun = UUID.randomUUID().toString();
         List<String> sales = List.of(
-                event("START", firstRun, c360Job, now.minus(Duration.ofDays(10)), c360Inputs, null),
+                event("START", firstRun, c360Job, now.minus(Duration.ofDays(20)), c360Inputs, null),
                 event(
                         "COMPLETE",
                         firstRun,
                         c360Job,
-                        now.minus(Duration.ofDays(10)).plusSeconds(600),
+                        now.minus(Duration.ofDays(20)).plusSeconds(600),
+                        c360Inputs,
+                        c360Outputs),
+                event("START", lastRun, c360Job, now.minus(Duration.ofDays(1)), c360Inputs, null),
+                event(
+                        "COMPLETE",
+                        lastRun,
+                        c360Job,
+                        now.minus(Duration.ofDays(1)).plusSeconds(600),
                         c360Inputs,
                         c360Outputs),
                 event("START", failedRun, c360Job, now.minus(Duration.ofMinutes(30)), c360Inputs, null),

@@ -118,10 +118,10 @@ class LineageDriftTest {
         assertThat(now)
                 .extracting(Drift::message)
                 .containsExactly(
-                        "Runs read Customer 360 " + s + "'s port 'profiles' (contract " + s
+                        "Runs read port 'profiles' of Customer 360 " + s + " (contract " + s
                                 + "-profiles-v1) but no input port declares it (last on "
                                 + LineageDriftTest.day(t0) + ").",
-                        "Runs read Raw " + s + "'s port 'dump', which offers no contract, so no input port can"
+                        "Runs read port 'dump' of Raw " + s + ", which offers no contract, so no input port can"
                                 + " declare it (last on " + LineageDriftTest.day(t0) + ").");
         assertThat(now.getFirst().upstreamPort()).isEqualTo("profiles");
         assertThat(now.getFirst().lastObservedAt()).isEqualTo(t0);

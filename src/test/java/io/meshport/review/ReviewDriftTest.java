@@ -69,7 +69,7 @@ class ReviewDriftTest {
                         "Declared input Orders " + s + " (contract " + s
                                 + "-orders-v1) has never been seen in a run, though this product's runs have"
                                 + " reported for 30 days.",
-                        "Runs read Customer 360 " + s + "'s port 'profiles' (contract " + s
+                        "Runs read port 'profiles' of Customer 360 " + s + " (contract " + s
                                 + "-profiles-v1) but no input port declares it (last on "
                                 + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH)
                                         .withZone(java.time.ZoneOffset.UTC)

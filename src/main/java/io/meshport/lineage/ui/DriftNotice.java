@@ -46,10 +46,11 @@ class DriftNotice extends Div {
             return;
         }
         Span heading = new Span("⚠ Lineage drift: " + items.size() + (items.size() == 1 ? " item" : " items")
-                + " where the pipeline runs disagree with the declared lineage. ");
+                + " where the pipeline runs disagree with the declared lineage.");
         heading.addClassNames("status-badge", "attention-badge");
         Anchor review = new Anchor("my/" + productId, "Review it");
         review.getElement().setAttribute("router-link", true);
+        review.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
         UnorderedList list = new UnorderedList();
         items.forEach(item -> list.add(new ListItem(item.message())));
         list.getStyle().set("margin", "var(--lumo-space-xs) 0");

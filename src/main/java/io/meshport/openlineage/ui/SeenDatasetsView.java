@@ -51,15 +51,24 @@ class SeenDatasetsView extends VerticalLayout {
         grid.addColumn(dataset -> dataset.dataset().namespace())
                 .setHeader("Namespace")
                 .setFlexGrow(2);
-        grid.addColumn(dataset -> WHEN.format(dataset.firstSeen())).setHeader("First seen (UTC)");
-        grid.addColumn(dataset -> WHEN.format(dataset.lastSeen())).setHeader("Last seen (UTC)");
+        grid.addColumn(dataset -> WHEN.format(dataset.firstSeen()))
+                .setHeader("First seen (UTC)")
+                .setWidth("9em")
+                .setFlexGrow(0);
+        grid.addColumn(dataset -> WHEN.format(dataset.lastSeen()))
+                .setHeader("Last seen (UTC)")
+                .setWidth("9em")
+                .setFlexGrow(0);
         grid.addColumn(dataset -> jobs(dataset.readBy(), dataset.readers()))
                 .setHeader("Read by")
                 .setFlexGrow(2);
         grid.addColumn(dataset -> jobs(dataset.writtenBy(), dataset.writers()))
                 .setHeader("Written by")
                 .setFlexGrow(2);
-        grid.addComponentColumn(SeenDatasetsView::startProduct).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(SeenDatasetsView::startProduct)
+                .setHeader("")
+                .setAutoWidth(true)
+                .setFlexGrow(0);
         grid.setItems(
                 query -> seen.list(filter.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> seen.count(filter.getValue()));

@@ -193,6 +193,7 @@ class SlaPanel extends Div {
                 .set("background", look[2])
                 .set("border-radius", "4px")
                 .set("padding", "0 0.4em")
+                .set("white-space", "nowrap")
                 .set("font-weight", "600");
         return badge;
     }

@@ -43,7 +43,7 @@ class DriftOnReviewScreensTest {
             "profiles",
             SINCE,
             SINCE,
-            "Runs read Customer 360's port 'profiles' (contract profiles-v1) but no input port declares it.");
+            "Runs read port 'profiles' of Customer 360 (contract profiles-v1) but no input port declares it.");
 
     private static OwnedProduct row(List<Drift> drift) {
         return new OwnedProduct(
