@@ -20,12 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,6 +55,7 @@ public class OpenLineageService {
     private final CurrentIdentity currentIdentity;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     OpenLineageService(
             EventReader reader,
@@ -58,13 +63,15 @@ public class OpenLineageService {
             PortDatasets portDatasets,
             CurrentIdentity currentIdentity,
             ApplicationEventPublisher publisher,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.reader = reader;
         this.store = store;
         this.portDatasets = portDatasets;
         this.currentIdentity = currentIdentity;
         this.publisher = publisher;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     /**
@@ -76,16 +83,41 @@ public class OpenLineageService {
      * @throws OutputNotAllowedException (403) an output is a product the caller may not act for
      */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public Ingested ingest(byte[] body) {
-        return ingest(body, portDatasets::resolve);
+        return retryingConflicts(() -> ingest(body, portDatasets::resolve));
     }
 
     /** As {@link #ingest(byte[])}, for a body already in a string. */
     @PreAuthorize("isAuthenticated()")
-    @Transactional
     public Ingested ingest(String body) {
-        return ingest(body.getBytes(StandardCharsets.UTF_8), portDatasets::resolve);
+        return ingest(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How often an ingest that lost a deadlock to a concurrent one is tried again, in all. */
+    static final int ATTEMPTS = 5;
+
+    /**
+     * Runs the ingest in a transaction of its own, again when it lost a deadlock or a lock wait to
+     * a concurrent ingest: pipelines post in parallel, and two batches naming the same datasets,
+     * runs or products in another order lock their rows in another order. All or nothing holds per
+     * attempt, so trying again is safe; only the last failure reaches the caller.
+     */
+    private Ingested retryingConflicts(java.util.function.Supplier<Ingested> ingest) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> ingest.get());
+            } catch (PessimisticLockingFailureException conflict) {
+                if (attempt == ATTEMPTS) {
+                    throw conflict;
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextLong(5, 20L * attempt));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw conflict;
+                }
+            }
+        }
     }
 
     /** The most events one call takes. */

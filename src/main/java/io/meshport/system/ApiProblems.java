@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +51,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (e instanceof DataIntegrityViolationException) {
             return answer(integrity(e));
+        }
+        if (e instanceof PessimisticLockingFailureException) {
+            // Concurrent writers kept each other waiting (a deadlock or a lock timeout) even after
+            // the service's own retries: nothing was stored, and the same request later will do.
+            log.warn("Lock conflict left unresolved after retries: {}", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "1")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "busy",
+                            "Busy",
+                            "Concurrent writes of the same data kept this one waiting; nothing was stored. Send it"
+                                    + " again."));
         }
         return answer(fault(e));
     }

@@ -9,6 +9,7 @@ import static dev.meshport.bench.BenchmarkSupport.withPortal;
 
 import io.meshport.catalog.CatalogService;
 import io.meshport.catalog.DocumentFormat;
+import io.meshport.catalog.InvalidDocumentException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -75,8 +76,12 @@ public final class IngestBenchmark {
         long started = System.nanoTime();
         asAdmin(() -> {
             for (int i = 0; i < products; i++) {
-                catalog.publishContract(null, contract(i), DocumentFormat.YAML, "sales", null);
-                catalog.publishProduct(null, product(i), DocumentFormat.YAML, "sales", null);
+                try {
+                    catalog.publishContract(null, contract(i), DocumentFormat.YAML, "sales", null);
+                    catalog.publishProduct(null, product(i), DocumentFormat.YAML, "sales", null);
+                } catch (InvalidDocumentException e) {
+                    throw new IllegalStateException(e.getMessage() + ": " + e.violations(), e);
+                }
             }
             return null;
         });
@@ -272,9 +277,9 @@ public final class IngestBenchmark {
                 kind: DataProduct
                 id: bench-ol-%1$d
                 name: Benchmark orders %1$d
-                status: active
+                status: draft
                 team: {name: sales}
-                description: {purpose: Orders of the ingest benchmark, step %1$d of the chain.}
+                description: {purpose: "Orders of the ingest benchmark, step %1$d of the chain."}
                 outputPorts:
                   - {name: orders, version: 1.0.0, contractId: bench-ol-%1$d-v1}
                 %2$s""".formatted(i, i == 0 ? "" : """

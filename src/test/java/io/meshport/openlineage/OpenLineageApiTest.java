@@ -130,6 +130,43 @@ class OpenLineageApiTest {
     }
 
     @Test
+    void pipelines_posting_batches_over_the_same_datasets_at_once_are_all_stored() throws Exception {
+        // Two pipelines name the same jobs and datasets in opposite orders, so that their
+        // transactions lock the same rows in opposite orders: the portal must sort that out itself.
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            names.add("shared-" + i);
+        }
+        List<String> reversed = new ArrayList<>(names);
+        java.util.Collections.reverse(reversed);
+        List<java.util.concurrent.Callable<Integer>> posts = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            for (List<String> order : List.of(names, reversed)) {
+                List<JsonNode> events = new ArrayList<>();
+                for (String name : order) {
+                    events.add(run(
+                            "COMPLETE",
+                            UUID.randomUUID(),
+                            ns,
+                            "job-" + name,
+                            t0,
+                            List.of(name),
+                            List.of(name + "-out")));
+                }
+                String body = array(events.toArray(JsonNode[]::new));
+                posts.add(() -> Lineage.post("sales-ci", body).status());
+            }
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            for (var answered : pool.invokeAll(posts)) {
+                assertThat(answered.get()).isEqualTo(201);
+            }
+        }
+        assertThat(stored.events(ns)).isEqualTo(6 * 2 * 20);
+        assertThat(stored.datasets(ns)).isEqualTo(40);
+    }
+
+    @Test
     void unicode_namespaces_jobs_and_datasets_are_kept_as_sent() {
         String unicodeNs = ns + "-数据-Ünïcødé";
         String job = "订单.加载 🚀 ß";
