@@ -135,6 +135,7 @@ public class OpenLineageService {
         Ports ports = new Ports(resolver);
         ports.resolve(named(events));
         checkOutputs(events, caller, ports);
+        store.lockInOrder(lockedThings(events, ports));
         Instant received = clock.instant();
         int stored = 0;
         for (LineageEvent event : events) {
@@ -292,6 +293,31 @@ public class OpenLineageService {
     }
 
     /** Every dataset the run and job events name (dataset events need no port). */
+    /** What the events will write: their datasets, jobs and runs, and the products the datasets are. */
+    private static Set<String> lockedThings(List<LineageEvent> events, Ports ports) {
+        Set<String> things = new LinkedHashSet<>();
+        for (DatasetName dataset : named(events)) {
+            things.add("dataset:" + dataset.namespace() + "\u0000" + dataset.name());
+            ports.of(dataset).forEach(port -> things.add("product:" + port.productId()));
+        }
+        for (LineageEvent event : events) {
+            switch (event) {
+                case LineageEvent.RunEvent run -> {
+                    things.add("job:" + run.job().namespace() + "\u0000"
+                            + run.job().name());
+                    things.add("run:" + run.runId());
+                }
+                case LineageEvent.JobEvent job ->
+                    things.add("job:" + job.job().namespace() + "\u0000"
+                            + job.job().name());
+                case LineageEvent.DatasetEvent dataset ->
+                    things.add("dataset:" + dataset.dataset().namespace() + "\u0000"
+                            + dataset.dataset().name());
+            }
+        }
+        return things;
+    }
+
     private static Set<DatasetName> named(List<LineageEvent> events) {
         Set<DatasetName> named = new LinkedHashSet<>();
         for (LineageEvent event : events) {

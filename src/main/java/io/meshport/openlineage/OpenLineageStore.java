@@ -60,6 +60,38 @@ class OpenLineageStore {
     }
 
     /** The job's id; a new job is first and last seen at {@code at}, a known one is left as it is. */
+    /**
+     * Takes a transaction-scoped advisory lock for each key, smallest first. Every ingest takes the
+     * locks of everything it will write (datasets, jobs, runs, products) this way before writing
+     * any row, so two ingests naming the same things wait for each other in one order instead of
+     * deadlocking on rows locked in the order of their events.
+     */
+    void lockInOrder(Collection<String> things) {
+        long[] keys = things.stream()
+                .mapToLong(OpenLineageStore::lockKey)
+                .distinct()
+                .sorted()
+                .toArray();
+        if (keys.length > 0) {
+            // unnest returns the array's order, and the projection runs row by row in it.
+            jdbc.sql("select count(pg_advisory_xact_lock(k)) from unnest(cast(:keys as bigint[])) as u(k)")
+                    .param("keys", java.util.Arrays.stream(keys).boxed().toArray(Long[]::new))
+                    .query()
+                    .singleValue();
+        }
+    }
+
+    /** A stable 64-bit key for a thing's name (the first bytes of its SHA-256): the same on every node. */
+    private static long lockKey(String thing) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(("openlineage:" + thing).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long job(JobName job, Instant at) {
         return jdbc.sql("""
                         with inserted as (
