@@ -5,18 +5,12 @@ import io.meshport.access.AccessService;
 import io.meshport.access.Agreement;
 import io.meshport.access.Provisioning;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * A few access requests and agreements for the run command, so that {@code /access}, the product
@@ -39,11 +33,11 @@ public class DemoAgreements implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!as("carol", List.of("finance", "mesh-admins"), () -> access.list(AccessService.Filter.ALL, 1))
+        if (!DemoUsers.as("carol", List.of("finance", "mesh-admins"), () -> access.list(AccessService.Filter.ALL, 1))
                 .isEmpty()) {
             return;
         }
-        Agreement campaigns = as(
+        Agreement campaigns = DemoUsers.as(
                 "bob",
                 List.of("marketing"),
                 () -> access.request(new AccessRequest(
@@ -55,12 +49,12 @@ public class DemoAgreements implements ApplicationRunner {
                         "marketing-campaigns",
                         null,
                         null)));
-        as("alice", List.of("sales"), () -> {
+        DemoUsers.as("alice", List.of("sales"), () -> {
             access.decide(campaigns.id(), AccessService.Decision.APPROVE, "Fine for campaign targeting.", null);
             return access.reportProvisioning(
                     campaigns.id(), Provisioning.GRANTED, "Read role customer_360_reader granted to marketing.");
         });
-        as(
+        DemoUsers.as(
                 "carol",
                 List.of("finance", "mesh-admins"),
                 () -> access.request(new AccessRequest(
@@ -72,7 +66,7 @@ public class DemoAgreements implements ApplicationRunner {
                         null,
                         null,
                         null)));
-        as(
+        DemoUsers.as(
                 "alice",
                 List.of("sales"),
                 () -> access.request(new AccessRequest(
@@ -85,25 +79,5 @@ public class DemoAgreements implements ApplicationRunner {
                         null,
                         null)));
         log.info("Demo access requests loaded: one agreement, two requests waiting for a decision");
-    }
-
-    private static <T> T as(String user, List<String> teams, Supplier<T> work) {
-        Jwt jwt = Jwt.withTokenValue("demo-" + user)
-                .header("alg", "none")
-                .issuer("urn:meshport:demo")
-                .subject("demo-" + user)
-                .claim("preferred_username", user)
-                .claim("name", user + " (demo)")
-                .claim("groups", teams)
-                .build();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER")));
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -14,11 +13,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,8 +66,8 @@ public class DemoPipelines implements ApplicationRunner {
         List<String> finance = events(now).finance();
         List<String> sales = events(now).sales();
         try {
-            as("carol", List.of("finance"), () -> ingest(finance));
-            as("alice", List.of("sales"), () -> ingest(sales));
+            DemoUsers.as("carol", List.of("finance"), () -> ingest(finance));
+            DemoUsers.as("alice", List.of("sales"), () -> ingest(sales));
             log.info("Demo pipeline runs sent: {} OpenLineage events", finance.size() + sales.size());
         } catch (RuntimeException e) {
             // A demo that cannot be fed is no reason to stop the portal.
@@ -163,25 +157,5 @@ public class DemoPipelines implements ApplicationRunner {
         OpenLineageService service = context.getBean(OpenLineageService.class);
         events.forEach(service::ingest);
         return null;
-    }
-
-    private static <T> T as(String user, List<String> teams, Supplier<T> work) {
-        Jwt jwt = Jwt.withTokenValue("demo-" + user)
-                .header("alg", "none")
-                .issuer("urn:meshport:demo")
-                .subject("demo-" + user)
-                .claim("preferred_username", user)
-                .claim("name", user + " (demo)")
-                .claim("groups", teams)
-                .build();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER")));
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

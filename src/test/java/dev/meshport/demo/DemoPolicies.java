@@ -15,11 +15,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * A few built-in policies switched on for the run command, so that the Policies tabs,
@@ -87,22 +82,6 @@ public class DemoPolicies implements ApplicationRunner {
     }
 
     private <T> T as(Supplier<T> work) {
-        Jwt jwt = Jwt.withTokenValue("demo-carol")
-                .header("alg", "none")
-                .issuer("urn:meshport:demo")
-                .subject("demo-carol")
-                .claim("preferred_username", "carol")
-                .claim("name", "carol (demo)")
-                .claim("groups", List.of("finance", adminGroup))
-                .build();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new JwtAuthenticationToken(jwt, AuthorityUtils.createAuthorityList("ROLE_USER")));
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return DemoUsers.as("carol", List.of("finance", adminGroup), work);
     }
 }

@@ -1,5 +1,6 @@
 package io.meshport.teams.api;
 
+import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.catalog.JsonBody;
 import io.meshport.catalog.Violation;
 import io.meshport.identity.ApiKeyService;
@@ -99,7 +100,7 @@ class ApiKeysApi {
             produces = {JSON, PROBLEM})
     ResponseEntity<CreatedApiKeyResponse> create(
             @org.springframework.web.bind.annotation.RequestBody(required = false) @Nullable String body) {
-        JsonBody json = JsonBody.read(body, "API key", FIELDS, false, InvalidApiKeyRequestException::new);
+        JsonBody json = JsonBody.read(body, "API key", FIELDS, false, InvalidDocumentException::new);
         String name = json.text("name", true);
         String team = json.text("team", true);
         Instant expiresAt = expiry(json);
@@ -135,7 +136,7 @@ class ApiKeysApi {
         int skip = number(offset, "offset", 0, 0, Integer.MAX_VALUE, violations);
         int most = number(limit, "limit", DEFAULT_LIMIT, 1, ApiKeyService.MAX_LIMIT, violations);
         if (!violations.isEmpty()) {
-            throw new InvalidApiKeyRequestException("Invalid query", violations);
+            throw new InvalidDocumentException("Invalid query", violations);
         }
         return keys.list(team, skip, most).stream().map(ApiKeyResponse::of).toList();
     }
