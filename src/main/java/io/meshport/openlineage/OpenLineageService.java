@@ -55,6 +55,7 @@ public class OpenLineageService {
     private final CurrentIdentity currentIdentity;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final EventRetention retention;
     private final TransactionTemplate transactions;
 
     OpenLineageService(
@@ -64,6 +65,7 @@ public class OpenLineageService {
             CurrentIdentity currentIdentity,
             ApplicationEventPublisher publisher,
             Clock clock,
+            EventRetention retention,
             PlatformTransactionManager transactionManager) {
         this.reader = reader;
         this.store = store;
@@ -71,6 +73,7 @@ public class OpenLineageService {
         this.currentIdentity = currentIdentity;
         this.publisher = publisher;
         this.clock = clock;
+        this.retention = retention;
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
@@ -137,8 +140,16 @@ public class OpenLineageService {
         checkOutputs(events, caller, ports);
         store.lockInOrder(lockedThings(events, ports));
         Instant received = clock.instant();
+        // Older than the retention window: checked like any other, then neither stored nor derived from,
+        // as if it had already been deleted (docs/decisions/0034-openlineage-retention.md).
+        Instant cutoff = retention.cutoff(received);
         int stored = 0;
+        int olderThanRetention = 0;
         for (LineageEvent event : events) {
+            if (event.eventTime().isBefore(cutoff)) {
+                olderThanRetention++;
+                continue;
+            }
             boolean isNew =
                     switch (event) {
                         case LineageEvent.RunEvent run -> storeRun(run, caller, received, ports);
@@ -149,7 +160,7 @@ public class OpenLineageService {
                 stored++;
             }
         }
-        return new Ingested(events.size(), stored, events.size() - stored);
+        return new Ingested(events.size(), stored, events.size() - stored - olderThanRetention, olderThanRetention);
     }
 
     private boolean storeRun(LineageEvent.RunEvent run, Identity caller, Instant received, Ports ports) {
@@ -297,22 +308,17 @@ public class OpenLineageService {
     private static Set<String> lockedThings(List<LineageEvent> events, Ports ports) {
         Set<String> things = new LinkedHashSet<>();
         for (DatasetName dataset : named(events)) {
-            things.add("dataset:" + dataset.namespace() + "\u0000" + dataset.name());
+            things.add(OpenLineageStore.lockName(dataset));
             ports.of(dataset).forEach(port -> things.add("product:" + port.productId()));
         }
         for (LineageEvent event : events) {
             switch (event) {
                 case LineageEvent.RunEvent run -> {
-                    things.add("job:" + run.job().namespace() + "\u0000"
-                            + run.job().name());
-                    things.add("run:" + run.runId());
+                    things.add(OpenLineageStore.lockName(run.job()));
+                    things.add(OpenLineageStore.lockName(run.runId()));
                 }
-                case LineageEvent.JobEvent job ->
-                    things.add("job:" + job.job().namespace() + "\u0000"
-                            + job.job().name());
-                case LineageEvent.DatasetEvent dataset ->
-                    things.add("dataset:" + dataset.dataset().namespace() + "\u0000"
-                            + dataset.dataset().name());
+                case LineageEvent.JobEvent job -> things.add(OpenLineageStore.lockName(job.job()));
+                case LineageEvent.DatasetEvent dataset -> things.add(OpenLineageStore.lockName(dataset.dataset()));
             }
         }
         return things;

@@ -81,6 +81,21 @@ class OpenLineageStore {
         }
     }
 
+    /** The name {@link #lockInOrder} locks a dataset by: ingest and retention lock alike. */
+    static String lockName(DatasetName dataset) {
+        return "dataset:" + dataset.namespace() + "\u0000" + dataset.name();
+    }
+
+    /** The name a job is locked by. */
+    static String lockName(JobName job) {
+        return "job:" + job.namespace() + "\u0000" + job.name();
+    }
+
+    /** The name a run is locked by. */
+    static String lockName(UUID runId) {
+        return "run:" + runId;
+    }
+
     /** A stable 64-bit key for a thing's name (the first bytes of its SHA-256): the same on every node. */
     private static long lockKey(String thing) {
         try {

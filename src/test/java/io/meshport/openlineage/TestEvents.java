@@ -32,10 +32,20 @@ final class TestEvents {
 
     /**
      * A sample event as published, with every namespace prefixed by {@code namespace} (so {@code
-     * my-namespace} becomes {@code <namespace>.my-namespace}) and a fresh run id.
+     * my-namespace} becomes {@code <namespace>.my-namespace}), a fresh run id, and its eventTime an
+     * hour ago: the samples' own times (2020) are older than the retention window, and an event that
+     * old is accepted but not stored.
      */
     static ObjectNode sample(String file, String namespace, @Nullable UUID runId) {
         ObjectNode event = (ObjectNode) JSON.readTree(resource("openlineage/" + file));
+        if (event.has("eventTime")) {
+            event.put(
+                    "eventTime",
+                    Instant.now()
+                            .minus(java.time.Duration.ofHours(1))
+                            .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                            .toString());
+        }
         prefix(event.path("job"), namespace);
         prefix(event.path("dataset"), namespace);
         event.path("inputs").forEach(input -> prefix(input, namespace));

@@ -64,7 +64,9 @@ class OpenLineageApi {
                     + " team the caller may not act for is refused (403). The same event again (a RunEvent"
                     + " with the same runId, eventType and eventTime; a JobEvent with the same job and"
                     + " eventTime; a DatasetEvent with the same dataset and eventTime) changes nothing and is"
-                    + " counted under alreadyKnown.",
+                    + " counted under alreadyKnown. An event whose eventTime is older than the retention window"
+                    + " (meshport.openlineage.retention, 90 days unless configured) is checked like the others,"
+                    + " then neither stored nor used, and counted under olderThanRetention.",
             requestBody =
                     @RequestBody(
                             required = true,
