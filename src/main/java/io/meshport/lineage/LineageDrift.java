@@ -1,6 +1,8 @@
 package io.meshport.lineage;
 
 import io.meshport.catalog.CatalogReadModel;
+import io.meshport.catalog.InvalidDocumentException;
+import io.meshport.catalog.NotInCatalogException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +86,53 @@ public class LineageDrift {
     /** The drift of each of the products that has any, by id, as {@link #of(String)} says it. */
     public Map<String, List<Drift>> of(Collection<String> productIds) {
         return at(productIds, clock.instant());
+    }
+
+    /**
+     * A product's drift as the API answers it: whether the product is judged at all (runs were
+     * seen writing it, since {@code observedSince}), and its drift now.
+     *
+     * @param observedSince when runs were first seen writing the product; null when never (not judged)
+     */
+    public record Report(
+            String productId, Duration driftAfter, @Nullable Instant observedSince, List<Drift> items) {
+
+        public Report {
+            items = List.copyOf(items);
+        }
+
+        /** Whether the product's pipelines report, so that it is judged at all. */
+        public boolean judged() {
+            return observedSince != null;
+        }
+    }
+
+    /**
+     * The product's drift now, with whether it is judged.
+     *
+     * @throws NotInCatalogException when there is no such product
+     * @throws InvalidDocumentException when the id holds a NUL, which no stored id can
+     */
+    public Report report(String productId) {
+        if (productId.indexOf('\u0000') >= 0) {
+            // PostgreSQL cannot take a NUL in text: no product has one.
+            throw new InvalidDocumentException(
+                    "Bad data product id", "/id", "A data product id cannot hold a NUL character (U+0000).");
+        }
+        if (catalog.product(productId).isEmpty()) {
+            throw new NotInCatalogException("No data product '" + productId + "'.");
+        }
+        Instant observedSince = jdbc.sql(
+                        "select first_observed_at from lineage_observed_product where product_id = :id")
+                .param("id", productId)
+                .query(java.sql.Timestamp.class)
+                .optional()
+                .map(java.sql.Timestamp::toInstant)
+                .orElse(null);
+        List<Drift> items = observedSince == null
+                ? List.of()
+                : at(List.of(productId), clock.instant()).getOrDefault(productId, List.of());
+        return new Report(productId, after, observedSince, items);
     }
 
     /** The drift as of {@code now}: tests move time here rather than move the portal's clock. */

@@ -3,6 +3,7 @@ package io.meshport.lineage.api;
 import io.meshport.catalog.InvalidDocumentException;
 import io.meshport.lineage.Direction;
 import io.meshport.lineage.Impact;
+import io.meshport.lineage.LineageDrift;
 import io.meshport.lineage.LineageGraph;
 import io.meshport.lineage.LineageService;
 import io.meshport.lineage.ProvenanceFilter;
@@ -38,9 +39,30 @@ import org.springframework.web.bind.annotation.RestController;
 class LineageApi {
 
     private final LineageService lineage;
+    private final LineageDrift drift;
 
-    LineageApi(LineageService lineage) {
+    LineageApi(LineageService lineage, LineageDrift drift) {
         this.lineage = lineage;
+        this.drift = drift;
+    }
+
+    @Operation(
+            summary = "A data product's lineage drift",
+            description = "Where the product's observed lineage (pipeline runs) disagrees with its declared lineage:"
+                    + " declared-not-observed, a declared input no run has been seen reading for driftAfter (the"
+                    + " product's runs reporting at least that long); observed-not-declared, an input runs read"
+                    + " within driftAfter that no input port declares. judged says whether the product's pipelines"
+                    + " report at all: one that never reported has no drift. Readable by every signed-in caller,"
+                    + " as lineage is.",
+            responses = {
+                @ApiResponse(responseCode = "200", description = "the product's drift (items may be empty)"),
+                @ApiResponse(responseCode = "400", description = "an id no product can have (a NUL character)"),
+                @ApiResponse(responseCode = "401", description = "no or an invalid token"),
+                @ApiResponse(responseCode = "404", description = "no such data product")
+            })
+    @GetMapping(value = "/data-products/{id}/lineage/drift", produces = MediaType.APPLICATION_JSON_VALUE)
+    DriftReport drift(@PathVariable String id) {
+        return DriftReport.of(drift.report(id));
     }
 
     @Operation(
