@@ -15,6 +15,9 @@ import org.springframework.core.env.Environment;
  */
 class StartupFailureAnalyzer implements FailureAnalyzer {
 
+    private static final java.util.regex.Pattern SETTING =
+            java.util.regex.Pattern.compile("meshport\\.[a-z0-9.-]+ \\((MESHPORT_[A-Z0-9_]+)\\) ");
+
     private final @Nullable Environment environment;
 
     /** How Spring Boot makes it: with the environment, to name the configured cluster. */
@@ -36,6 +39,16 @@ class StartupFailureAnalyzer implements FailureAnalyzer {
                     searchSetting.getMessage(),
                     "Set MESHPORT_SEARCH_URIS to the OpenSearch or Elasticsearch nodes (scheme, host and port,"
                             + " comma-separated), or leave it unset for the embedded index.",
+                    failure);
+        }
+        IllegalArgumentException setting = find(failure, IllegalArgumentException.class);
+        java.util.regex.Matcher named =
+                setting == null || setting.getMessage() == null ? null : SETTING.matcher(setting.getMessage());
+        if (named != null && named.lookingAt()) {
+            // A module refused its own setting with a sentence naming it (meshport.x (MESHPORT_X) must ...).
+            return new FailureAnalysis(
+                    setting.getMessage(),
+                    "Set " + named.group(1) + " to a value as the sentence says, or leave it unset for the default.",
                     failure);
         }
         if (mentions(failure, "HSEARCH400080") || mentions(failure, "HSEARCH400007")) {

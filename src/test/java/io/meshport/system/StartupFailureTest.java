@@ -52,6 +52,21 @@ class StartupFailureTest {
     }
 
     @Test
+    void an_openlineage_retention_shorter_than_a_day_names_the_variable() {
+        FailureAnalysis analysis = analyzer.analyze(startFailure(
+                "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--meshport.oidc.issuer-uri=" + TestInfrastructure.issuer(),
+                "--meshport.oidc.client-id=meshport",
+                "--meshport.openlineage.retention=PT90S"));
+        assertThat(analysis).isNotNull();
+        assertThat(analysis.getDescription())
+                .isEqualTo("meshport.openlineage.retention (MESHPORT_OPENLINEAGE_RETENTION) must be at least one"
+                        + " day (P1D), as raw events older than it are deleted; it is PT90S.");
+        assertThat(analysis.getAction()).startsWith("Set MESHPORT_OPENLINEAGE_RETENTION ");
+    }
+
+    @Test
     void an_unreachable_search_cluster_is_one_line_naming_the_variable() {
         Throwable failure = startFailure(
                 "--spring.datasource.url=" + TestInfrastructure.jdbcUrl(),
