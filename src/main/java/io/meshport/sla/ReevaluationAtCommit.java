@@ -28,10 +28,13 @@ class ReevaluationAtCommit {
         this.clock = clock;
     }
 
-    /** The product is measured again before this transaction commits (at once without one). */
+    /**
+     * The product is measured again before this transaction commits (at once without one). The
+     * caller holds the product's lock ({@link SlaStore#lock}), which lasts until the transaction ends.
+     */
     void request(String productId) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            evaluator.reevaluate(productId, clock.instant());
+            evaluator.reevaluateLocked(productId, clock.instant());
             return;
         }
         pending().products.add(productId);
@@ -63,7 +66,7 @@ class ReevaluationAtCommit {
             while (!products.isEmpty()) {
                 List<String> due = new ArrayList<>(products);
                 products.clear();
-                due.forEach(productId -> evaluator.reevaluate(productId, now));
+                due.forEach(productId -> evaluator.reevaluateLocked(productId, now));
             }
         }
     }
