@@ -524,6 +524,7 @@ class SlaFromRunsTest {
                 .isZero();
         assertThat(count("select count(*) from sla_check where product_id = ?", id))
                 .isZero();
+        // Not even announced: the product was to be measured when the transaction commits.
         assertThat(events.stream(SlaBreached.class).filter(b -> b.productId().equals(id)))
                 .isEmpty();
     }
