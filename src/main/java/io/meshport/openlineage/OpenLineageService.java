@@ -5,6 +5,7 @@ import io.meshport.catalog.Violation;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.openlineage.LineageEvent.Input;
+import io.meshport.openlineage.LineageEvent.JobName;
 import io.meshport.openlineage.OpenLineageStore.Direction;
 import io.meshport.openlineage.OpenLineageStore.Kind;
 import io.meshport.openlineage.OpenLineageStore.StoredEvent;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -143,6 +145,9 @@ public class OpenLineageService {
         // Older than the retention window: checked like any other, then neither stored nor derived from,
         // as if it had already been deleted (docs/decisions/0034-openlineage-retention.md).
         Instant cutoff = retention.cutoff(received);
+        Map<JobName, Long> jobs = store.jobs(jobsFirstNamed(events.stream()
+                .filter(event -> !event.eventTime().isBefore(cutoff))
+                .toList()));
         int stored = 0;
         int olderThanRetention = 0;
         for (LineageEvent event : events) {
@@ -152,8 +157,8 @@ public class OpenLineageService {
             }
             boolean isNew =
                     switch (event) {
-                        case LineageEvent.RunEvent run -> storeRun(run, caller, received, ports);
-                        case LineageEvent.JobEvent job -> storeJob(job, caller, received);
+                        case LineageEvent.RunEvent run -> storeRun(run, jobs.get(run.job()), caller, received, ports);
+                        case LineageEvent.JobEvent job -> storeJob(job, jobs.get(job.job()), caller, received);
                         case LineageEvent.DatasetEvent dataset -> storeDataset(dataset, caller, received);
                     };
             if (isNew) {
@@ -163,21 +168,19 @@ public class OpenLineageService {
         return new Ingested(events.size(), stored, events.size() - stored - olderThanRetention, olderThanRetention);
     }
 
-    private boolean storeRun(LineageEvent.RunEvent run, Identity caller, Instant received, Ports ports) {
-        long jobId = store.job(run.job(), run.eventTime());
+    private boolean storeRun(LineageEvent.RunEvent run, long jobId, Identity caller, Instant received, Ports ports) {
         if (!store.insertEvent(logged(run, Kind.RUN, run.runId(), run.eventType(), jobId, null, caller, received))) {
             return false;
         }
-        store.touchJob(jobId, run.eventTime());
-        store.run(run.runId(), jobId, run.state(), run.eventTime(), caller.username(), received);
-        List<DatasetName> inputs = run.inputs().stream().map(Input::dataset).toList();
-        Map<DatasetName, Long> ids = store.datasets(union(inputs, run.outputs()), run.eventTime());
-        List<Long> inputIds = inputs.stream().map(ids::get).toList();
-        List<Long> outputIds = run.outputs().stream().map(ids::get).toList();
-        store.runDatasets(run.runId(), Direction.INPUT, inputIds, run.eventTime());
-        store.runDatasets(run.runId(), Direction.OUTPUT, outputIds, run.eventTime());
-        store.jobDatasets(jobId, Direction.INPUT, inputIds, run.eventTime());
-        store.jobDatasets(jobId, Direction.OUTPUT, outputIds, run.eventTime());
+        store.storeRun(
+                run.runId(),
+                jobId,
+                run.state(),
+                run.eventTime(),
+                run.inputs().stream().map(Input::dataset).toList(),
+                run.outputs(),
+                caller.username(),
+                received);
         try {
             publisher.publishEvent(observed(run, caller, ports));
         } catch (InvalidDocumentException refused) {
@@ -192,8 +195,7 @@ public class OpenLineageService {
         return true;
     }
 
-    private boolean storeJob(LineageEvent.JobEvent job, Identity caller, Instant received) {
-        long jobId = store.job(job.job(), job.eventTime());
+    private boolean storeJob(LineageEvent.JobEvent job, long jobId, Identity caller, Instant received) {
         if (!store.insertEvent(logged(job, Kind.JOB, null, null, jobId, null, caller, received))) {
             return false;
         }
@@ -322,6 +324,22 @@ public class OpenLineageService {
             }
         }
         return things;
+    }
+
+    /**
+     * The jobs the events name, each with the time of the first event naming it: a job new to the
+     * portal is first and last seen then (the events after it widen that as they are stored).
+     */
+    private static Map<JobName, Instant> jobsFirstNamed(List<LineageEvent> events) {
+        Map<JobName, Instant> jobs = new LinkedHashMap<>();
+        for (LineageEvent event : events) {
+            switch (event) {
+                case LineageEvent.RunEvent run -> jobs.putIfAbsent(run.job(), run.eventTime());
+                case LineageEvent.JobEvent job -> jobs.putIfAbsent(job.job(), job.eventTime());
+                case LineageEvent.DatasetEvent dataset -> {}
+            }
+        }
+        return jobs;
     }
 
     private static Set<DatasetName> named(List<LineageEvent> events) {

@@ -133,6 +133,47 @@ class OpenLineageStore {
                                 .single());
     }
 
+    /**
+     * The jobs' ids, in one statement for a whole batch: a new job is first and last seen at the
+     * time given for it (that of the first event naming it), a known one is left as it is.
+     */
+    Map<JobName, Long> jobs(Map<JobName, Instant> firstNamedAt) {
+        Map<JobName, Long> ids = new HashMap<>();
+        if (firstNamedAt.isEmpty()) {
+            return ids;
+        }
+        List<JobName> jobs = List.copyOf(firstNamedAt.keySet());
+        jdbc.sql("""
+                        with given (namespace, name, at) as (
+                            select * from unnest(cast(:namespaces as text[]), cast(:names as text[]),
+                                                 cast(:ats as timestamptz[]))),
+                        inserted as (
+                            insert into openlineage_job (namespace, name, first_seen_at, last_seen_at)
+                            select namespace, name, at, at from given
+                            on conflict (namespace, name) do nothing
+                            returning id, namespace, name)
+                        select id, namespace, name from inserted
+                        union all
+                        select j.id, j.namespace, j.name
+                          from openlineage_job j join given g on g.namespace = j.namespace and g.name = j.name
+                        """)
+                .param("namespaces", jobs.stream().map(JobName::namespace).toArray(String[]::new))
+                .param("names", jobs.stream().map(JobName::name).toArray(String[]::new))
+                // As text: PostgreSQL reads ISO-8601 instants, and arrays of text pass as they are.
+                .param(
+                        "ats",
+                        jobs.stream()
+                                .map(job -> firstNamedAt.get(job).toString())
+                                .toArray(String[]::new))
+                .query((rs, row) -> ids.put(new JobName(rs.getString(2), rs.getString(3)), rs.getLong(1)))
+                .list();
+        for (JobName job : jobs) {
+            // Another transaction inserted it since this statement's snapshot: read it now.
+            ids.computeIfAbsent(job, missing -> job(missing, firstNamedAt.get(missing)));
+        }
+        return ids;
+    }
+
     /** The dataset's id, as {@link #job(JobName, Instant)}. */
     long dataset(DatasetName dataset, Instant at) {
         return jdbc.sql("""
@@ -255,26 +296,76 @@ class OpenLineageStore {
     }
 
     /**
-     * The run's event at {@code at}: a new run belongs to {@code jobId}; its state is that of its
-     * latest event by event time.
+     * A new run event at {@code at}, in one statement: the job and the datasets are seen then (first
+     * and last seen widened), the run's state is that of its latest event by event time, and the
+     * run and its job read {@code inputs} and wrote {@code outputs}. One statement instead of one per
+     * table: an ingest's time goes mostly to round trips to the database. Its parts write different
+     * tables, and the foreign keys are checked when the whole statement is done.
      */
-    void run(UUID runId, long jobId, RunState state, Instant at, String reportedBy, Instant receivedAt) {
+    void storeRun(
+            UUID runId,
+            long jobId,
+            RunState state,
+            Instant at,
+            Collection<DatasetName> inputs,
+            Collection<DatasetName> outputs,
+            String reportedBy,
+            Instant receivedAt) {
         Timestamp time = Timestamp.from(at);
         boolean ended = state == RunState.COMPLETE || state == RunState.ABORT || state == RunState.FAIL;
         jdbc.sql("""
-                        insert into openlineage_run
-                          (run_id, job_id, state, started_at, ended_at, last_event_at, reported_by, received_at)
-                        values (:run, :job, :state, :started, :ended, :at, :by, :received)
-                        on conflict (run_id) do update set
-                          state = case when excluded.last_event_at >= openlineage_run.last_event_at
-                                       then excluded.state else openlineage_run.state end,
-                          reported_by = case when excluded.last_event_at >= openlineage_run.last_event_at
-                                       then excluded.reported_by else openlineage_run.reported_by end,
-                          started_at = least(openlineage_run.started_at, excluded.started_at),
-                          ended_at = greatest(openlineage_run.ended_at, excluded.ended_at),
-                          last_event_at = greatest(openlineage_run.last_event_at, excluded.last_event_at),
-                          received_at = excluded.received_at
+                        with given (direction, namespace, name) as (
+                            select 'input', * from unnest(cast(:inNamespaces as text[]), cast(:inNames as text[]))
+                            union all
+                            select 'output', * from unnest(cast(:outNamespaces as text[]), cast(:outNames as text[]))),
+                        job as (
+                            update openlineage_job
+                               set first_seen_at = least(first_seen_at, :at), last_seen_at = greatest(last_seen_at, :at)
+                             where id = :job),
+                        run as (
+                            insert into openlineage_run
+                              (run_id, job_id, state, started_at, ended_at, last_event_at, reported_by, received_at)
+                            values (:run, :job, :state, :started, :ended, :at, :by, :received)
+                            on conflict (run_id) do update set
+                              state = case when excluded.last_event_at >= openlineage_run.last_event_at
+                                           then excluded.state else openlineage_run.state end,
+                              reported_by = case when excluded.last_event_at >= openlineage_run.last_event_at
+                                           then excluded.reported_by else openlineage_run.reported_by end,
+                              started_at = least(openlineage_run.started_at, excluded.started_at),
+                              ended_at = greatest(openlineage_run.ended_at, excluded.ended_at),
+                              last_event_at = greatest(openlineage_run.last_event_at, excluded.last_event_at),
+                              received_at = excluded.received_at),
+                        dataset as (
+                            insert into openlineage_dataset (namespace, name, first_seen_at, last_seen_at)
+                            select distinct namespace, name, cast(:at as timestamptz), cast(:at as timestamptz) from given
+                            on conflict (namespace, name) do update
+                               set first_seen_at = least(openlineage_dataset.first_seen_at, excluded.first_seen_at),
+                                   last_seen_at = greatest(openlineage_dataset.last_seen_at, excluded.last_seen_at)
+                            returning id, namespace, name),
+                        run_dataset as (
+                            insert into openlineage_run_dataset (run_id, direction, dataset_id, first_seen_at)
+                            select distinct cast(:run as uuid), g.direction, d.id, cast(:at as timestamptz)
+                              from given g join dataset d on d.namespace = g.namespace and d.name = g.name
+                            on conflict (run_id, direction, dataset_id) do update
+                               set first_seen_at = least(openlineage_run_dataset.first_seen_at, excluded.first_seen_at)),
+                        job_dataset as (
+                            insert into openlineage_job_dataset (dataset_id, job_id, direction, first_seen_at, last_seen_at)
+                            select distinct d.id, cast(:job as bigint), g.direction, cast(:at as timestamptz),
+                                   cast(:at as timestamptz)
+                              from given g join dataset d on d.namespace = g.namespace and d.name = g.name
+                            on conflict (dataset_id, job_id, direction) do update
+                               set first_seen_at = least(openlineage_job_dataset.first_seen_at, excluded.first_seen_at),
+                                   last_seen_at = greatest(openlineage_job_dataset.last_seen_at, excluded.last_seen_at))
+                        select count(*) from dataset
                         """)
+                .param(
+                        "inNamespaces",
+                        inputs.stream().map(DatasetName::namespace).toArray(String[]::new))
+                .param("inNames", inputs.stream().map(DatasetName::name).toArray(String[]::new))
+                .param(
+                        "outNamespaces",
+                        outputs.stream().map(DatasetName::namespace).toArray(String[]::new))
+                .param("outNames", outputs.stream().map(DatasetName::name).toArray(String[]::new))
                 .param("run", runId)
                 .param("job", jobId)
                 .param("state", state.name())
@@ -283,26 +374,8 @@ class OpenLineageStore {
                 .param("at", time)
                 .param("by", reportedBy)
                 .param("received", Timestamp.from(receivedAt))
-                .update();
-    }
-
-    /** The run read or wrote these datasets (first seen at {@code at}, or earlier). */
-    void runDatasets(UUID runId, Direction direction, Collection<Long> datasetIds, Instant at) {
-        if (datasetIds.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                        insert into openlineage_run_dataset (run_id, direction, dataset_id, first_seen_at)
-                        select distinct :run, :direction, id, cast(:at as timestamptz)
-                          from unnest(cast(:ids as bigint[])) as given (id)
-                        on conflict (run_id, direction, dataset_id) do update
-                           set first_seen_at = least(openlineage_run_dataset.first_seen_at, excluded.first_seen_at)
-                        """)
-                .param("run", runId)
-                .param("direction", direction.column())
-                .param("ids", datasetIds.toArray(Long[]::new))
-                .param("at", Timestamp.from(at))
-                .update();
+                .query(Long.class)
+                .single();
     }
 
     /** Everything the run read and wrote so far, over all its events. */

@@ -65,6 +65,11 @@ class SlaEvaluator {
      */
     void reevaluate(String productId, Instant now) {
         store.lock(productId);
+        reevaluateLocked(productId, now);
+    }
+
+    /** As {@link #reevaluate}, for a caller that holds the product's lock in this transaction already. */
+    void reevaluateLocked(String productId, Instant now) {
         List<Observation> observations = store.observations(productId, now.minus(Compliance.MONTH));
         Map<SlaStore.ObjectiveKey, ComplianceStatus> remembered = store.statuses(productId);
         Set<SlaStore.ObjectiveKey> current = new HashSet<>();

@@ -55,11 +55,19 @@ public class SlaService {
     private final SlaEvaluator evaluator;
     private final CatalogService catalog;
     private final CurrentIdentity identity;
+    private final ReevaluationAtCommit reevaluation;
     private final Clock clock;
 
-    SlaService(SlaStore store, SlaEvaluator evaluator, CatalogService catalog, CurrentIdentity identity, Clock clock) {
+    SlaService(
+            SlaStore store,
+            SlaEvaluator evaluator,
+            ReevaluationAtCommit reevaluation,
+            CatalogService catalog,
+            CurrentIdentity identity,
+            Clock clock) {
         this.store = store;
         this.evaluator = evaluator;
+        this.reevaluation = reevaluation;
         this.catalog = catalog;
         this.identity = identity;
         this.clock = clock;
@@ -120,22 +128,16 @@ public class SlaService {
                 productId,
                 normalised,
                 now,
-                ObservationOrigin.posted(identity.require().username()),
-                true);
+                ObservationOrigin.posted(identity.require().username()));
     }
 
     /**
-     * The one recording path, for posted observations and those derived from runs: stores the
-     * observations whose ids are new, then measures the product again (which publishes breaches).
-     * An id stored already is a retry and changes nothing; with other content it is refused when
-     * {@code refuseConflicts}, else the stored one stands.
+     * Stores the posted observations whose ids are new, then measures the product again (which
+     * publishes breaches). An id stored already is a retry and changes nothing; with other content
+     * the whole batch is refused. (Observations from runs take {@link #recordRun}.)
      */
     private RecordedObservations persist(
-            String productId,
-            List<Observation> normalised,
-            Instant now,
-            ObservationOrigin origin,
-            boolean refuseConflicts) {
+            String productId, List<Observation> normalised, Instant now, ObservationOrigin origin) {
         store.lock(productId);
         Map<String, Observation> known =
                 store.find(productId, normalised.stream().map(Observation::id).toList());
@@ -143,7 +145,7 @@ public class SlaService {
                 .filter(o -> known.containsKey(o.id()) && !known.get(o.id()).equals(o))
                 .map(Observation::id)
                 .toList();
-        if (refuseConflicts && !conflicts.isEmpty()) {
+        if (!conflicts.isEmpty()) {
             throw new ObservationConflictException(conflicts);
         }
         List<String> recorded = new ArrayList<>();
@@ -263,11 +265,12 @@ public class SlaService {
         Set<String> products = new LinkedHashSet<>(written.keySet());
         products.addAll(observed.keySet());
         for (String productId : new TreeSet<>(products)) {
-            if (!store.productExists(productId)) {
+            store.lock(productId);
+            // No ports: no such product (any more), or none that a run can have written.
+            Set<String> ports = Set.copyOf(store.outputPorts(productId));
+            if (ports.isEmpty()) {
                 continue;
             }
-            store.lock(productId);
-            Set<String> ports = Set.copyOf(store.outputPorts(productId));
             for (String port : written.getOrDefault(productId, Set.of())) {
                 if (ports.contains(port)) {
                     store.insertRun(
@@ -278,9 +281,19 @@ public class SlaService {
             List<Observation> observations = observed.getOrDefault(productId, Map.of()).values().stream()
                     .filter(o -> o.outputPort() == null || ports.contains(o.outputPort()))
                     .toList();
-            if (!observations.isEmpty()) {
-                validate(productId, observations, now);
-                persist(productId, observations, now, origin, false);
+            if (observations.isEmpty()) {
+                continue;
+            }
+            validate(productId, observations, ports, now);
+            boolean recorded = false;
+            for (Observation observation : observations) {
+                // An id stored already is this run's event again: the stored one stands.
+                recorded |= store.insertIfNew(productId, observation, now, origin);
+            }
+            if (recorded) {
+                // Once per product and transaction, before it commits: a batch of many runs of
+                // one product measures it once (docs/decisions/0035-ingest-in-fewer-statements.md).
+                reevaluation.request(productId);
             }
         }
     }
@@ -445,6 +458,10 @@ public class SlaService {
     }
 
     private void validate(String productId, List<Observation> observations, Instant now) {
+        validate(productId, observations, Set.copyOf(store.outputPorts(productId)), now);
+    }
+
+    private static void validate(String productId, List<Observation> observations, Set<String> ports, Instant now) {
         List<Violation> violations = new ArrayList<>();
         if (observations.isEmpty()) {
             violations.add(new Violation("", "Send at least one observation."));
@@ -453,7 +470,6 @@ public class SlaService {
             violations.add(new Violation(
                     "", "At most " + MAX_BATCH + " observations per request, not " + observations.size() + "."));
         }
-        Set<String> ports = Set.copyOf(store.outputPorts(productId));
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < observations.size(); i++) {
             Observation o = observations.get(i);

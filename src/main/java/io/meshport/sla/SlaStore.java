@@ -113,13 +113,27 @@ class SlaStore {
     }
 
     void insert(String productId, Observation observation, Instant recordedAt, ObservationOrigin origin) {
-        jdbc.sql("""
+        insert(productId, observation, recordedAt, origin, "");
+    }
+
+    /** Stores the observation unless its id is stored already (whatever its content): whether it was new. */
+    boolean insertIfNew(String productId, Observation observation, Instant recordedAt, ObservationOrigin origin) {
+        return insert(productId, observation, recordedAt, origin, "on conflict (product_id, id) do nothing") > 0;
+    }
+
+    private int insert(
+            String productId,
+            Observation observation,
+            Instant recordedAt,
+            ObservationOrigin origin,
+            String onConflict) {
+        return jdbc.sql("""
                         insert into sla_observation
                           (product_id, id, output_port, kind, at, succeeded, check_name, detail, recorded_at, recorded_by,
                            source, job, run_id)
                         values (:product, :id, :port, :kind, :at, :outcome, :check, :detail, :recordedAt, :recordedBy,
                                 :source, :job, :runId)
-                        """)
+                        """ + onConflict)
                 .param("product", productId)
                 .param("id", observation.id())
                 .param("port", observation.outputPort())

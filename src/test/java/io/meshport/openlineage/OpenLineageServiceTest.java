@@ -42,6 +42,9 @@ class OpenLineageServiceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
     Stored stored;
     String ns;
     String salesProduct;
@@ -188,6 +191,46 @@ class OpenLineageServiceTest {
         String event = json(run("START", UUID.randomUUID(), ns, "job", t0, List.of(), List.of()));
         assertThatThrownBy(() -> service.ingest(event)).isInstanceOf(AuthenticationCredentialsNotFoundException.class);
         assertThat(stored.events(ns)).isZero();
+    }
+
+    @Test
+    void a_batch_with_one_run_event_too_far_ahead_is_refused_and_stores_nothing_of_the_runs_before_it() {
+        List<tools.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            UUID runId = UUID.randomUUID();
+            events.add(run("START", runId, ns, "orders.load", t0.plusSeconds(i), List.of("crm.orders"), List.of()));
+            events.add(
+                    run("COMPLETE", runId, ns, "orders.load", t0.plusSeconds(i + 1), List.of(), List.of("dwh.orders")));
+        }
+        Instant ahead = clock.instant().plus(java.time.Duration.ofHours(1));
+        events.add(run("COMPLETE", UUID.randomUUID(), ns, "orders.load", ahead, List.of(), List.of("dwh.orders")));
+        String batch = array(events.toArray(tools.jackson.databind.JsonNode[]::new));
+
+        assertThatThrownBy(() -> ingest("alice", List.of("sales"), batch))
+                .isInstanceOfSatisfying(
+                        io.meshport.catalog.InvalidDocumentException.class, e -> assertThat(e.violations())
+                                .extracting(Violation::pointer)
+                                .containsExactly("/40/eventTime"));
+
+        assertThat(stored.events(ns)).isZero();
+        assertThat(stored.jobs(ns)).isZero();
+        assertThat(stored.runs(ns)).isZero();
+        assertThat(stored.datasets(ns)).isZero();
+        assertThat(jdbc.sql("select count(*) from sla_observation where product_id = ?")
+                        .param(salesProduct)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from sla_pipeline_run where product_id = ?")
+                        .param(salesProduct)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from lineage_observed_edge where downstream_id = ?")
+                        .param(salesProduct)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     private Ingested ingest(String user, List<String> groups, String body) {

@@ -64,6 +64,9 @@ class SlaFromRunsTest {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    io.meshport.notification.NotificationService notifications;
+
     @Test
     void freshness_measured_from_runs_flips_an_sla_from_breached_to_met() {
         String id = product(SlaTestProduct.stem("runs-fresh"))
@@ -402,6 +405,130 @@ class SlaFromRunsTest {
                 .containsExactly("recent");
     }
 
+    @Test
+    void many_runs_of_one_product_in_one_transaction_end_as_if_each_run_had_come_alone() {
+        String alone = product(SlaTestProduct.stem("runs-alone"))
+                .promises("latency", "1", "d")
+                .publish(catalog)
+                .id();
+        String batched = product(SlaTestProduct.stem("runs-batched"))
+                .promises("latency", "1", "d")
+                .publish(catalog)
+                .id();
+        Instant now = clock.instant();
+        // Twenty daily runs, the last ten days ago: breached from the first run on.
+        List<String> runIds = new java.util.ArrayList<>();
+        for (int day = 0; day < 20; day++) {
+            runIds.add(UUID.randomUUID().toString());
+        }
+        java.util.function.BiFunction<String, Integer, RunObserved> dailyRun = (productId, day) -> run(
+                "daily", runIds.get(day), RunState.COMPLETE, now.minus(Duration.ofDays(29 - day)), writes(productId));
+
+        for (int day = 0; day < 20; day++) {
+            publish(dailyRun.apply(alone, day));
+        }
+        transactions.executeWithoutResult(status -> {
+            for (int day = 0; day < 20; day++) {
+                publisher.publishEvent(dailyRun.apply(batched, day));
+            }
+        });
+
+        assertThat(storedStatus(batched)).isEqualTo(storedStatus(alone)).isEqualTo("BREACHED");
+        assertThat(freshness(batched).month()).isEqualTo(freshness(alone).month());
+        assertThat(freshness(batched).monthMeasured())
+                .isEqualTo(freshness(alone).monthMeasured())
+                .isEqualTo("last update 10 d ago");
+        assertThat(freshness(batched).week()).isEqualTo(freshness(alone).week());
+        assertThat(sla.summaries(List.of(alone, batched)))
+                .containsEntry(alone, ComplianceStatus.BREACHED)
+                .containsEntry(batched, ComplianceStatus.BREACHED);
+        assertThat(asSales(() -> sla.recentObservations(batched, 100)))
+                .extracting(entry -> entry.observation().id(), entry -> entry.origin()
+                        .describe())
+                .hasSize(20)
+                .containsExactlyElementsOf(asSales(() -> sla.recentObservations(alone, 100)).stream()
+                        .map(entry -> org.assertj.core.groups.Tuple.tuple(
+                                entry.observation().id(), entry.origin().describe()))
+                        .toList());
+        assertThat(asSales(() -> sla.recentRuns(batched, 100)))
+                .extracting(PipelineRun::runId, PipelineRun::at)
+                .containsExactlyElementsOf(asSales(() -> sla.recentRuns(alone, 100)).stream()
+                        .map(r -> org.assertj.core.groups.Tuple.tuple(r.runId(), r.at()))
+                        .toList());
+        assertThat(dueAt(batched)).isEqualTo(dueAt(alone));
+        // The breach is announced once either way.
+        assertThat(events.stream(SlaBreached.class).filter(b -> b.productId().equals(alone)))
+                .singleElement();
+        assertThat(events.stream(SlaBreached.class).filter(b -> b.productId().equals(batched)))
+                .singleElement()
+                .satisfies(breach -> assertThat(breach.objective()).isEqualTo("freshness ≤ 1 d"));
+        // Announced while the transaction commits, it still reaches the listeners after the commit.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        asSales(() -> notifications.mine(200)).stream()
+                                .filter(notification -> notification.productId().equals(batched)))
+                .singleElement()
+                .satisfies(notification -> assertThat(notification.kind())
+                        .isEqualTo(io.meshport.notification.NotificationKind.SLA_BREACHED)));
+    }
+
+    @Test
+    void runs_in_one_transaction_measure_a_product_once_after_all_of_them() {
+        String id = product(SlaTestProduct.stem("runs-once")).publish(catalog).id();
+        Instant now = clock.instant();
+        // A check fails in one run and passes in the next, both ingested in one request.
+        transactions.executeWithoutResult(status -> {
+            publisher.publishEvent(
+                    run("checks", "failing", RunState.COMPLETE, now.minus(Duration.ofMinutes(20)), checked(id, false)));
+            publisher.publishEvent(
+                    run("checks", "passing", RunState.COMPLETE, now.minus(Duration.ofMinutes(10)), checked(id, true)));
+        });
+
+        // Measured once, as the product stands after both: passing now, so at risk and never
+        // breached; measured after each run, the first would have announced a breach.
+        assertThat(jdbc.sql("select status from sla_objective_status where product_id = ? and objective = 'quality'")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("AT_RISK");
+        assertThat(asSales(() -> sla.recentObservations(id, 10))).hasSize(4);
+        assertThat(events.stream(SlaBreached.class).filter(b -> b.productId().equals(id)))
+                .isEmpty();
+    }
+
+    @Test
+    void a_refused_run_event_rolls_back_the_runs_of_its_transaction_before_them() {
+        String id = product(SlaTestProduct.stem("runs-refused"))
+                .promises("latency", "1", "d")
+                .publish(catalog)
+                .id();
+        Instant now = clock.instant();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                    for (int i = 0; i < 5; i++) {
+                        publisher.publishEvent(run(
+                                "job-" + id,
+                                "r" + i,
+                                RunState.COMPLETE,
+                                now.minus(Duration.ofDays(3 - i)),
+                                writes(id)));
+                    }
+                    publisher.publishEvent(
+                            run("job-" + id, "late", RunState.COMPLETE, now.plus(Duration.ofHours(1)), writes(id)));
+                }))
+                .isInstanceOf(InvalidDocumentException.class);
+
+        assertThat(count("select count(*) from sla_observation where product_id = ?", id))
+                .isZero();
+        assertThat(count("select count(*) from sla_pipeline_run where product_id = ?", id))
+                .isZero();
+        assertThat(count("select count(*) from sla_objective_status where product_id = ?", id))
+                .isZero();
+        assertThat(count("select count(*) from sla_check where product_id = ?", id))
+                .isZero();
+        // Not even announced: the product was to be measured when the transaction commits.
+        assertThat(events.stream(SlaBreached.class).filter(b -> b.productId().equals(id)))
+                .isEmpty();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** Publishes the event as the ingest does: synchronously, inside a transaction. */
@@ -420,6 +547,24 @@ class SlaFromRunsTest {
 
     private static DatasetName dataset(String productId) {
         return new DatasetName("postgres://db-" + productId + ":5432", "analytics.public." + productId);
+    }
+
+    /** What the run wrote, with one data-quality assertion on it that passed or failed. */
+    private static List<PortDataset> checked(String productId, boolean passed) {
+        return List.of(new PortDataset(
+                productId,
+                "out",
+                SlaTestProduct.contractOf(productId),
+                dataset(productId),
+                List.of(new QualityAssertion("not_null", passed, "order_id"))));
+    }
+
+    private Instant dueAt(String id) {
+        return jdbc.sql("select due_at from sla_check where product_id = ?")
+                .param(id)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
     }
 
     private ObjectiveReport freshness(String id) {
