@@ -54,7 +54,7 @@ class ApiKeyAuthenticationProvider implements AuthenticationProvider {
         switch (key.state(now)) {
             case REVOKED ->
                 throw new InvalidBearerTokenException("The API key '" + key.name() + "' of team " + key.team()
-                        + " was revoked on " + WHEN.format(key.revokedAt()) + " by " + key.revokedBy()
+                        + " was revoked on " + WHEN.format(key.revokedAt())
                         + "; create a new key in Team settings.");
             case EXPIRED ->
                 throw new InvalidBearerTokenException("The API key '" + key.name() + "' of team " + key.team()

@@ -1,5 +1,6 @@
 package io.meshport.lineage;
 
+import io.meshport.catalog.CatalogReadModel;
 import io.meshport.openlineage.PortDataset;
 import io.meshport.openlineage.RunObserved;
 import java.sql.Timestamp;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Component;
 class ObservedLineageRecorder {
 
     private final JdbcClient jdbc;
+    private final CatalogReadModel catalog;
 
-    ObservedLineageRecorder(JdbcClient jdbc) {
+    ObservedLineageRecorder(JdbcClient jdbc, CatalogReadModel catalog) {
         this.jdbc = jdbc;
+        this.catalog = catalog;
     }
 
     /** An observed edge's key with what the event says of it. */
@@ -45,9 +48,22 @@ class ObservedLineageRecorder {
         if (written.isEmpty()) {
             return; // a run that wrote nothing of the catalog (yet) shows no lineage
         }
+        // A product deleted since the ingest looked its datasets up is no lineage (and no row to
+        // refer to). One deleted at this very moment fails the insert's foreign key: the ingest
+        // tries again, without it.
+        TreeSet<String> named = new TreeSet<>(written);
+        run.inputs().forEach(input -> named.add(input.productId()));
+        java.util.Set<String> stored = catalog.products(named).keySet();
+        written.retainAll(stored);
+        if (written.isEmpty()) {
+            return;
+        }
         Map<String, Seen> edges = new TreeMap<>();
         for (String downstream : written) {
             for (PortDataset input : run.inputs()) {
+                if (!stored.contains(input.productId())) {
+                    continue;
+                }
                 if (input.productId().equals(downstream)) {
                     continue; // a product reading its own port (an incremental load) is no edge
                 }

@@ -28,7 +28,21 @@ final class DatasetNaming {
     static final String MAPPING_PROPERTY = "openlineageDatasets";
 
     static final int MAX_MAPPED = 100;
-    static final int MAX_LENGTH = 1000;
+
+    /**
+     * The longest namespace a port may name, in UTF-8 bytes: as long as an event may name one
+     * ({@link EventReader#MAX_NAMESPACE_BYTES}), so every event's dataset can be mapped.
+     */
+    static final int MAX_NAMESPACE_BYTES = EventReader.MAX_NAMESPACE_BYTES;
+
+    /**
+     * The longest dataset name a port may name, in UTF-8 bytes. A port's dataset is a key of
+     * {@code port_dataset} with its product id (at most 200 bytes) and port name (at most 200
+     * characters, 800 bytes), and PostgreSQL keeps a B-tree entry of at most 2,704 bytes: 500 +
+     * 1,000 + 1,000 leave room. Events may name longer datasets (up to 2,000 bytes); those cannot
+     * be ports.
+     */
+    static final int MAX_NAME_BYTES = 1_000;
 
     private static final Map<String, Integer> DEFAULT_PORTS = Map.ofEntries(
             Map.entry("postgres", 5432),
@@ -63,8 +77,35 @@ final class DatasetNaming {
         return List.copyOf(datasets);
     }
 
-    /** The datasets one server holds of these tables (physical names). */
+    /**
+     * The datasets one server holds of these tables (physical names) that a port may name: a
+     * server (or a name) the rules cannot make sense of names nothing, whatever it holds; a
+     * contract is never refused, nor a product's write failed, for what its servers say.
+     */
     static List<DatasetName> ofServer(JsonNode server, List<String> tables) {
+        List<DatasetName> named;
+        try {
+            named = namedBy(server, tables);
+        } catch (RuntimeException unnameable) {
+            return List.of();
+        }
+        return named.stream().filter(DatasetNaming::storable).toList();
+    }
+
+    /** Whether a port may name the dataset: within the bounds in UTF-8 bytes, no control characters. */
+    static boolean storable(DatasetName dataset) {
+        return !dataset.namespace().isEmpty()
+                && !dataset.name().isEmpty()
+                && utf8Bytes(dataset.namespace()) <= MAX_NAMESPACE_BYTES
+                && utf8Bytes(dataset.name()) <= MAX_NAME_BYTES
+                && (dataset.namespace() + dataset.name()).chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    private static int utf8Bytes(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    private static List<DatasetName> namedBy(JsonNode server, List<String> tables) {
         String type = text(server.path("type"));
         if (type == null) {
             return List.of();
@@ -423,9 +464,12 @@ final class DatasetNaming {
             violations.add(new Violation(at + "/" + field, "The " + field + " must not be empty."));
             return null;
         }
-        if (value.length() > MAX_LENGTH) {
-            violations.add(
-                    new Violation(at + "/" + field, "The " + field + " is longer than " + MAX_LENGTH + " characters."));
+        int most = field.equals("namespace") ? MAX_NAMESPACE_BYTES : MAX_NAME_BYTES;
+        if (utf8Bytes(value) > most) {
+            violations.add(new Violation(
+                    at + "/" + field,
+                    "The " + field + " is longer than " + most + " bytes (UTF-8), the most a port may map; this one"
+                            + " has " + utf8Bytes(value) + "."));
             return null;
         }
         if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {

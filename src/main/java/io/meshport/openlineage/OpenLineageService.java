@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -59,8 +60,10 @@ public class OpenLineageService {
     private final Clock clock;
     private final EventRetention retention;
     private final TransactionTemplate transactions;
+    private final IngestChecks checks;
 
     OpenLineageService(
+            IngestChecks checks,
             EventReader reader,
             OpenLineageStore store,
             PortDatasets portDatasets,
@@ -69,6 +72,7 @@ public class OpenLineageService {
             Clock clock,
             EventRetention retention,
             PlatformTransactionManager transactionManager) {
+        this.checks = checks;
         this.reader = reader;
         this.store = store;
         this.portDatasets = portDatasets;
@@ -111,8 +115,11 @@ public class OpenLineageService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> ingest.get());
-            } catch (PessimisticLockingFailureException conflict) {
-                if (attempt == ATTEMPTS) {
+            } catch (PessimisticLockingFailureException | DataIntegrityViolationException conflict) {
+                // A product deleted while this ingest wrote lineage of it fails a foreign key:
+                // the next attempt looks the datasets up again, without it.
+                if (attempt == ATTEMPTS
+                        || (conflict instanceof DataIntegrityViolationException && !foreignKeyViolation(conflict))) {
                     throw conflict;
                 }
                 try {
@@ -123,6 +130,15 @@ public class OpenLineageService {
                 }
             }
         }
+    }
+
+    private static boolean foreignKeyViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23503".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most events one call takes. */
@@ -137,10 +153,15 @@ public class OpenLineageService {
     Ingested ingest(byte[] body, Function<Collection<DatasetName>, Map<DatasetName, List<PortRef>>> resolver) {
         Identity caller = currentIdentity.require();
         List<LineageEvent> events = reader.read(body);
+        checks.refuseFutureEvents(events);
         Ports ports = new Ports(resolver);
         ports.resolve(named(events));
-        checkOutputs(events, caller, ports);
         store.lockInOrder(lockedThings(events, ports));
+        // Under the runs' locks: what they wrote before cannot change until this commits.
+        Map<UUID, List<DatasetName>> written = checks.storedOutputs(runIds(events));
+        written.values().forEach(ports::resolve);
+        IngestChecks.refuseForeignOutputs(events, caller, written, ports::of);
+        checks.refuseOversizedRuns(events);
         Instant received = clock.instant();
         // Older than the retention window: checked like any other, then neither stored nor derived from,
         // as if it had already been deleted (docs/decisions/0034-openlineage-retention.md).
@@ -181,8 +202,21 @@ public class OpenLineageService {
                 run.outputs(),
                 caller.username(),
                 received);
+        RunObserved observed = observed(run, caller, ports);
+        publish(run, observed);
+        if (!run.outputs().isEmpty()) {
+            // The run ended before this event named these outputs (events arrive in any order):
+            // they were written by the run as it ended, so its end is observed again with them.
+            checks.end(run.runId())
+                    .filter(end -> !end.is(run))
+                    .ifPresent(end -> publish(run, observed.endedAs(end.state(), end.at())));
+        }
+        return true;
+    }
+
+    private void publish(LineageEvent.RunEvent run, RunObserved observed) {
         try {
-            publisher.publishEvent(observed(run, caller, ports));
+            publisher.publishEvent(observed);
         } catch (InvalidDocumentException refused) {
             // A listener refused what the event says (an event time too far ahead, say): its
             // pointers are into the event, so they move to where the event is in the request.
@@ -192,7 +226,6 @@ public class OpenLineageService {
                             .map(v -> new Violation(run.at() + v.pointer(), v.message()))
                             .toList());
         }
-        return true;
     }
 
     private boolean storeJob(LineageEvent.JobEvent job, long jobId, Identity caller, Instant received) {
@@ -239,6 +272,9 @@ public class OpenLineageService {
         List<PortDataset> outputs = new ArrayList<>();
         for (DatasetName dataset : all.get(Direction.OUTPUT)) {
             for (PortRef ref : ports.of(dataset)) {
+                if (!IngestChecks.writable(ref, caller)) {
+                    continue; // another team's port naming the same dataset: not written by this run
+                }
                 outputs.add(new PortDataset(ref.productId(), ref.outputPort(), ref.contractId(), dataset, List.of()));
             }
         }
@@ -251,34 +287,6 @@ public class OpenLineageService {
                 inputs,
                 outputs,
                 caller.username());
-    }
-
-    /** Refuses the whole request when any output is a port of a product the caller may not act for. */
-    private static void checkOutputs(List<LineageEvent> events, Identity caller, Ports ports) {
-        List<Violation> refused = new ArrayList<>();
-        for (LineageEvent event : events) {
-            List<DatasetName> outputs =
-                    switch (event) {
-                        case LineageEvent.RunEvent run -> run.outputs();
-                        case LineageEvent.JobEvent job -> job.outputs();
-                        case LineageEvent.DatasetEvent dataset -> List.of();
-                    };
-            for (int i = 0; i < outputs.size(); i++) {
-                for (PortRef ref : ports.of(outputs.get(i))) {
-                    if (!caller.mayActFor(ref.team())) {
-                        refused.add(new Violation(
-                                event.at() + "/outputs/" + i,
-                                "The dataset " + outputs.get(i) + " is output port '" + ref.outputPort()
-                                        + "' of data product '" + ref.productId() + "', owned by team '"
-                                        + ref.team() + "'; only that team (or governance) may report writing it."));
-                    }
-                }
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new OutputNotAllowedException(
-                    refused.size() > EventReader.MAX_REPORTED ? refused.subList(0, EventReader.MAX_REPORTED) : refused);
-        }
     }
 
     private static StoredEvent logged(
@@ -340,6 +348,16 @@ public class OpenLineageService {
             }
         }
         return jobs;
+    }
+
+    private static Set<UUID> runIds(List<LineageEvent> events) {
+        Set<UUID> runs = new LinkedHashSet<>();
+        events.forEach(event -> {
+            if (event instanceof LineageEvent.RunEvent run) {
+                runs.add(run.runId());
+            }
+        });
+        return runs;
     }
 
     private static Set<DatasetName> named(List<LineageEvent> events) {

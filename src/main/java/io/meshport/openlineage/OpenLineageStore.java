@@ -66,12 +66,31 @@ class OpenLineageStore {
      * any row, so two ingests naming the same things wait for each other in one order instead of
      * deadlocking on rows locked in the order of their events.
      */
+    /** The most locks one ingest takes one by one; a larger one locks out every other ingest. */
+    static final int MAX_LOCKS = 1_000;
+
+    private static final String WHOLE_INGEST = "\u0000every ingest";
+
     void lockInOrder(Collection<String> things) {
         long[] keys = things.stream()
                 .mapToLong(OpenLineageStore::lockKey)
                 .distinct()
                 .sorted()
                 .toArray();
+        if (keys.length > MAX_LOCKS) {
+            // PostgreSQL's lock table holds only so many locks (max_locks_per_transaction per
+            // connection, shared): a request naming thousands of things takes the one ingest-wide
+            // lock alone instead, which every other ingest holds shared (below), first.
+            jdbc.sql("select pg_advisory_xact_lock(:key)")
+                    .param("key", lockKey(WHOLE_INGEST))
+                    .query()
+                    .singleValue();
+            return;
+        }
+        jdbc.sql("select pg_advisory_xact_lock_shared(:key)")
+                .param("key", lockKey(WHOLE_INGEST))
+                .query()
+                .singleValue();
         if (keys.length > 0) {
             // unnest returns the array's order, and the projection runs row by row in it.
             jdbc.sql("select count(pg_advisory_xact_lock(k)) from unnest(cast(:keys as bigint[])) as u(k)")

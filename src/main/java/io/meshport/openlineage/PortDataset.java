@@ -24,6 +24,10 @@ public record PortDataset(
         assertions = List.copyOf(assertions);
     }
 
+    PortDataset withoutAssertions() {
+        return assertions.isEmpty() ? this : new PortDataset(productId, outputPort, contractId, dataset, List.of());
+    }
+
     /** One assertion of a data-quality facet: a check's name, whether it passed, and on which column. */
     public record QualityAssertion(
             String assertion, boolean success, @Nullable String column) {}

@@ -117,6 +117,14 @@ class PortDatasetMaintenance {
         return products;
     }
 
+    private void fillOrSkip(String productId) {
+        try {
+            transactions.executeWithoutResult(status -> datasets.refresh(List.of(productId)));
+        } catch (RuntimeException failed) {
+            log.warn("The datasets of data product '{}' could not be stored; its ports name none", productId, failed);
+        }
+    }
+
     /** Rewrites the rows of every stored product, a batch per transaction. */
     int fillAll() {
         int count = 0;
@@ -126,7 +134,12 @@ class PortDatasetMaintenance {
             if (ids.isEmpty()) {
                 return count;
             }
-            transactions.executeWithoutResult(status -> datasets.refresh(ids));
+            try {
+                transactions.executeWithoutResult(status -> datasets.refresh(ids));
+            } catch (RuntimeException batchFailed) {
+                // One product the database refuses must not keep the others (or the portal) from starting.
+                ids.forEach(this::fillOrSkip);
+            }
             count += ids.size();
             after = ids.getLast();
         }

@@ -41,6 +41,7 @@ class PortDatasets {
             String source) {}
 
     private static final JsonMapper JSON = JsonMapper.shared();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PortDatasets.class);
 
     private final JdbcClient jdbc;
     private final CatalogReadModel catalog;
@@ -105,8 +106,9 @@ class PortDatasets {
         if (productIds.isEmpty()) {
             return List.of();
         }
-        List<Derived> derived =
-                catalog.documents(productIds).stream().map(PortDatasets::derive).toList();
+        List<Derived> derived = catalog.documents(productIds).stream()
+                .map(PortDatasets::deriveOrSkip)
+                .toList();
         String[] ids = productIds.stream().distinct().toArray(String[]::new);
         jdbc.sql("delete from port_dataset where product_id = any (cast(:ids as text[]))")
                 .param("ids", ids)
@@ -150,6 +152,23 @@ class PortDatasets {
 
     private static String[] column(List<String[]> rows, int index) {
         return rows.stream().map(row -> row[index]).toArray(String[]::new);
+    }
+
+    /**
+     * As {@link #derive}, but a product whose datasets cannot be derived (a naming rule's bug)
+     * names none, and says so in the log: a product is never refused, nor the portal kept from
+     * starting, for the datasets it would name.
+     */
+    private static Derived deriveOrSkip(CatalogReadModel.Documented product) {
+        try {
+            return derive(product);
+        } catch (RuntimeException failed) {
+            log.warn(
+                    "The datasets of data product '{}' could not be derived; its ports name none",
+                    product.id(),
+                    failed);
+            return new Derived(product.id(), List.of(), List.of());
+        }
     }
 
     /** The rows a product's document and its contracts' documents imply. */

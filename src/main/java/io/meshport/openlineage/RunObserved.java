@@ -32,6 +32,22 @@ public record RunObserved(
         outputs = List.copyOf(outputs);
     }
 
+    /**
+     * The run as it ended: the same datasets, the end's state and time, no assertions (those were
+     * reported at this event's time, and published with it already).
+     */
+    RunObserved endedAs(RunState endState, Instant endedAt) {
+        return new RunObserved(
+                runId,
+                jobNamespace,
+                jobName,
+                endState,
+                endedAt,
+                inputs.stream().map(PortDataset::withoutAssertions).toList(),
+                outputs.stream().map(PortDataset::withoutAssertions).toList(),
+                reportedBy);
+    }
+
     /** The job as the portal shows it, {@code namespace/name}. */
     public String job() {
         return jobNamespace + "/" + jobName;

@@ -468,7 +468,7 @@ class DatasetNamingTest {
                       {"namespace": "a\\u0000b", "name": "x"},
                       {"namespace": " padded", "name": "x"},
                       {"namespace": "n", "name": "%s"}]}]}
-                    """.formatted("x".repeat(DatasetNaming.MAX_LENGTH + 1)));
+                    """.formatted("x".repeat(DatasetNaming.MAX_NAME_BYTES + 1)));
             assertThat(mapping.datasets()).containsExactly(new DatasetName("ok", "fine"));
             assertThat(mapping.violations())
                     .extracting(Violation::pointer)

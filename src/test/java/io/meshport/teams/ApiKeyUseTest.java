@@ -105,6 +105,8 @@ class ApiKeyUseTest {
 
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().path("detail").asString()).contains("was revoked on");
+        // Whoever sends the key learns that it is revoked, not who in the team revoked it.
+        assertThat(refused.json().path("detail").asString()).doesNotContain(" by ");
         assertThat(Api.as("alice").get(product(id), "application/yaml").body()).contains("status: draft");
     }
 

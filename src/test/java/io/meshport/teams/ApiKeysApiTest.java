@@ -167,7 +167,7 @@ class ApiKeysApiTest {
         assertThat(refused.header("WWW-Authenticate")).contains("invalid_token");
         assertThat(refused.json().path("detail").asString())
                 .contains("The API key '" + key.name() + "' of team sales was revoked on")
-                .contains("by Alice Andersen");
+                .doesNotContain("Alice Andersen");
         JsonNode after = alice().get(BASE + "/" + key.id(), "application/json").json();
         assertThat(after.path("state").asString()).isEqualTo("revoked");
         assertThat(after.path("revokedBy").asString()).isEqualTo("Alice Andersen");
