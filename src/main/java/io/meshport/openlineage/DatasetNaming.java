@@ -176,7 +176,10 @@ final class DatasetNaming {
                 }
             }
             case "glue" -> {
-                String region = firstOf(field(server, "region"), field(server, "regionName"));
+                // ODCS's glue server has no region: a contract gives it as a server custom property.
+                String region = firstOf(
+                        field(server, "region"),
+                        firstOf(field(server, "regionName"), customProperty(server, "region")));
                 String account = field(server, "account");
                 String database = field(server, "database");
                 if (region != null && account != null && database != null) {
@@ -640,6 +643,16 @@ final class DatasetNaming {
             return node.asString();
         }
         return text(node);
+    }
+
+    /** A server's {@code customProperties} entry {@code {property: name, value}} as text, if any. */
+    private static @Nullable String customProperty(JsonNode server, String name) {
+        for (JsonNode entry : server.path("customProperties")) {
+            if (name.equals(text(entry.path("property")))) {
+                return text(entry.path("value"));
+            }
+        }
+        return null;
     }
 
     private static @Nullable String text(JsonNode node) {

@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PortDatasetMaintenance {
 
     /** Raise when the naming rules change what a stored contract names: the backfill runs again. */
-    static final int RULES_VERSION = 1;
+    static final int RULES_VERSION =
+            2; // 2: names bounded in bytes, unnamable servers skipped, glue region from customProperties
 
     private static final Logger log = LoggerFactory.getLogger(PortDatasetMaintenance.class);
     private static final int BATCH = 500;

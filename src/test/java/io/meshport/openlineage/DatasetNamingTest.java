@@ -225,6 +225,19 @@ class DatasetNamingTest {
         }
 
         @Test
+        void glueTakesItsRegionFromTheServersCustomPropertiesAsOdcsHasNoRegionField() {
+            assertThat(named("""
+                            {"type": "glue", "account": "123456789012", "database": "sales",
+                             "customProperties": [{"property": "region", "value": "eu-west-1"}]}""", "orders"))
+                    .containsExactly(as(Naming.AWSGlue.builder()
+                            .region("eu-west-1")
+                            .accountId("123456789012")
+                            .databaseName("sales")
+                            .tableName("orders")
+                            .build()));
+        }
+
+        @Test
         void glueWithoutARegionNamesNothing() {
             assertThat(named("""
                             {"type": "glue", "account": "123456789012", "database": "sales"}""", "orders")).isEmpty();
