@@ -10,7 +10,7 @@
  * is also kept in the light DOM for screen readers that do not read canvas labels.
  * Hooks for tests: attributes data-ready ("true" once drawn) and data-point-count.
  */
-import { TimeChart, chartStyles, timeRange, type Lines } from '../charts/time-chart';
+import { TimeChart, chartStyles, timeRange, DAY_MILLIS, type Lines } from '../charts/time-chart';
 
 interface Series {
   valueLabel: string;
@@ -33,7 +33,10 @@ class SlaChart extends TimeChart<Series> {
 
   protected lines(series: Series): Lines {
     const values = series.points.map((p) => ({ x: p.at, y: p.value }));
-    const { from, to } = timeRange(series.points.map((p) => p.at));
+    const span = timeRange(series.points.map((p) => p.at));
+    // One observation spans no time: half a day either side, so that it and the objective show.
+    const { from, to } =
+      span.from === span.to ? { from: span.from - DAY_MILLIS / 2, to: span.to + DAY_MILLIS / 2 } : span;
     const datasets: Lines['datasets'] = [
       {
         label: series.valueLabel,
