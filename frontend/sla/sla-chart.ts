@@ -1,7 +1,7 @@
 /*
  * <meshport-sla-chart>: plots one objective's observations over time with Chart.js (canvas), with
  * the objective as a dashed line to compare against. The server computes the points; the chart
- * only draws them.
+ * only draws them (the canvas, its label and redrawing are TimeChart's, ../charts/time-chart.ts).
  *
  * Input: the `series` property, a JSON string:
  *   {valueLabel, percent (a share: the axis ends at 100), objective (number or null),
@@ -10,10 +10,7 @@
  * is also kept in the light DOM for screen readers that do not read canvas labels.
  * Hooks for tests: attributes data-ready ("true" once drawn) and data-point-count.
  */
-import { LitElement, html, css, type PropertyValues } from 'lit';
-import { Chart, registerables } from 'chart.js';
-
-Chart.register(...registerables);
+import { TimeChart, chartStyles, timeRange, DAY_MILLIS, type Lines } from '../charts/time-chart';
 
 interface Series {
   valueLabel: string;
@@ -31,65 +28,16 @@ const DATE_TIME = new Intl.DateTimeFormat(undefined, {
   minute: '2-digit',
 });
 
-class SlaChart extends LitElement {
-  static properties = { series: { type: String } };
+class SlaChart extends TimeChart<Series> {
+  static styles = chartStyles('12rem');
 
-  static styles = css`
-    :host {
-      display: block;
-      position: relative;
-      height: 12rem;
-      width: 100%;
-    }
-    canvas {
-      width: 100% !important;
-      height: 100% !important;
-    }
-  `;
-
-  declare series: string;
-  private chart?: Chart;
-
-  render() {
-    const summary = this.parsed()?.summary ?? '';
-    return html`<canvas role="img" aria-label=${summary}></canvas>`;
-  }
-
-  protected updated(changed: PropertyValues) {
-    if (changed.has('series')) {
-      this.draw();
-    }
-  }
-
-  disconnectedCallback() {
-    super.disconnectedCallback();
-    this.chart?.destroy();
-    this.chart = undefined;
-  }
-
-  private parsed(): Series | undefined {
-    if (!this.series) {
-      return undefined;
-    }
-    try {
-      return JSON.parse(this.series) as Series;
-    } catch {
-      return undefined;
-    }
-  }
-
-  private draw() {
-    const series = this.parsed();
-    const canvas = this.renderRoot.querySelector('canvas');
-    if (!series || !canvas) {
-      return;
-    }
-    this.chart?.destroy();
+  protected lines(series: Series): Lines {
     const values = series.points.map((p) => ({ x: p.at, y: p.value }));
-    const xs = series.points.map((p) => p.at);
-    const from = xs.length ? Math.min(...xs) : Date.now() - 30 * 86_400_000;
-    const to = xs.length ? Math.max(...xs) : Date.now();
-    const datasets: any[] = [
+    const span = timeRange(series.points.map((p) => p.at));
+    // One observation spans no time: half a day either side, so that it and the objective show.
+    const { from, to } =
+      span.from === span.to ? { from: span.from - DAY_MILLIS / 2, to: span.to + DAY_MILLIS / 2 } : span;
+    const datasets: Lines['datasets'] = [
       {
         label: series.valueLabel,
         data: values,
@@ -113,39 +61,22 @@ class SlaChart extends LitElement {
         pointRadius: 0,
       });
     }
-    this.chart = new Chart(canvas, {
-      type: 'line',
-      data: { datasets },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        animation: false,
-        parsing: false,
-        normalized: true,
-        scales: {
-          x: {
-            type: 'linear',
-            min: from,
-            max: to,
-            ticks: { maxTicksLimit: 8, callback: (value) => DATE.format(new Date(Number(value))) },
-          },
-          // Shares close to 100 % are what matters: no zero-based axis that flattens 99.5 into 100.
-          y: series.percent
-            ? { max: 100, grace: '5%', title: { display: true, text: series.valueLabel } }
-            : { beginAtZero: true, title: { display: true, text: series.valueLabel } },
-        },
-        plugins: {
-          legend: { display: true, position: 'bottom' },
-          tooltip: {
-            callbacks: {
-              title: (items) => (items.length ? DATE_TIME.format(new Date(items[0].parsed.x as number)) : ''),
-            },
-          },
-        },
+    return {
+      datasets,
+      x: {
+        min: from,
+        max: to,
+        ticks: { maxTicksLimit: 8, callback: (value) => DATE.format(new Date(Number(value))) },
       },
-    });
-    this.setAttribute('data-point-count', String(values.length));
-    this.setAttribute('data-ready', 'true');
+      // Shares close to 100 % are what matters: no zero-based axis that flattens 99.5 into 100.
+      y: series.percent
+        ? { max: 100, grace: '5%', title: { display: true, text: series.valueLabel } }
+        : { beginAtZero: true, title: { display: true, text: series.valueLabel } },
+      tooltip: {
+        title: (items) => (items.length ? DATE_TIME.format(new Date(items[0].parsed.x as number)) : ''),
+      },
+      drawn: { 'data-point-count': String(values.length) },
+    };
   }
 }
 

@@ -86,6 +86,31 @@ class SlaTabTest extends BrowserTest {
                 .setFullPage(true));
     }
 
+    @Test
+    void a_single_observation_is_drawn_with_the_objective_beside_it() {
+        openAs("/products/cash-positions?tab=sla", "dave");
+        page.waitForFunction("() => customElements.get('meshport-sla-chart') !== undefined");
+        // A chart of one load, as the SLA tab shows a product updated once in 30 days.
+        Locator chart = page.locator("#single-point-chart");
+        page.evaluate("""
+                () => {
+                  const chart = document.createElement('meshport-sla-chart');
+                  chart.id = 'single-point-chart';
+                  document.querySelector('vaadin-tabsheet, main, body').append(chart);
+                  chart.series = JSON.stringify({valueLabel: 'hours since the previous update', percent: false,
+                      objective: 24, points: [{at: Date.now() - 3600000, value: 1.5}], summary: 'one load'});
+                }""");
+        assertThat(chart).hasAttribute("data-ready", "true");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Number> x = (java.util.Map<String, Number>) chart.evaluate(
+                "el => ({min: el.chart.scales.x.min, max: el.chart.scales.x.max, at: Date.now() - 3600000})");
+        assertThat(x.get("max").doubleValue() - x.get("min").doubleValue())
+                .as("the time axis spans some time")
+                .isGreaterThan(3_600_000);
+        assertThat(x.get("at").doubleValue())
+                .isBetween(x.get("min").doubleValue(), x.get("max").doubleValue());
+    }
+
     private static String observation(String id, String kind, Instant at, String extra) {
         return "{\"id\": \"" + id + "\", \"outputPort\": \"cash_positions\", \"kind\": \"" + kind + "\", \"at\": \""
                 + at + "\"" + extra + "}";

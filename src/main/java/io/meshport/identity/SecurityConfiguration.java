@@ -2,6 +2,7 @@ package io.meshport.identity;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
+import com.vaadin.flow.spring.security.VaadinDefaultRequestCache;
 import io.meshport.system.Problems;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +46,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Two doors, one identity. {@code /api/**} is a stateless OAuth2 resource server taking the
@@ -124,7 +126,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, VaadinDefaultRequestCache requestCache) throws Exception {
+        // After signing in, the browser returns to the page it asked for, as it asked for it. The
+        // session cache's default marks that return with "?continue" (so that other requests skip
+        // the session look-up), which then stays in the address a person copies; every UI
+        // request has a session anyway, so the mark saves nothing here.
+        HttpSessionRequestCache sessionCache = new HttpSessionRequestCache();
+        sessionCache.setMatchingRequestParameterName(null);
+        requestCache.setDelegateRequestCache(sessionCache);
         // Health for probes, and our own style sheet, which the sign-in redirect page needs too.
         // An error page is rendered for whatever request failed, not guarded a second time.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/styles/**")

@@ -11,9 +11,12 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Marks products whose review is overdue wherever the catalog lists products (Explore). */
+/**
+ * Marks products whose review is overdue wherever the catalog lists products (Explore). My
+ * products leaves this mark out: its Review column says the same, with the day it fell due.
+ */
 @Component
-class ReviewBadges implements ProductBadges {
+public class ReviewBadges implements ProductBadges {
 
     static final String OVERDUE = "Review overdue";
 

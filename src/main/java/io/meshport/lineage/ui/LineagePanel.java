@@ -95,11 +95,11 @@ class LineagePanel extends VerticalLayout {
         setWidthFull();
         addClassName("lineage-panel");
 
-        depth.setLabel("Depth (hops each way)");
+        depth.setLabel("Hops each way");
         depth.setItems(DEPTHS);
         depth.setItemLabelGenerator(hops -> hops + (hops == 1 ? " hop" : " hops"));
         depth.setValue(DEPTHS.contains(initial.depth()) ? initial.depth() : 1);
-        depth.setWidth("11em");
+        depth.setWidth("8em");
         grouped.setValue(false);
         mode.setItems(Mode.values());
         mode.setItemLabelGenerator(m -> m == Mode.GRAPH ? "Graph" : "Table");
@@ -110,19 +110,28 @@ class LineagePanel extends VerticalLayout {
         show.setValue(initial.show());
         show.setId("lineage-show");
 
-        HorizontalLayout controls = new HorizontalLayout(depth, mode, show, grouped);
+        // What to draw on one line (it fits a window 1280 pixels wide); how to draw it, and the way
+        // to the other view of the lineage, on the summary's line. Both wrap in narrower windows.
+        HorizontalLayout controls = new HorizontalLayout(depth, mode, show);
+        controls.setId("lineage-controls");
         controls.setAlignItems(FlexComponent.Alignment.BASELINE);
         controls.setWrap(true);
-        if (extraAction != null) {
-            controls.add(extraAction);
-        }
         summary.setId("lineage-summary");
         summary.getElement().setAttribute("aria-live", "polite");
+        HorizontalLayout summaryLine = new HorizontalLayout(summary, grouped);
+        if (extraAction != null) {
+            summaryLine.add(extraAction);
+        }
+        summaryLine.setId("lineage-summary-line");
+        summaryLine.setWidthFull();
+        summaryLine.setAlignItems(FlexComponent.Alignment.BASELINE);
+        summaryLine.setWrap(true);
+        summaryLine.setFlexGrow(1, summary);
         body.setWidthFull();
         body.addClassName("lineage-body");
         diagram.setWidthFull();
         diagram.setHeight("100%");
-        add(controls, new DriftNotice(productId), summary, body);
+        add(controls, new DriftNotice(productId), summaryLine, body);
         setFlexGrow(1, body);
 
         depth.addValueChangeListener(e -> {

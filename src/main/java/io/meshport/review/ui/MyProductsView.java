@@ -21,6 +21,7 @@ import io.meshport.catalog.ProductBadges;
 import io.meshport.identity.CurrentIdentity;
 import io.meshport.identity.Identity;
 import io.meshport.review.OwnedProduct;
+import io.meshport.review.ReviewBadges;
 import io.meshport.review.ReviewService;
 import jakarta.annotation.security.PermitAll;
 import java.time.LocalDate;
@@ -49,8 +50,12 @@ class MyProductsView extends VerticalLayout {
         add(new H2("My products"));
         Identity caller = currentIdentity.require();
         List<OwnedProduct> rows = reviews.myProducts();
-        Map<String, List<ProductBadges.Mark>> marks =
-                marks(badgeSources, rows.stream().map(row -> row.product().id()).toList());
+        // Other features' marks: review's own ("Review overdue") is the Review column here.
+        Map<String, List<ProductBadges.Mark>> marks = marks(
+                badgeSources.stream()
+                        .filter(source -> !(source instanceof ReviewBadges))
+                        .toList(),
+                rows.stream().map(row -> row.product().id()).toList());
         if (rows.isEmpty()) {
             Paragraph none = new Paragraph(
                     caller.teams().isEmpty()
@@ -97,6 +102,7 @@ class MyProductsView extends VerticalLayout {
                 .setSortable(true);
         grid.addComponentColumn(row -> ReviewTexts.complianceBadge(row.sla()))
                 .setHeader("SLA (30 days)")
+                .setAutoWidth(true)
                 .setComparator(Comparator.comparing(OwnedProduct::sla))
                 .setSortable(true);
         grid.addComponentColumn(row -> warnings(row))
@@ -106,6 +112,9 @@ class MyProductsView extends VerticalLayout {
                 .setSortable(true);
         grid.addComponentColumn(row -> review(row))
                 .setHeader("Review")
+                // "overdue since 28 Sept 2026" whole, not cut at the grid's edge.
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setComparator(Comparator.comparing(
                         (OwnedProduct row) -> row.review().due(), Comparator.nullsLast(LocalDate::compareTo)))
                 .setSortable(true);
