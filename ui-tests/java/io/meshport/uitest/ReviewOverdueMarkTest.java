@@ -37,7 +37,8 @@ class ReviewOverdueMarkTest extends BrowserTest {
     @Test
     void a_product_whose_review_is_overdue_says_so_once_on_my_products_and_once_on_explore() {
         String id = "late-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-        String name = "Late " + id;
+        // Long, as product names are: it wraps in its cell rather than being cut off.
+        String name = "Late " + id + " pipeline forecast of revenue by region and quarter";
         TestContracts.publish("alice", "/api/v1/data-contracts/" + id + "-v1", TestContracts.contract(id + "-v1"));
         String yaml = """
                 apiVersion: v1.0.0
@@ -76,6 +77,14 @@ class ReviewOverdueMarkTest extends BrowserTest {
         double gridRight = page.locator("#my-products").boundingBox().x
                 + page.locator("#my-products").boundingBox().width;
         org.assertj.core.api.Assertions.assertThat(dueRight).isLessThanOrEqualTo(gridRight);
+        Locator nameLink = cells.getByRole(
+                AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+        org.assertj.core.api.Assertions.assertThat(nameLink.evaluate("""
+                        el => { const cell = el.closest('vaadin-grid-cell-content');
+                                return cell.scrollWidth <= cell.clientWidth
+                                    && el.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 0.5; }"""))
+                .as("the product's name is shown whole")
+                .isEqualTo(true);
         // Still counted among the products that need attention.
         page.getByLabel("Needs attention only").check();
         BrowserSupport.awaitVaadin(page);

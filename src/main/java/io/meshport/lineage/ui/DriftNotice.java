@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.server.VaadinService;
+import io.meshport.catalog.CatalogService;
 import io.meshport.lineage.Drift;
 import io.meshport.lineage.LineageDrift;
 import java.util.List;
@@ -34,12 +35,17 @@ class DriftNotice extends Div {
         VaadinService service = VaadinService.getCurrent();
         if (!loaded && service != null) {
             loaded = true;
-            show(service.getInstantiator().getOrCreate(LineageDrift.class).of(productId));
+            show(
+                    service.getInstantiator().getOrCreate(LineageDrift.class).of(productId),
+                    service.getInstantiator().getOrCreate(CatalogService.class).mayEdit(productId));
         }
     }
 
-    /** Shows the items; hides the notice when there are none. */
-    void show(List<Drift> items) {
+    /**
+     * Shows the items; hides the notice when there are none. The owners are asked to review it;
+     * anyone else is offered the owners' review to read (it says who may sign it off).
+     */
+    void show(List<Drift> items, boolean owner) {
         removeAll();
         setVisible(!items.isEmpty());
         if (items.isEmpty()) {
@@ -48,7 +54,7 @@ class DriftNotice extends Div {
         Span heading = new Span("⚠ Lineage drift: " + items.size() + (items.size() == 1 ? " item" : " items")
                 + " where the pipeline runs disagree with the declared lineage.");
         heading.addClassNames("status-badge", "attention-badge");
-        Anchor review = new Anchor("my/" + productId, "Review it");
+        Anchor review = new Anchor("my/" + productId, owner ? "Review it" : "See the owners' review");
         review.getElement().setAttribute("router-link", true);
         review.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
         UnorderedList list = new UnorderedList();

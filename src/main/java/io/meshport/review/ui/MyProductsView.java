@@ -96,9 +96,16 @@ class MyProductsView extends VerticalLayout {
                         (OwnedProduct row) -> row.product().name().toLowerCase(Locale.ROOT)))
                 .setSortable(true)
                 .setFlexGrow(2);
-        grid.addColumn(row -> row.product().ownerTeam()).setHeader("Team").setSortable(true);
+        // The short columns as wide as their text: the product's name has the rest.
+        grid.addColumn(row -> row.product().ownerTeam())
+                .setHeader("Team")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
+                .setSortable(true);
         grid.addColumn(row -> row.product().status().value())
                 .setHeader("Status")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setSortable(true);
         grid.addComponentColumn(row -> ReviewTexts.complianceBadge(row.sla()))
                 .setHeader("SLA (30 days)")
@@ -107,6 +114,8 @@ class MyProductsView extends VerticalLayout {
                 .setSortable(true);
         grid.addComponentColumn(row -> warnings(row))
                 .setHeader("Warnings")
+                .setAutoWidth(true)
+                .setFlexGrow(0)
                 .setComparator(Comparator.comparingInt(
                         (OwnedProduct row) -> row.warnings().size()))
                 .setSortable(true);
@@ -177,7 +186,11 @@ class MyProductsView extends VerticalLayout {
         HorizontalLayout cell = new HorizontalLayout(
                 ReviewTexts.link("my/" + row.product().id(), row.product().name()));
         cell.setSpacing(false);
-        cell.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+        // A long name wraps (a grid cell's text does not by default) instead of being cut off.
+        cell.getStyle()
+                .set("gap", "var(--lumo-space-xs)")
+                .set("flex-wrap", "wrap")
+                .set("white-space", "normal");
         cell.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (!row.drift().isEmpty()) {
             // Marked as other features' marks are, leading to the lineage that shows the drift.
