@@ -29,7 +29,8 @@ const DATE_TIME = new Intl.DateTimeFormat(undefined, {
 });
 
 class SlaChart extends TimeChart<Series> {
-  static styles = chartStyles('12rem');
+  // High enough for the value axis's title ("hours since the previous update") to be read whole.
+  static styles = chartStyles('15rem');
 
   protected lines(series: Series): Lines {
     const values = series.points.map((p) => ({ x: p.at, y: p.value }));
@@ -66,7 +67,11 @@ class SlaChart extends TimeChart<Series> {
       x: {
         min: from,
         max: to,
-        ticks: { maxTicksLimit: 8, callback: (value) => DATE.format(new Date(Number(value))) },
+        // Over a few days a date alone repeats ("Dec 1, Dec 1, Dec 2"): the ticks then say the hour.
+        ticks: {
+          maxTicksLimit: 8,
+          callback: (value) => (to - from < 3 * DAY_MILLIS ? DATE_TIME : DATE).format(new Date(Number(value))),
+        },
       },
       // Shares close to 100 % are what matters: no zero-based axis that flattens 99.5 into 100.
       y: series.percent

@@ -109,6 +109,17 @@ class SlaTabTest extends BrowserTest {
                 .isGreaterThan(3_600_000);
         assertThat(x.get("at").doubleValue())
                 .isBetween(x.get("min").doubleValue(), x.get("max").doubleValue());
+        // A day's ticks say the hour: not "Dec 1, Dec 1, Dec 2, Dec 2".
+        @SuppressWarnings("unchecked")
+        java.util.List<String> ticks =
+                (java.util.List<String>) chart.evaluate("el => el.chart.scales.x.ticks.map(t => String(t.label))");
+        assertThat(ticks).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+        // The value axis's title fits the chart's height, not cut off at both ends.
+        assertThat((Boolean) chart.evaluate("""
+                        el => { const y = el.chart.scales.y, f = y.options.title.font || {}, c = el.chart.ctx;
+                                c.save(); c.font = `${f.size || 12}px ${f.family || 'Helvetica, Arial, sans-serif'}`;
+                                const wide = c.measureText(y.options.title.text).width; c.restore();
+                                return wide <= el.chart.height; }""")).as("the y axis title fits").isTrue();
     }
 
     private static String observation(String id, String kind, Instant at, String extra) {
