@@ -85,6 +85,19 @@ class ReviewOverdueMarkTest extends BrowserTest {
                                     && el.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 0.5; }"""))
                 .as("the product's name is shown whole")
                 .isEqualTo(true);
+        org.assertj.core.api.Assertions.assertThat(
+                        page.locator("#my-products vaadin-grid-sorter").evaluateAll("""
+                                sorters => sorters.filter(s => {
+                                    // The text's own width against its box: a fraction of a pixel too
+                                    // narrow already shows "Te…".
+                                    const text = document.createRange();
+                                    text.selectNodeContents(s);
+                                    const box = s.shadowRoot.querySelector('[part=content]');
+                                    return text.getBoundingClientRect().width > box.getBoundingClientRect().width + 0.1;
+                                }).map(s => s.textContent.trim())"""))
+                .as("column headers cut off")
+                .asList()
+                .isEmpty();
         // Still counted among the products that need attention.
         page.getByLabel("Needs attention only").check();
         BrowserSupport.awaitVaadin(page);

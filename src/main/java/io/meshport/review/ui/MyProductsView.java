@@ -97,9 +97,10 @@ class MyProductsView extends VerticalLayout {
                 .setSortable(true)
                 .setFlexGrow(2);
         // The short columns as wide as their text: the product's name has the rest.
+        // Wide enough for the header and its sort mark too (auto width measures the cells only).
         grid.addColumn(row -> row.product().ownerTeam())
                 .setHeader("Team")
-                .setAutoWidth(true)
+                .setWidth("6.5em")
                 .setFlexGrow(0)
                 .setSortable(true);
         grid.addColumn(row -> row.product().status().value())
@@ -114,7 +115,7 @@ class MyProductsView extends VerticalLayout {
                 .setSortable(true);
         grid.addComponentColumn(row -> warnings(row))
                 .setHeader("Warnings")
-                .setAutoWidth(true)
+                .setWidth("8.5em")
                 .setFlexGrow(0)
                 .setComparator(Comparator.comparingInt(
                         (OwnedProduct row) -> row.warnings().size()))
