@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -192,26 +194,7 @@ class OpenLineageRetention {
             """;
 
     private Batch deleteJobs(Timestamp cutoff) {
-        return inTransaction(() -> {
-            List<Named<JobName>> jobs = jdbc.sql("select j.id, j.namespace, j.name from openlineage_job j where"
-                            + JOB_UNUSED + " limit :batch")
-                    .param("cutoff", cutoff)
-                    .param("batch", lockedBatch)
-                    .query((rs, row) -> new Named<>(rs.getLong(1), new JobName(rs.getString(2), rs.getString(3))))
-                    .list();
-            if (jobs.isEmpty()) {
-                return new Batch(0, 0);
-            }
-            store.lockInOrder(jobs.stream()
-                    .map(job -> OpenLineageStore.lockName(job.name()))
-                    .toList());
-            int deleted = jdbc.sql(
-                            "delete from openlineage_job j where j.id = any (cast(:ids as bigint[])) and" + JOB_UNUSED)
-                    .param("ids", jobs.stream().map(Named::id).toArray(Long[]::new))
-                    .param("cutoff", cutoff)
-                    .update();
-            return new Batch(jobs.size(), deleted);
-        });
+        return deleteUnused("openlineage_job j", JOB_UNUSED, cutoff, JobName::new, OpenLineageStore::lockName);
     }
 
     private static final String DATASET_UNUSED = """
@@ -222,26 +205,39 @@ class OpenLineageRetention {
             """;
 
     private Batch deleteDatasets(Timestamp cutoff) {
+        return deleteUnused(
+                "openlineage_dataset d", DATASET_UNUSED, cutoff, DatasetName::new, OpenLineageStore::lockName);
+    }
+
+    /**
+     * One batch of the jobs or datasets ({@code table} with its alias, as {@code unused} refers to
+     * it) that nothing kept refers to: chosen, locked as the ingest locks them, and deleted only if
+     * still unused under the locks (an ingest may have named one since it was chosen).
+     */
+    private <N> Batch deleteUnused(
+            String table,
+            String unused,
+            Timestamp cutoff,
+            BiFunction<String, String, N> name,
+            Function<N, String> lockName) {
+        String alias = table.substring(table.lastIndexOf(' ') + 1);
         return inTransaction(() -> {
-            List<Named<DatasetName>> datasets = jdbc.sql(
-                            "select d.id, d.namespace, d.name from openlineage_dataset d where" + DATASET_UNUSED
-                                    + " limit :batch")
+            List<Named<N>> chosen = jdbc.sql("select " + alias + ".id, " + alias + ".namespace, " + alias
+                            + ".name from " + table + " where" + unused + " limit :batch")
                     .param("cutoff", cutoff)
                     .param("batch", lockedBatch)
-                    .query((rs, row) -> new Named<>(rs.getLong(1), new DatasetName(rs.getString(2), rs.getString(3))))
+                    .query((rs, row) -> new Named<>(rs.getLong(1), name.apply(rs.getString(2), rs.getString(3))))
                     .list();
-            if (datasets.isEmpty()) {
+            if (chosen.isEmpty()) {
                 return new Batch(0, 0);
             }
-            store.lockInOrder(datasets.stream()
-                    .map(dataset -> OpenLineageStore.lockName(dataset.name()))
-                    .toList());
-            int deleted = jdbc.sql("delete from openlineage_dataset d where d.id = any (cast(:ids as bigint[])) and"
-                            + DATASET_UNUSED)
-                    .param("ids", datasets.stream().map(Named::id).toArray(Long[]::new))
+            store.lockInOrder(chosen.stream().map(n -> lockName.apply(n.name())).toList());
+            int deleted = jdbc.sql("delete from " + table + " where " + alias + ".id = any (cast(:ids as bigint[])) and"
+                            + unused)
+                    .param("ids", chosen.stream().map(Named::id).toArray(Long[]::new))
                     .param("cutoff", cutoff)
                     .update();
-            return new Batch(datasets.size(), deleted);
+            return new Batch(chosen.size(), deleted);
         });
     }
 

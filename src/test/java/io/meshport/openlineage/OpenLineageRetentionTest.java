@@ -9,6 +9,7 @@ import io.meshport.openlineage.PortDatasets.PortRef;
 import io.meshport.testing.Api;
 import io.meshport.testing.MeshportTest;
 import io.meshport.testing.RunAs;
+import io.meshport.testing.TestDocuments;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -391,19 +392,8 @@ class OpenLineageRetentionTest {
     }
 
     private static String publish(String id, String team, String owner) {
-        String yaml = """
-                apiVersion: v1.0.0
-                kind: DataProduct
-                id: %s
-                name: Product %s
-                status: draft
-                team:
-                  name: %s
-                outputPorts:
-                  - name: out
-                    version: "1.0.0"
-                """.formatted(id, id, team);
-        Api.Response response = Api.as(owner).put("/api/v1/data-products/" + id, yaml, "application/yaml");
+        Api.Response response = Api.as(owner)
+                .put("/api/v1/data-products/" + id, TestDocuments.draftWithOutputPort(id, team), "application/yaml");
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
         return id;
     }

@@ -17,4 +17,13 @@ public final class TestDocuments {
                 status: %s
                 """.formatted(id, id, status) + (team == null ? "" : "team:\n  name: " + team + "\n");
     }
+
+    /** A draft product as {@link #product} does, owned by {@code team}, with one output port "out". */
+    public static String draftWithOutputPort(String id, String team) {
+        return product(id, team, "draft") + """
+                outputPorts:
+                  - name: out
+                    version: "1.0.0"
+                """;
+    }
 }
