@@ -37,8 +37,9 @@ class ReviewOverdueMarkTest extends BrowserTest {
     @Test
     void a_product_whose_review_is_overdue_says_so_once_on_my_products_and_once_on_explore() {
         String id = "late-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
-        // Long, as product names are: it wraps in its cell rather than being cut off.
-        String name = "Late " + id + " pipeline forecast of revenue by region and quarter";
+        // Long, as product names are: it wraps in its cell rather than being cut off. (Its words are
+        // none that other tests search the shared catalog for.)
+        String name = "Late " + id + " with a name long enough to wrap in its column at any width";
         TestContracts.publish("alice", "/api/v1/data-contracts/" + id + "-v1", TestContracts.contract(id + "-v1"));
         String yaml = """
                 apiVersion: v1.0.0
@@ -48,7 +49,7 @@ class ReviewOverdueMarkTest extends BrowserTest {
                 status: active
                 domain: review-journey
                 description:
-                  purpose: A product of team sales that nobody has reviewed since it entered the catalog.
+                  purpose: A product that nobody has reviewed since it entered the catalog.
                 team:
                   name: sales
                 outputPorts:
